@@ -1,0 +1,4 @@
+from lcplanner.cli import main
+import sys
+
+sys.exit(main())

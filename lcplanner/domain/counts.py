@@ -1,0 +1,39 @@
+"""What a plan holds, counted: the figures behind ``lcplanner stats`` and import checks."""
+from __future__ import annotations
+
+from lcplanner.domain.model import Plan
+
+#: The keys of ``stats --json`` (ARCHITECTURE.md); every plan reports all of them.
+COUNT_KEYS = (
+    "portfolios", "service_groups", "priorities", "outputs", "sub_points", "objectives",
+    "sub_priorities", "milestones", "milestone_tags", "themes", "pledge_areas", "pledges",
+    "work_areas", "policy_events", "recommendations", "narrative_sections",
+)
+
+
+def count_plan(plan: Plan) -> dict[str, int]:
+    """Count a plan's contents by walking its object graph (saved or not)."""
+    portfolios = list(plan.portfolios)
+    priorities = [p for f in portfolios for p in f.priorities]
+    outputs = [o for p in priorities for o in p.outputs]
+    objectives = list(plan.objectives)
+    milestones = [m for o in objectives for m in o.milestones]
+    pledge_areas = list(plan.pledge_areas)
+    return {
+        "portfolios": len(portfolios),
+        "service_groups": sum(len(f.service_groups) for f in portfolios),
+        "priorities": len(priorities),
+        "outputs": len(outputs),
+        "sub_points": sum(len(o.sub_points) for o in outputs),
+        "objectives": len(objectives),
+        "sub_priorities": sum(len(o.sub_priorities) for o in objectives),
+        "milestones": len(milestones),
+        "milestone_tags": sum(len(m.tags) for m in milestones),
+        "themes": len(plan.themes),
+        "pledge_areas": len(pledge_areas),
+        "pledges": sum(len(a.pledges) for a in pledge_areas),
+        "work_areas": sum(len(f.work_areas) for f in portfolios),
+        "policy_events": len(plan.policy_events),
+        "recommendations": sum(len(p.recommendations) for p in plan.papers),
+        "narrative_sections": len(plan.sections),
+    }

@@ -1,0 +1,257 @@
+"""Opening a store: one SQLite file per workspace (``.lcplan``), several plans per file.
+
+The store is identified by ``PRAGMA application_id`` and versioned by ``PRAGMA user_version``
+(kept equal to the number of Alembic revisions applied). A file that is not a store, or a store
+from a newer lcplanner, is refused before anything is written to it. Older stores are backed up
+through SQLite's backup API and then migrated in-process.
+
+Everything above this module talks to the store through a SQLAlchemy URL and ORM sessions, so a
+shared PostgreSQL server can follow; the SQLite-only pragmas live here and nowhere else.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from lcplanner.store.errors import (CorruptStoreError, NewerStoreError, NotAStoreError,
+                                    ReadOnlyStoreError, StoreError)
+
+#: "LCPL" — marks a SQLite file as an lcplanner store.
+APPLICATION_ID = 0x4C43504C
+SQLITE_HEADER = b"SQLite format 3\x00"
+SUFFIX = ".lcplan"
+_NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "afs", "9p", "fuse.sshfs",
+               "davfs", "ncpfs", "glusterfs", "ceph"}
+
+
+def schema_version() -> int:
+    """The ``user_version`` this build writes: one per Alembic revision."""
+    from lcplanner.store.migrate import head_version
+
+    return head_version()
+
+
+def is_network_path(path: Path) -> bool:
+    """True when ``path`` lies on a network file system, where WAL must not be used."""
+    try:
+        target = os.path.realpath(path.parent if not path.is_dir() else path)
+        best, best_type = "", ""
+        with open("/proc/mounts", encoding="utf-8") as mounts:
+            for line in mounts:
+                parts = line.split()
+                if len(parts) < 3:
+                    continue
+                mount_point = parts[1].replace("\\040", " ")
+                if (target == mount_point or target.startswith(mount_point.rstrip("/") + "/")) \
+                        and len(mount_point) >= len(best):
+                    best, best_type = mount_point, parts[2]
+        return best_type in _NETWORK_FS or best_type.startswith("fuse.") and "sshfs" in best_type
+    except OSError:
+        return False
+
+
+@dataclass
+class StoreInfo:
+    """What a look at a file's header tells, without changing it."""
+
+    exists: bool
+    user_version: int = 0
+    application_id: int = 0
+    empty: bool = True
+
+
+def inspect_file(path: Path) -> StoreInfo:
+    """Read a store's identity read-only; raise a :class:`StoreError` for foreign files."""
+    if not path.exists():
+        return StoreInfo(exists=False)
+    if path.is_dir():
+        raise NotAStoreError(f"{path} is a folder, not an lcplanner store.")
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except PermissionError as exc:
+        raise ReadOnlyStoreError(f"{path} cannot be read: permission denied.") from exc
+    if size == 0:
+        return StoreInfo(exists=True)
+    if header != SQLITE_HEADER:
+        raise NotAStoreError(f"{path.name} is not an lcplanner store (it is not a SQLite file).")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptStoreError(
+            f"{path.name} is damaged and cannot be opened ({exc}).") from exc
+    if app_id != APPLICATION_ID and tables:
+        raise NotAStoreError(
+            f"{path.name} is a SQLite database but not an lcplanner store.")
+    return StoreInfo(exists=True, user_version=version, application_id=app_id,
+                     empty=tables == 0)
+
+
+def _configure_sqlite(engine: Engine, *, wal: bool, readonly: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # pysqlite's own transaction handling interferes with SAVEPOINT and DDL; let
+        # SQLAlchemy emit BEGIN itself (see the SQLAlchemy SQLite dialect notes).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=5000")
+        if not readonly:
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+@dataclass
+class Store:
+    """An open store: its engine and a session factory. Widgets never hold one directly."""
+
+    path: Path | None
+    engine: Engine
+    readonly: bool = False
+    network: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed whole on success, rolled back whole on any error."""
+        if self.readonly:
+            raise ReadOnlyStoreError("This store is open read-only; changes cannot be saved.")
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_url(path: Path, *, readonly: bool = False) -> str:
+    if readonly:
+        return f"sqlite:///file:{path}?mode=ro&uri=true"
+    return f"sqlite:///{path}"
+
+
+def open_store(path: str | os.PathLike, *, create: bool = True, readonly: bool = False,
+               migrate: bool = True) -> Store:
+    """Open (or create) the store at ``path``, migrating an older one after a backup.
+
+    Raises a :class:`StoreError` subclass with a message fit for the user when the file is not
+    a store, is from a newer lcplanner, is damaged, or cannot be written.
+    """
+    path = Path(path).expanduser().resolve()
+    info = inspect_file(path)
+    current = schema_version()
+    if info.exists and info.user_version > current:
+        raise NewerStoreError(
+            f"{path.name} was saved by a newer version of lcplanner (store version "
+            f"{info.user_version}; this version reads up to {current}). Update lcplanner to "
+            "open it; the file has not been changed.")
+    if not info.exists and not create:
+        raise StoreError(f"{path} does not exist.")
+    if not info.exists or info.empty:
+        if readonly:
+            raise StoreError(f"{path.name} is empty, so there is nothing to show read-only.")
+        _check_writable(path)
+    elif not readonly and not os.access(path, os.W_OK):
+        raise ReadOnlyStoreError(
+            f"{path.name} is read-only. Open it read-only, or copy it somewhere you can write.")
+
+    network = is_network_path(path)
+    engine = create_engine(sqlite_url(path, readonly=readonly))
+    _configure_sqlite(engine, wal=not network, readonly=readonly)
+    store = Store(path=path, engine=engine, readonly=readonly, network=network)
+    if network:
+        store.warnings.append(
+            f"{path.name} is on a network drive: lcplanner uses a rollback journal there "
+            "instead of WAL, and saving may be slower.")
+    try:
+        if not readonly:
+            _check_integrity(engine, path, quick=True, skip=not info.exists or info.empty)
+            if info.exists and not info.empty and info.user_version < current and migrate:
+                from lcplanner.store.backup import backup_before
+
+                backup_before(path, reason=f"upgrade-v{info.user_version}")
+            if not info.exists or info.empty or info.user_version < current:
+                from lcplanner.store.migrate import upgrade
+
+                upgrade(engine)
+        else:
+            _check_integrity(engine, path, quick=True, skip=False)
+    except sqlite3.DatabaseError as exc:
+        engine.dispose()
+        raise CorruptStoreError(f"{path.name} is damaged and cannot be opened ({exc}).") from exc
+    except StoreError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        orig = getattr(exc, "orig", None)
+        if isinstance(orig, sqlite3.DatabaseError) and not isinstance(
+                orig, sqlite3.OperationalError):
+            raise CorruptStoreError(
+                f"{path.name} is damaged and cannot be opened ({orig}).") from exc
+        if isinstance(orig, sqlite3.OperationalError) and "readonly" in str(orig).replace(
+                " ", ""):
+            raise ReadOnlyStoreError(f"{path.name} cannot be written ({orig}).") from exc
+        raise
+    return store
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReadOnlyStoreError(f"Cannot create the folder {folder}: {exc.strerror}.") from exc
+    if not os.access(folder, os.W_OK):
+        raise ReadOnlyStoreError(f"Cannot write a store in {folder}: permission denied.")
+
+
+def _check_integrity(engine: Engine, path: Path, *, quick: bool, skip: bool) -> None:
+    if skip:
+        return
+    pragma = "quick_check" if quick else "integrity_check"
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {pragma}")]
+    if rows != ["ok"]:
+        raise CorruptStoreError(
+            f"{path.name} is damaged ({'; '.join(rows[:3])}). It should be set aside and "
+            "restored from a backup.")
+
+
+def integrity_ok(store: Store) -> bool:
+    """Full ``PRAGMA integrity_check``; True when SQLite finds nothing wrong."""
+    with store.engine.connect() as conn:
+        return [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")] == ["ok"]

@@ -1,0 +1,52 @@
+"""Shared fixtures. Qt runs offscreen: without a display pytest would otherwise abort."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def seed_path(prefix: str) -> Path:
+    """A seed paper from ../shared/seeds, or a clean skip when the folder is absent."""
+    matches = sorted(SEEDS.glob(f"{prefix}_*.txt")) if SEEDS.is_dir() else []
+    if not matches:
+        pytest.skip(f"seed paper {prefix} not available ({SEEDS} absent)")
+    return matches[0]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data(tmp_path_factory, monkeypatch):
+    """Never touch the real user data folder or settings from a test."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("LCPLANNER_DATA", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
+
+
+@pytest.fixture
+def store_path(tmp_path) -> Path:
+    return tmp_path / "plans.lcplan"
+
+
+@pytest.fixture
+def store(store_path):
+    from lcplanner.store.engine import open_store
+
+    opened = open_store(store_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sample_store(store):
+    """A store holding the sample plan."""
+    from lcplanner.sample import build_sample_plan
+
+    with store.transaction() as session:
+        session.add(build_sample_plan())
+    return store
