@@ -20,7 +20,7 @@ from typing import Sequence
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 KINDS = ("committee-paper", "plan", "portfolio", "timeline")
-COMMANDS = ("import", "stats", "export")
+COMMANDS = ("import", "stats", "export", "backups", "restore")
 
 
 class UsageError(Exception):
@@ -57,6 +57,13 @@ def _build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--template", metavar="T", help="a Word template (.docx) to style with")
     p_export.add_argument("--tagged", action="store_true",
                           help="make a tagged (accessible) PDF through LibreOffice")
+
+    p_backups = sub.add_parser("backups", help="list a store's backups, newest first")
+    p_backups.add_argument("file")
+
+    p_restore = sub.add_parser("restore", help="restore a backup, keeping the current file aside")
+    p_restore.add_argument("backup")
+    p_restore.add_argument("--into", required=True, metavar="FILE")
     return parser
 
 
@@ -73,8 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = _build_parser().parse_args(argv)
-            return {"import": cmd_import, "stats": cmd_stats, "export": cmd_export}[
-                args.command](args)
+            return {"import": cmd_import, "stats": cmd_stats, "export": cmd_export,
+                    "backups": cmd_backups, "restore": cmd_restore}[args.command](args)
         args = _editor_parser().parse_args(argv)
         return cmd_edit(args)
     except UsageError as exc:
@@ -95,15 +102,59 @@ def _bad(message: str) -> UsageError:
 
 def _open(path: str, *, readonly: bool, create: bool = False):
     from lcplanner.store.engine import open_store
-    from lcplanner.store.errors import StoreError
+    from lcplanner.store.errors import CorruptStoreError, StoreError
 
     target = Path(path)
     if not create and not target.exists():
         raise _bad(f"{path} does not exist")
     try:
         return open_store(target, readonly=readonly, create=create)
+    except CorruptStoreError as exc:
+        raise _bad(corrupt_message(target, exc)) from exc
     except StoreError as exc:
         raise _bad(str(exc)) from exc
+
+
+def corrupt_message(path: Path, exc: Exception) -> str:
+    """Set a damaged store aside and say which backup to restore."""
+    from lcplanner.store.backup import latest_good_backup, set_aside_corrupt
+
+    aside = set_aside_corrupt(path)
+    message = f"{exc} It has been set aside as {aside.name}."
+    backup = latest_good_backup(path)
+    if backup is None:
+        return message + " No backup of it was found."
+    return (message + f" The latest good backup is from {backup.label}: restore it with "
+            f"'lcplanner restore {backup.path} --into {path}'.")
+
+
+def cmd_backups(args) -> int:
+    from lcplanner.store.backup import list_backups
+
+    if not Path(args.file).exists():
+        raise _bad(f"{args.file} does not exist")
+    backups = list_backups(Path(args.file))
+    if not backups:
+        print(f"{Path(args.file).name} has no backups yet.")
+    for backup in backups:
+        print(f"{backup.label}\t{backup.path}")
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from lcplanner.store.backup import restore_backup
+    from lcplanner.store.errors import StoreError
+    from lcplanner.store.lock import acquire_lock
+
+    into = Path(args.into)
+    try:
+        with acquire_lock(into):
+            aside = restore_backup(args.backup, into)
+    except StoreError as exc:
+        raise _bad(str(exc)) from exc
+    kept = f"; the previous file is kept as {aside.name}" if aside else ""
+    print(f"Restored {Path(args.backup).name} into {into.name}{kept}.")
+    return EXIT_OK
 
 
 def cmd_edit(args) -> int:

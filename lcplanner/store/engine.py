@@ -246,9 +246,9 @@ def _check_integrity(engine: Engine, path: Path, *, quick: bool, skip: bool) -> 
     with engine.connect() as conn:
         rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {pragma}")]
     if rows != ["ok"]:
-        raise CorruptStoreError(
-            f"{path.name} is damaged ({'; '.join(rows[:3])}). It should be set aside and "
-            "restored from a backup.")
+        detail = " ".join(" ".join(rows[:3]).split())
+        detail = detail if len(detail) <= 120 else detail[:117] + "..."
+        raise CorruptStoreError(f"{path.name} is damaged ({detail}).")
 
 
 def integrity_ok(store: Store) -> bool:
