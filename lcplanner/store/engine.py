@@ -39,12 +39,12 @@ def schema_version() -> int:
     return head_version()
 
 
-def is_network_path(path: Path) -> bool:
+def is_network_path(path: Path, mounts_file: str = "/proc/mounts") -> bool:
     """True when ``path`` lies on a network file system, where WAL must not be used."""
     try:
         target = os.path.realpath(path.parent if not path.is_dir() else path)
         best, best_type = "", ""
-        with open("/proc/mounts", encoding="utf-8") as mounts:
+        with open(mounts_file, encoding="utf-8") as mounts:
             for line in mounts:
                 parts = line.split()
                 if len(parts) < 3:
@@ -53,7 +53,7 @@ def is_network_path(path: Path) -> bool:
                 if (target == mount_point or target.startswith(mount_point.rstrip("/") + "/")) \
                         and len(mount_point) >= len(best):
                     best, best_type = mount_point, parts[2]
-        return best_type in _NETWORK_FS or best_type.startswith("fuse.") and "sshfs" in best_type
+        return best_type in _NETWORK_FS
     except OSError:
         return False
 
@@ -187,7 +187,7 @@ def open_store(path: str | os.PathLike, *, create: bool = True, readonly: bool =
         raise ReadOnlyStoreError(
             f"{path.name} is read-only. Open it read-only, or copy it somewhere you can write.")
 
-    network = is_network_path(path)
+    network = is_network_path(path, os.environ.get("LCPLANNER_MOUNTS", "/proc/mounts"))
     engine = create_engine(sqlite_url(path, readonly=readonly))
     _configure_sqlite(engine, wal=not network, readonly=readonly)
     store = Store(path=path, engine=engine, readonly=readonly, network=network)

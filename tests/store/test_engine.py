@@ -203,3 +203,25 @@ def test_unwritable_store_is_refused_with_a_clear_message(sample_store, store_pa
         mode == os.W_OK and str(p) == str(store_path)) else real_access(p, mode, *a, **k))
     with pytest.raises(ReadOnlyStoreError, match="read-only"):
         open_store(store_path)
+
+
+def test_store_on_a_network_share_uses_a_rollback_journal(tmp_path, monkeypatch):
+    share = tmp_path / "share"
+    share.mkdir()
+    mounts = tmp_path / "mounts"
+    mounts.write_text(f"/dev/sda1 / ext4 rw 0 0\n//server/plans {share} cifs rw 0 0\n")
+    monkeypatch.setenv("LCPLANNER_MOUNTS", str(mounts))
+    path = share / "team.lcplan"
+    store = open_store(path)
+    try:
+        assert store.network
+        assert any("network drive" in w for w in store.warnings)
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
+    finally:
+        store.close()
+    local = open_store(tmp_path / "local.lcplan")
+    try:
+        assert not local.network and local.warnings == []
+    finally:
+        local.close()

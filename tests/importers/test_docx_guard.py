@@ -1,0 +1,77 @@
+"""Users' Word files are looked at within a memory bound before anything parses them."""
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from docx import Document
+
+from lcplanner.importers.docx_guard import UnsafeDocumentError, check_docx
+
+
+@pytest.fixture
+def good_docx(tmp_path):
+    path = tmp_path / "template.docx"
+    doc = Document()
+    doc.add_paragraph("A real template")
+    doc.save(path)
+    return path
+
+
+def _rewrite(src, dst, replace=None, add=None):
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if replace and item.filename in replace:
+                data = replace[item.filename]
+            zout.writestr(item, data)
+        for name, data in (add or {}).items():
+            zout.writestr(name, data)
+
+
+def test_a_real_document_passes(good_docx):
+    check_docx(good_docx)
+
+
+def test_zip_bomb_is_refused(good_docx, tmp_path):
+    bomb = tmp_path / "bomb.docx"
+    _rewrite(good_docx, bomb, add={"word/media/huge.bin": b"\0" * (300 * 2**20)})
+    with pytest.raises(UnsafeDocumentError, match="zip bomb"):
+        check_docx(bomb)
+
+
+def test_billion_laughs_is_refused(good_docx, tmp_path):
+    evil = tmp_path / "laughs.docx"
+    payload = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+               b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><w:document>&lol2;</w:document>')
+    _rewrite(good_docx, evil, replace={"word/document.xml": payload})
+    with pytest.raises(UnsafeDocumentError, match="XML entities"):
+        check_docx(evil)
+
+
+def test_external_entity_is_refused(good_docx, tmp_path):
+    evil = tmp_path / "xxe.docx"
+    payload = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+               b'<w:styles>&e;</w:styles>')
+    _rewrite(good_docx, evil, replace={"word/styles.xml": payload})
+    with pytest.raises(UnsafeDocumentError, match="XML entities"):
+        check_docx(evil)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"not a zip at all", "not a Word document"),
+    (b"", "not a Word document"),
+])
+def test_non_documents_are_refused(tmp_path, content, message):
+    path = tmp_path / "x.docx"
+    path.write_bytes(content)
+    with pytest.raises(UnsafeDocumentError, match=message):
+        check_docx(path)
+
+
+def test_a_plain_zip_is_not_a_document(tmp_path):
+    path = tmp_path / "photos.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("photo.jpg", b"jpeg")
+    with pytest.raises(UnsafeDocumentError, match="not a Word document"):
+        check_docx(path)
