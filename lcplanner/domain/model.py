@@ -116,6 +116,14 @@ milestone_tags = Table(
 )
 
 
+class StoreState(Base):
+    """One row about the store itself: whether an editor has it open (see store/engine.py)."""
+
+    __tablename__ = "store_state"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    in_use: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
 class Plan(Base):
     """One year's or period's business plan."""
 

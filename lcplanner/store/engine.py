@@ -153,6 +153,13 @@ class Store:
             session.close()
 
     def close(self) -> None:
+        """Mark the store closed and fold the WAL into the main file, then let go."""
+        if not self.readonly and self.path is not None:
+            try:
+                _set_in_use(self.engine, False)
+                checkpoint(self.engine)
+            except Exception:  # closing must never raise; the WAL keeps the data safe
+                pass
         self.engine.dispose()
 
 
@@ -225,7 +232,53 @@ def open_store(path: str | os.PathLike, *, create: bool = True, readonly: bool =
                 " ", ""):
             raise ReadOnlyStoreError(f"{path.name} cannot be written ({orig}).") from exc
         raise
+    if not readonly:
+        _note_lost_wal(store)
     return store
+
+
+def checkpoint(engine: Engine) -> None:
+    """Fold the WAL into the main file. Must run outside a transaction, so on the raw driver."""
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    finally:
+        raw.close()
+
+
+def _set_in_use(engine: Engine, value: bool) -> bool:
+    """Set the in-use mark; return what it was."""
+    from lcplanner.domain.model import StoreState
+
+    with Session(engine) as session, session.begin():
+        state = session.get(StoreState, 1)
+        if state is None:
+            state = StoreState(id=1, in_use=False)
+            session.add(state)
+        was = bool(state.in_use)
+        state.in_use = value
+    return was
+
+
+def _note_lost_wal(store: Store) -> None:
+    """Warn when the store was left in use but its ``-wal`` file is missing.
+
+    While an editor has a store open, the main file says "in use" (the mark is checkpointed into
+    it at once), and recent edits may live only in ``<store>-wal``. Finding the mark with no
+    ``-wal`` beside it means the file was copied or moved without its ``-wal``: the newest edits
+    are not in this copy.
+    """
+    from lcplanner.store.lock import read_owner
+
+    wal = Path(f"{store.path}-wal")
+    wal_present = wal.exists() and wal.stat().st_size > 0
+    was_in_use = _set_in_use(store.engine, True)
+    checkpoint(store.engine)
+    if was_in_use and not wal_present and not store.network and read_owner(store.path) is None:
+        store.warnings.append(
+            f"{store.path.name} was not closed properly and its journal file "
+            f"({store.path.name}-wal) is missing: if the file was copied while lcplanner had it "
+            "open, the most recent changes are not in it. Check it, or restore a backup.")
 
 
 def _check_writable(path: Path) -> None:

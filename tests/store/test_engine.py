@@ -225,3 +225,22 @@ def test_store_on_a_network_share_uses_a_rollback_journal(tmp_path, monkeypatch)
         assert not local.network and local.warnings == []
     finally:
         local.close()
+
+
+def test_a_copy_without_its_wal_is_noticed(sample_store, store_path, tmp_path):
+    # The editor has the store open and has made edits that live only in the -wal file.
+    with sample_store.transaction() as session:
+        session.scalars(select(Plan)).one().title = "Edited just now"
+    copy = tmp_path / "copied.lcplan"
+    copy.write_bytes(store_path.read_bytes())  # a careless copy: no -wal
+    opened = open_store(copy)
+    try:
+        assert any("-wal) is missing" in w for w in opened.warnings)
+    finally:
+        opened.close()
+    sample_store.close()
+    again = open_store(store_path)  # closed properly: no warning
+    try:
+        assert again.warnings == []
+    finally:
+        again.close()
