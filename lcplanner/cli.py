@@ -174,15 +174,11 @@ def cmd_import(args) -> int:
         read_source
 
     source = Path(args.source)
+    if not source.exists():
+        raise _bad(f"{source} does not exist")
     try:
         text = read_source(source)
         plan = parse_paper(text, source_name=source.name)
-    except FileNotFoundError as exc:
-        raise _bad(f"{source} does not exist") from exc
-    except IsADirectoryError as exc:
-        raise _bad(f"{source} is a folder, not a paper") from exc
-    except PermissionError as exc:
-        raise _bad(f"{source} cannot be read: permission denied") from exc
     except PaperImportError as exc:
         raise _bad(f"{source.name}: {exc}") from exc
     if args.dry_run:

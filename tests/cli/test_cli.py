@@ -97,3 +97,94 @@ def test_help_exits_0(argv, capsys):
         main(argv)
     assert caught.value.code == 0
     assert "lcplanner" in capsys.readouterr().out
+
+
+# --- import ---------------------------------------------------------------------------------
+
+from tests.support import FIXTURES, seed_path  # noqa: E402
+
+
+def test_import_dry_run_prints_the_tree_and_writes_nothing(capsys, tmp_path):
+    target = tmp_path / "new.lcplan"
+    code, out, err = run(capsys, "import", str(FIXTURES / "paper_directorate.txt"), "--into",
+                         str(target), "--dry-run")
+    assert code == 0, err
+    assert "Directorate" in out and "1.1" in out
+    assert not target.exists()
+
+
+def test_import_adds_a_plan_and_a_second_import_changes_nothing(capsys, tmp_path):
+    target = tmp_path / "plans.lcplan"
+    source = FIXTURES / "paper_directorate.txt"
+    code, out, err = run(capsys, "import", str(source), "--into", str(target))
+    assert code == 0, err and "Imported" in out
+    code, out, _ = run(capsys, "stats", str(target), "--json")
+    plans = json.loads(out)["plans"]
+    assert len(plans) == 1 and plans[0]["counts"]["priorities"] > 0
+    before = target.read_bytes()
+    code, out, _ = run(capsys, "import", str(source), "--into", str(target))
+    assert code == 0 and "already in plans.lcplan" in out and "nothing was changed" in out
+    code, out, _ = run(capsys, "stats", str(target), "--json")
+    assert len(json.loads(out)["plans"]) == 1
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("memo.txt", None, "not"),
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\n\t \n", "empty"),
+    ("photo.txt", bytes(range(256)) * 40, "binary"),
+])
+def test_import_of_bad_input_exits_2_and_writes_nothing(capsys, tmp_path, name, content,
+                                                        message):
+    source = tmp_path / name
+    if content is None:
+        source.write_bytes((FIXTURES / "paper_memo.txt").read_bytes())
+    else:
+        source.write_bytes(content)
+    target = tmp_path / "plans.lcplan"
+    code, out, err = run(capsys, "import", str(source), "--into", str(target))
+    assert code == 2, out
+    assert message in one_line(err).lower()
+    assert not target.exists()
+
+
+def test_import_of_a_missing_file_exits_2(capsys, tmp_path):
+    code, _, err = run(capsys, "import", str(tmp_path / "nope.txt"), "--into",
+                       str(tmp_path / "x.lcplan"))
+    assert code == 2 and "does not exist" in one_line(err)
+
+
+def test_import_into_a_non_store_exits_2_and_leaves_it(capsys, tmp_path):
+    target = tmp_path / "notes.lcplan"
+    target.write_text("my notes")
+    code, _, err = run(capsys, "import", str(FIXTURES / "paper_directorate.txt"), "--into",
+                       str(target))
+    assert code == 2 and "not an lcplanner store" in one_line(err)
+    assert target.read_text() == "my notes"
+
+
+def test_seed_2020_21_imports_with_the_counts_a_reader_finds(capsys, tmp_path):
+    seed = seed_path("000")
+    target = tmp_path / "plans.lcplan"
+    assert main(["import", str(seed), "--into", str(target)]) == 0
+    capsys.readouterr()
+    assert main(["stats", str(target), "--json"]) == 0
+    counts = json.loads(capsys.readouterr().out)["plans"][0]["counts"]
+    assert counts["portfolios"] == 11 and counts["priorities"] == 33
+    assert counts["outputs"] == 145 and counts["recommendations"] == 5
+    assert 10 <= counts["sub_points"] <= 16
+
+
+def test_all_three_seeds_share_one_store(capsys, tmp_path):
+    target = tmp_path / "plans.lcplan"
+    for prefix in ("000", "002", "003"):
+        assert main(["import", str(seed_path(prefix)), "--into", str(target)]) == 0
+    capsys.readouterr()
+    assert main(["stats", str(target), "--json"]) == 0
+    plans = json.loads(capsys.readouterr().out)["plans"]
+    assert len(plans) == 3
+    by_key = {k: sum(p["counts"][k] for p in plans) for k in COUNT_KEYS}
+    assert by_key["milestones"] == 26 and by_key["pledges"] == 46 and by_key["work_areas"] == 55
+    # an import into an existing store backed it up first
+    from lcplanner.store.backup import list_backups
+    assert len([b for b in list_backups(target) if b.reason == "import"]) == 2

@@ -1,0 +1,62 @@
+"""Finding date phrases inside milestone sentences and policy-event lines.
+
+Officers write dates into the sentence ("Pilot … in seven boroughs September 2022 – development
+of …"), so a milestone's dates have to be found before they can be parsed. A regular
+expression proposes candidate phrases (months, seasons, quarters, years, ranges, "by …",
+"ongoing to …", "TBC"); :class:`FuzzyDate` confirms each one, so only phrases the rest of the
+product can place on a timeline are kept, and they are kept exactly as written.
+"""
+from __future__ import annotations
+
+import re
+
+from lcplanner.domain.fuzzy_date import FuzzyDate
+
+_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+        r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
+_SEA = r"(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)"
+_PERIOD = rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MON}|{_SEA})"
+_PERIODS = rf"{_PERIOD}(?:\s*(?:/|-|–|&)\s*{_PERIOD}|\s+{_MON})*"
+_YEAR = r"(?:19|20)\d\d(?:\s*[/–-]\s*(?:(?:19|20)\d\d|\d\d)(?!\d))?(?![\d%])"
+_QUARTER = r"Q[1-4](?:\s*[/–-]\s*Q[1-4])?"
+_SIMPLE = rf"(?:{_PERIODS}\s+{_YEAR}|{_QUARTER}\s+{_YEAR}|{_YEAR})"
+_CHAIN = rf"{_SIMPLE}(?:\s*(?:/|–|-|\bto\b)\s*{_SIMPLE})*"
+_PREFIX = r"(?:(?:by|from|until|ongoing to|by the end of|end of|early|mid|late)\s+)?"
+_SUFFIX = rf"(?:\s*\((?:and\s+)?on-?going(?:\s+(?:to|until)\s+{_SIMPLE})?\)|\s+and beyond)?"
+DATE_PHRASE = re.compile(rf"(?<![\w/£-])(?:{_PREFIX}{_CHAIN}{_SUFFIX}|\bTBC\b)(?![\w/])")
+_LEADING = re.compile(rf"^(?:{_PREFIX}{_CHAIN}|(?:{_PERIODS})(?:\s+{_YEAR})?)(?=\s+\S)")
+
+
+def _readable(phrase: str) -> bool:
+    return FuzzyDate.parse(phrase).kind != "unreadable"
+
+
+def _as_written(phrase: str) -> str:
+    """The phrase tidied only as far as the date parser needs ("(and ongoing to …)")."""
+    return re.sub(r"\(\s*and\s+", "(", phrase.strip())
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Date phrases in ``text`` as (start, end, phrase), confirmed by :class:`FuzzyDate`."""
+    found = []
+    for match in DATE_PHRASE.finditer(text):
+        phrase = _as_written(match.group(0))
+        if not _readable(phrase):
+            # "June 2022 and beyond", "Oct 2022/Oct 2023": keep the part the parser can place
+            core = re.split(r"\s+and beyond|\s*/\s*(?=[A-Z])", phrase)[0]
+            if not _readable(core):
+                continue
+            phrase = core
+        found.append((match.start(), match.end(), phrase))
+    return found
+
+
+def leading_date(text: str) -> tuple[str, str] | None:
+    """Split "Oct 2022/Oct 2023 Autumn Budget" into its date and the rest, if it starts so."""
+    match = _LEADING.match(text.strip())
+    if not match:
+        return None
+    rest = text.strip()[match.end():].strip(" –-:")
+    if not rest or not re.search(r"\d", match.group(0)):
+        return None
+    return match.group(0), rest

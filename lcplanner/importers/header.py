@@ -1,0 +1,92 @@
+"""The committee-paper header block: committee, item, date, title, report by, contacts.
+
+PDF extraction scatters the header: fields share a line ("Report by: … Job title: …"), run
+together ("Telephone:0207 …Email: …"), hide inside the title ("… Item no: 4 Milestones"), or
+leave a label with its value on a neighbouring line. We therefore find every label wherever it
+sits and cut the line at the labels, instead of expecting one field per line.
+"""
+from __future__ import annotations
+
+import re
+
+from lcplanner.importers.lines import Line
+
+#: label pattern → CommitteePaper field
+_LABELS = {
+    r"item\s+(?:no|number)\.?": "item_number",
+    r"report\s+by": "report_by",
+    r"job\s+title": "job_title",
+    r"(?:date(?:\s+of\s+meeting)?|meeting\s+date)": "meeting_date",
+    r"contact\s+officers?": "contact_officer",
+    r"tel(?:ephone)?": "telephone",
+    r"e-?mail": "email",
+}
+_LABEL_RE = re.compile(r"(" + "|".join(f"(?:{p})" for p in _LABELS) + r")\s*:", re.IGNORECASE)
+_COMMITTEE = re.compile(r"^(?:[A-Z][\w'’&,]*\s+){0,5}(?:Committee|Executive|Board|Forum|Panel"
+                        r"|Council|Sub-Committee|Assembly|Cabinet)$")
+#: Where the header stops: the first labelled summary or recommendations.
+HEADER_END = re.compile(r"^\**\s*(?:summary|recommendations?)\b", re.IGNORECASE)
+
+
+def _field_for(label: str) -> str:
+    for pattern, name in _LABELS.items():
+        if re.fullmatch(pattern, label.strip(), re.IGNORECASE):
+            return name
+    return ""
+
+
+def split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Cut a line at its labels: ("… Milestones", [("item_number", "4")]) and so on."""
+    matches = list(_LABEL_RE.finditer(text))
+    if not matches:
+        return text, []
+    loose = [text[:matches[0].start()]]
+    fields = []
+    for k, match in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        value = text[match.end():end].strip()
+        name = _field_for(match.group(1))
+        if name == "item_number":  # "Item no: 4 Milestones": only the number is the item
+            item = re.match(r"(\w{1,6})\b\s*(.*)", value)
+            if item:
+                value = item.group(1)
+                loose.append(item.group(2))
+        elif name == "telephone":
+            value = re.sub(r"[^\d+() ]+$", "", value).strip()
+        elif name == "email":
+            found = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", value)
+            value = found.group(0) if found else value
+        fields.append((name, value))
+    return " ".join(p.strip() for p in loose if p.strip()), fields
+
+
+def parse_header(lines: list[Line]) -> tuple[dict[str, str], int]:
+    """Header fields and the index of the first line after the header block."""
+    end = next((k for k, ln in enumerate(lines[:40]) if HEADER_END.match(ln.text)), None)
+    if end is None:
+        end = min(len(lines), 12)
+    fields: dict[str, str] = {}
+    loose: list[tuple[int, str]] = []
+    waiting: list[str] = []  # labels whose value was not on their own line
+    for k in range(end):
+        rest, found = split_labels(lines[k].text)
+        for name, value in found:
+            if value:
+                fields.setdefault(name, value)
+            else:
+                waiting.append(name)
+        if rest:
+            loose.append((k, rest))
+    labelled = len(fields) + len(waiting)
+    if labelled < 2:
+        return {}, 0
+    for k, rest in loose:
+        if "committee" not in fields and _COMMITTEE.match(rest):
+            fields["committee"] = rest
+        elif waiting and len(rest.split()) <= 6 and not re.search(r"\d", rest) and (
+                "title" in fields or k + 1 < end and not split_labels(lines[k + 1].text)[1]):
+            # a value stranded beside its label ("Alison Griffin" above "Report by:")
+            fields.setdefault(waiting.pop(0), rest)
+        elif "title" not in fields:
+            fields["title"] = rest
+    return fields, end

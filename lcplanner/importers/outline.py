@@ -1,0 +1,145 @@
+"""The outline a paper is read into: plain dataclasses, before anything becomes ORM objects.
+
+Keeping the reader's findings apart from the ORM lets the reader change its mind cheaply (a
+portfolio met in the body and again in the appendix is merged here) and keeps the rules that
+compare titles in one place.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+
+def norm(text: str) -> str:
+    """Comparison key: case, punctuation and "&"/"and" differences do not count."""
+    text = text.casefold().replace("&", " and ").replace("’", "'")
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def similar(a: str, b: str, threshold: float = 0.8) -> bool:
+    na, nb = norm(a), norm(b)
+    if not na or not nb:
+        return False
+    short, long_ = sorted((na, nb), key=len)
+    if len(short) >= 12 and long_.startswith(short):
+        return True
+    return SequenceMatcher(None, na, nb).ratio() >= threshold
+
+
+def unmark(text: str) -> str:
+    """Remove Markdown emphasis that some extractors leave around bold and italic runs."""
+    return re.sub(r"\*{1,2}([^*]+?)\*{1,2}", r"\1", text).replace("**", "").strip()
+
+
+@dataclass
+class OutputB:
+    text: str
+    subs: list[tuple[int, str, bool]] = field(default_factory=list)  # level, text, enumerated
+
+
+@dataclass
+class PriorityB:
+    title: str
+    outcome: str = ""
+    note: str = ""
+    group: str = ""
+    numbered: bool = False
+    bulleted: bool = False
+    outputs: list[OutputB] = field(default_factory=list)
+
+
+@dataclass
+class PortfolioB:
+    name: str
+    kind: str = "portfolio"
+    note: str = ""
+    groups: list[str] = field(default_factory=list)
+    occurrences: list[list[PriorityB]] = field(default_factory=list)
+    work_areas: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class ObjectiveB:
+    title: str
+    strapline: str
+    sub_priorities: list[str] = field(default_factory=list)
+    milestones: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SectionB:
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    points: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    """What the reader found, before it becomes ORM objects."""
+
+    paper: dict[str, str] = field(default_factory=dict)
+    recommendations_intro: str = ""
+    recommendations: list[str] = field(default_factory=list)
+    appendices: list[str] = field(default_factory=list)
+    background_papers: list[str] = field(default_factory=list)
+    sections: list[SectionB] = field(default_factory=list)
+    themes: list[tuple[str, str]] = field(default_factory=list)
+    portfolios: list[PortfolioB] = field(default_factory=list)
+    objectives: list[ObjectiveB] = field(default_factory=list)
+    pledge_areas: list[tuple[str, list[tuple[str, list[str]]]]] = field(default_factory=list)
+    policy_events: list[tuple[str, str]] = field(default_factory=list)
+    known_names: list[str] = field(default_factory=list)
+
+
+def merge_occurrences(pf: PortfolioB) -> list[PriorityB]:
+    """One list of priorities from the body's and the appendix's copies of a portfolio.
+
+    The fullest copy (numbered priorities with outputs, usually the appendix) wins; the other
+    copies lend it outcomes and notes it lacks, matched by similar titles. When the fullest
+    copy has outputs, a priority found only in the thinner copy is a misreading of the body's
+    prose and is dropped; otherwise it is kept.
+    """
+    for occ in pf.occurrences:
+        for pri in occ:
+            if not pri.outcome and (m := re.match(r"^([^:]{2,70}):\s+(\S.{15,})$", pri.title)) \
+                    and len(m.group(1).split()) <= 8 and pri.outputs:
+                pri.title, pri.outcome = m.group(1), m.group(2)
+            pri.title = pri.title.rstrip(":").strip()
+    occurrences = [occ for occ in pf.occurrences if occ]
+    if not occurrences:
+        return []
+    primary = max(occurrences, key=lambda o: (sum(len(p.outputs) for p in o),
+                                              sum(p.numbered for p in o), len(o)))
+    has_outputs = any(p.outputs for p in primary)
+    for occ in occurrences:
+        if occ is primary:
+            continue
+        for pri in occ:
+            match = next((p for p in primary if similar(p.title, pri.title)), None)
+            if match is None:
+                if not has_outputs:
+                    primary.append(pri)
+                continue
+            match.outcome = match.outcome or pri.outcome
+            match.note = match.note or pri.note
+            match.group = match.group or pri.group
+    return primary
+
+
+def core_areas(summary_text: str) -> list[str]:
+    """"… around four core areas of A, B, C and D." → [A, B, C, D] (the paper's own words)."""
+    numbers = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+    match = re.search(r"\b(\w+) core areas\s+(?:of|:)\s+(.+?)\.(?:\s|$)",
+                      summary_text, re.IGNORECASE)
+    if not match:
+        return []
+    want = numbers.get(match.group(1).casefold()) or (
+        int(match.group(1)) if match.group(1).isdigit() else 0)
+    items = [p.strip() for p in re.split(r",\s*(?:and\s+)?", match.group(2)) if p.strip()]
+    while want and len(items) < want and " and " in items[-1]:
+        head, tail = items[-1].split(" and ", 1)
+        items[-1:] = [head, tail]
+    if want and len(items) != want:
+        return []
+    return [i[:1].upper() + i[1:] for i in items]

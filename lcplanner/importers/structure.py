@@ -1,0 +1,496 @@
+"""Structure builder: logical lines → an outline of the plan (plain dataclasses, no ORM).
+
+Works like a document reader with modes. A heading switches mode (portfolio, objectives,
+pledges, work areas, themes, or plain text sections); within a mode, each logical line is read
+by its marker, its shape (heading-like or a sentence) and what came before, the way a careful
+reader would. Nothing here is keyed to one year's paper: the same rules read portfolios whose
+priorities are numbered "1" under "1. Finance …", directorates whose areas hold bulleted
+priorities, and typed-text numbering.
+"""
+from __future__ import annotations
+
+import re
+
+from lcplanner.domain.numbering import letter as letter_of
+from lcplanner.importers.header import split_labels
+from lcplanner.importers.dates import leading_date
+from lcplanner.importers.lines import Line
+from lcplanner.importers.outline import (
+    ObjectiveB, Outline, OutputB, PortfolioB, PriorityB, SectionB, similar, unmark,
+)
+
+_RECS = re.compile(r"^\**\s*recommendations?\b\**\s*:?\**\s*(.*)$", re.IGNORECASE)
+_SUMMARY = re.compile(r"^\**\s*summary\b\**\s*:?\**\s*(.*)$", re.IGNORECASE)
+_IMPLICATIONS = re.compile(r"^(financial|legal|equalit\w*)\s+implications\b[^:]*:?\s*(.*)$",
+                           re.IGNORECASE)
+_APPENDICES = re.compile(r"^(?:list\s+of\s+)?appendi(?:ces|x)\s*:\s*(.*)$", re.IGNORECASE)
+_BACKGROUND = re.compile(r"^background\s+papers?\s*:?\s*(.*)$", re.IGNORECASE)
+_APPENDIX_HEAD = re.compile(r"^appendix\b", re.IGNORECASE)
+_OBJECTIVE = re.compile(r"^([^:]{3,90}?):\s+(\S.*)$")
+_NOTE_IN_BRACKETS = re.compile(r"^(.*?)\s*\(([^()]{3,})\)\s*$")
+_OUTPUTS = re.compile(r"^outputs?\s*:?$", re.IGNORECASE)
+_NOTE = re.compile(r"^note\s*:\s*(.*)$", re.IGNORECASE)
+_MILESTONES_LABEL = re.compile(r"^\**\s*milestones\s*:?\s*\**$", re.IGNORECASE)
+
+
+class Reader:
+    """Reads logical lines into an :class:`Outline`; see the module docstring."""
+
+    def __init__(self, lines: list[Line], start: int, paper: dict[str, str]):
+        self.lines = lines
+        self.i = start
+        self.out = Outline(paper=dict(paper))
+        self.mode = "text"
+        self.section: SectionB | None = None
+        self.pf: PortfolioB | None = None
+        self.pri: PriorityB | None = None
+        self.group = ""
+        self.outputs_expected = False
+        self.note_mode = False
+        self.obj: ObjectiveB | None = None
+        self.in_milestones = False
+        self.wa_pf: PortfolioB | None = None
+        self.wa_group = ""
+        self.pledge_area: tuple[str, list] | None = None
+        self.pledge_glyph = ""
+        self.priority_style = ""
+        self.pri_number = 0
+
+    # --- helpers ---------------------------------------------------------------------------
+    def peek(self, k: int = 1) -> Line | None:
+        j = self.i + k
+        return self.lines[j] if j < len(self.lines) else None
+
+    def _paragraphs_until_heading(self) -> list[str]:
+        """Consume unmarked sentences after the current line, stopping at headings."""
+        found = []
+        while (nxt := self.peek()) and not nxt.marked and not nxt.is_heading_like() \
+                and not _RECS.match(nxt.text) and not _IMPLICATIONS.match(nxt.text):
+            found.append(nxt.text)
+            self.i += 1
+        return found
+
+    def _set_paper(self, name: str, value: str) -> None:
+        if value and not self.out.paper.get(name):
+            self.out.paper[name] = value
+
+    # --- main loop -------------------------------------------------------------------------
+    def read(self) -> Outline:
+        while self.i < len(self.lines):
+            self.step(self.lines[self.i])
+            self.i += 1
+        return self.out
+
+    def step(self, line: Line) -> None:
+        text = line.text
+        if self._paper_part(line):
+            return
+        heading = line.is_heading_like() and not line.bullet and not text.endswith(":")
+        if heading and not line.enum and re.search(r"\bwork areas\b", text, re.IGNORECASE):
+            self.mode, self.wa_pf, self.wa_group = "workareas", None, ""
+            return
+        if self.mode == "workareas":
+            if heading and _APPENDIX_HEAD.match(text) and not line.enum:
+                self.mode = "text"
+            else:
+                self._work_area(line)
+                return
+        if heading and not line.enum and re.search(r"\bpledges?\b", text, re.IGNORECASE):
+            self.mode = "pledges"
+            self._start_section(text)
+            return
+        if self.mode == "pledges":
+            if heading and _APPENDIX_HEAD.match(text):
+                self.mode = "text"
+            else:
+                self._pledge(line)
+                return
+        if heading and not line.enum and line.words <= 4 and re.search(
+                r"\bthemes\b", text, re.IGNORECASE):
+            self.mode = "themes"
+            self._start_section(text)
+            return
+        if self.mode == "themes":
+            if self._theme(line):
+                return
+            self.mode = "text"
+        if self._objective_start(line):
+            return
+        if self.mode == "objectives":
+            if self._objective_line(line):
+                return
+            self.mode = "text"
+        if self._portfolio_start(line):
+            return
+        if self.mode == "portfolio":
+            if self._portfolio_line(line):
+                return
+            self.mode = "text"
+        self._text(line)
+
+    # --- paper parts -----------------------------------------------------------------------
+    def _paper_part(self, line: Line) -> bool:
+        text = line.text
+        rest, fields = split_labels(text)
+        if fields and not rest and all(not self.out.paper.get(n) for n, _ in fields):
+            for name, value in fields:  # a header field stranded lower down ("Job title: …")
+                self._set_paper(name, value)
+            return True
+        if (match := _SUMMARY.match(text)) and not self.out.paper.get("summary") \
+                and (line.words < 3 or ":" in text[:14] or re.match(r"^Summary\s+[A-Z]", text)):
+            body = [match.group(1)] + self._paragraphs_until_heading()
+            self._set_paper("summary", "\n\n".join(b for b in body if b))
+            self.mode = "text"
+            return True
+        if (match := _RECS.match(text)) and (line.words <= 8 or ":" in text[:20]):
+            self._recommendations(match.group(1))
+            return True
+        if match := _IMPLICATIONS.match(text):
+            kind = match.group(1).casefold()
+            name = ("financial" if kind == "financial" else "legal" if kind == "legal"
+                    else "equalities") + "_implications"
+            body = [match.group(2)] + self._paragraphs_until_heading()
+            self._set_paper(name, "\n\n".join(b for b in body if b))
+            self.mode = "text"
+            return True
+        for pattern, target in ((_APPENDICES, self.out.appendices),
+                                (_BACKGROUND, self.out.background_papers)):
+            if (match := pattern.match(text)) and line.words <= 6 + len(match.group(1).split()):
+                items = [match.group(1)] if match.group(1) else []
+                while (nxt := self.peek()) and (nxt.marked or re.match(
+                        r"^appendix\s+\w+\s*:", nxt.text, re.IGNORECASE)):
+                    items.append(nxt.text)
+                    self.i += 1
+                for item in items:
+                    item = re.sub(r"^appendix\s+\w+\s*[:–-]\s*", "", item, flags=re.IGNORECASE)
+                    target.append(item.rstrip(" ;.,"))
+                self.mode = "text"
+                return True
+        return False
+
+    def _recommendations(self, first: str) -> None:
+        """The intro sentence and the list under it; a second copy later on is skipped."""
+        intro, items = "", []
+        if first:
+            if first.rstrip().endswith(":") or re.search(r"\basked to\b", first):
+                intro = first
+            else:
+                items.append(first)
+        signature = ""  # how the first marked item was marked: a later change ends the list
+        while nxt := self.peek():
+            mark = nxt.glyph or (nxt.kind + nxt.style if nxt.enum else "")
+            if mark and signature and mark != signature and nxt.is_heading_like():
+                break
+            if mark and items and not signature and nxt.kind in ("number", "dotted") \
+                    and nxt.is_heading_like():
+                break
+            signature = signature or mark
+            looks_item = nxt.marked or nxt.text[:1].islower() or nxt.indent > 0 or (
+                not nxt.is_heading_like() and not _IMPLICATIONS.match(nxt.text))
+            if not intro and not items and not nxt.marked and nxt.text.rstrip().endswith(":"):
+                intro = nxt.text
+            elif looks_item and not (nxt.kind == "dotted" and nxt.is_heading_like()):
+                if re.search(r"\basked to\b.*:$", nxt.text) and not items:
+                    intro = nxt.text
+                else:
+                    items.append(nxt.text)
+            else:
+                break
+            self.i += 1
+        if not self.out.recommendations:
+            self.out.recommendations_intro = intro
+            self.out.recommendations = items
+        if not self.out.paper.get("committee"):
+            who = re.match(r"^(?:The\s+)?(.{3,40}?(?:Committee|Executive|Board|Members))\s+(?:is|are)"
+                           r"\s+asked", intro or (items[0] if items else ""))
+            if who and who.group(1) != "Members":
+                self.out.paper["committee"] = who.group(1)
+        self.mode = "text"
+
+    # --- text sections ---------------------------------------------------------------------
+    def _start_section(self, title: str) -> SectionB:
+        self.section = SectionB(title=title)
+        self.out.sections.append(self.section)
+        return self.section
+
+    def _text(self, line: Line) -> None:
+        text = unmark(line.text)
+        if line.bullet and (event := leading_date(text)):
+            self.out.policy_events.append(event)
+            return
+        if (line.is_heading_like(10) and not line.bullet and not line.kind == "letter"
+                and not text.endswith(":")):
+            self._start_section(text)
+            return
+        if self.section is None:
+            self._start_section("")
+        if line.bullet or line.kind in ("letter", "roman"):
+            self.section.points.append(text)
+            if line.words <= 8 and not line.ends_sentence():
+                self.out.known_names.append(text)
+        else:
+            self.section.paragraphs.append(text)
+
+    # --- themes ----------------------------------------------------------------------------
+    def _theme(self, line: Line) -> bool:
+        """A theme is a heading with exactly one paragraph under it; anything else ends them."""
+        if not line.is_heading_like() or line.marked or line.text.endswith(":"):
+            if not self.out.themes and not line.marked and self.section is not None:
+                self.section.paragraphs.append(line.text)  # "Our key themes are:"
+                return True
+            return False
+        body = self.peek()
+        after = self.peek(2)
+        if (body is None or body.marked or body.is_heading_like()
+                or (after is not None and not after.marked and not after.is_heading_like())):
+            return False
+        self.out.themes.append((line.text, body.text))
+        self.i += 1
+        return True
+
+    # --- pledges ---------------------------------------------------------------------------
+    def _pledge(self, line: Line) -> None:
+        text = line.text
+        areas = self.out.pledge_areas
+        if line.is_heading_like() and not line.marked and not text.endswith(":"):
+            if re.search(r"\b(pledge|commitment)", text, re.IGNORECASE) or not (
+                    (nxt := self.peek()) and not nxt.is_heading_like()):
+                self._start_section(text)
+                self.pledge_area = None
+            else:
+                self.pledge_area = (text, [])
+                areas.append(self.pledge_area)
+            return
+        area = self.pledge_area
+        if area is None:
+            self._text(line)
+            return
+        if line.marked and not area[1]:
+            self.pledge_glyph = line.glyph  # the first pledge shows how this paper marks them
+        sub = line.marked and (line.glyph == "o" or line.indent > 0
+                               or line.glyph != (self.pledge_glyph or line.glyph))
+        if sub and area[1]:
+            area[1][-1][1].append(text)
+        elif line.marked:
+            area[1].append((text, []))
+        elif self.section is not None:  # an area's introduction (the model has no field yet)
+            self.section.paragraphs.append(f"{area[0]}: {text}")
+
+    # --- work areas ------------------------------------------------------------------------
+    def _is_portfolio_name(self, k: int) -> bool:
+        line = self.lines[k]
+        if any(similar(line.text, name, 0.9) for name in self.out.known_names):
+            return True
+        if self.wa_pf is None:
+            return True
+        nxt = self.lines[k + 1] if k + 1 < len(self.lines) else None
+        if nxt is None or nxt.marked or not nxt.is_heading_like():
+            return False
+        region = self.lines[k + 1:]
+        return sum(1 for ln in region if ln.text == nxt.text) >= 2
+
+    def _work_area(self, line: Line) -> None:
+        if line.kind == "number" and self.wa_pf is not None:
+            self.wa_pf.work_areas.append((self.wa_group, line.text))
+        elif line.is_heading_like(10) and not line.marked:
+            if self._is_portfolio_name(self.i):
+                self.wa_pf = self._portfolio(line.text)
+                self.wa_group = ""
+            else:
+                self.wa_group = line.text
+                if line.text not in self.wa_pf.groups:
+                    self.wa_pf.groups.append(line.text)
+        elif self.wa_pf is not None:
+            if self.wa_pf.work_areas and line.text[:1].islower():
+                group, last = self.wa_pf.work_areas[-1]
+                self.wa_pf.work_areas[-1] = (group, f"{last} {line.text}")
+            else:
+                self.wa_pf.note = "\n\n".join(p for p in (self.wa_pf.note, line.text) if p)
+        else:
+            self._text(line)
+
+    # --- objectives ------------------------------------------------------------------------
+    def _objective_start(self, line: Line) -> bool:
+        if line.kind != "dotted":
+            return False
+        match = _OBJECTIVE.match(unmark(line.text))
+        if not match or len(match.group(1).split()) > 8 or not match.group(1)[:1].isupper():
+            return False
+        self.obj = ObjectiveB(title=match.group(1).strip(), strapline=match.group(2).strip())
+        self.out.objectives.append(self.obj)
+        self.mode, self.in_milestones = "objectives", False
+        return True
+
+    def _objective_line(self, line: Line) -> bool:
+        text = unmark(line.text)
+        if _MILESTONES_LABEL.match(line.text):
+            self.in_milestones = True
+            return True
+        if line.enum and line.kind in ("dotted", "number") and line.is_heading_like():
+            return False
+        short = line.words <= 10 and not line.ends_sentence() and ":" not in text
+        if short and not self.in_milestones and (line.bullet or not line.is_heading_like(4)
+                                                 or line.indent == 0):
+            self.obj.sub_priorities.append(text)
+            return True
+        if line.is_heading_like() and not line.marked:
+            return False
+        if line.text[:1].islower() and self.obj.milestones:
+            self.obj.milestones[-1] += " " + line.text
+            return True
+        self.in_milestones = True
+        self.obj.milestones.append(line.text)
+        return True
+
+    # --- portfolios ------------------------------------------------------------------------
+    def _portfolio(self, name: str, kind: str = "portfolio", note: str = "") -> PortfolioB:
+        """Find the portfolio of this name (the body and the appendix both list them)."""
+        for pf in self.out.portfolios:
+            if similar(pf.name, name, 0.85):
+                break
+        else:
+            pf = PortfolioB(name=name, kind=kind)
+            self.out.portfolios.append(pf)
+        if note and note not in pf.note:
+            pf.note = "\n\n".join(p for p in (pf.note, note) if p)
+        pf.occurrences.append([])
+        return pf
+
+    def _portfolio_start(self, line: Line) -> bool:
+        text = unmark(line.text)
+        directorate = re.search(r"\bdirectorate$", text, re.IGNORECASE) and line.words <= 8 \
+            and (not line.enum or line.kind == "number") and not line.bullet
+        numbered = line.kind == "number" and line.style in ("N.", "N)") and not line.bullet \
+            and line.indent == 0
+        if not (directorate or numbered):
+            return False
+        name, note = text, ""
+        if match := _NOTE_IN_BRACKETS.match(text):
+            name, note = match.group(1), match.group(2)
+        probe = Line(text=name)
+        if not probe.is_heading_like(10) or name.endswith(":"):
+            return False
+        if self.mode == "portfolio" and self.pf and numbered and self._continues_priorities(
+                line, name):
+            return False  # typed "1." under "1. Finance": a priority, not the next portfolio
+        nxt = self.peek()
+        if nxt is not None and nxt.kind == "dotted" and nxt.enum.split(".")[0] == line.enum:
+            return False  # "1. Introduction" over "1.1 …": a paper section
+        self.pf = self._portfolio(name, "directorate" if directorate else "portfolio", note)
+        self.pri, self.group, self.mode = None, "", "portfolio"
+        self.pri_number = 0
+        self.outputs_expected = self.note_mode = False
+        return True
+
+    def _continues_priorities(self, line: Line, name: str) -> bool:
+        """Whether a typed "N." line is the next priority rather than the next portfolio.
+
+        Papers with typed numbering write both as "1.", so we follow the sequence: a known
+        portfolio name, or a line followed by a "1." of its own, opens a portfolio; a number
+        that carries on the current priorities (or starts them at 1) is a priority.
+        """
+        if any(similar(pf.name, name, 0.85) for pf in self.out.portfolios):
+            return False
+        nxt = self.peek()
+        if nxt is not None and nxt.kind == "number" and nxt.number == 1:
+            return False
+        started = bool(self.pf.occurrences[-1])
+        same_style = not started or self.priority_style == line.style
+        return line.number == self.pri_number + 1 and same_style
+
+    def _new_priority(self, title: str, **flags) -> PriorityB:
+        self.pri = PriorityB(title=title, group=self.group, **flags)
+        self.pf.occurrences[-1].append(self.pri)
+        self.outputs_expected = self.note_mode = False
+        return self.pri
+
+    def _sub_point(self, text: str, enumerated: bool, indent_bullet: bool = False) -> None:
+        out = self.pri.outputs[-1]
+        level = 1 if indent_bullet and any(e for _, _, e in out.subs) else 0
+        out.subs.append((level, text, enumerated))
+
+    def _portfolio_line(self, line: Line) -> bool:
+        text = unmark(line.text)
+        pri = self.pri
+        if _OUTPUTS.match(text):
+            self.outputs_expected, self.note_mode = True, False
+            return True
+        if pri and (match := _NOTE.match(text)):
+            self.note_mode = True
+            if match.group(1):
+                pri.note = "\n\n".join(p for p in (pri.note, match.group(1)) if p)
+            return True
+        if self.note_mode and not line.marked and pri:
+            pri.note = "\n\n".join(p for p in (pri.note, text) if p)
+            return True
+        if line.kind == "number":
+            self.priority_style, self.pri_number = line.style, line.number
+            self._new_priority(text, numbered=True)
+            return True
+        if line.kind in ("letter", "roman") and pri is not None:
+            expected = letter_of(len(pri.outputs))
+            as_letter = line.kind == "letter" or line.enum == expected
+            if as_letter and (line.enum == expected or line.indent == 0 or not pri.outputs):
+                pri.outputs.append(OutputB(text))
+            elif pri.outputs:
+                self._sub_point(text, enumerated=True)
+            else:
+                pri.outputs.append(OutputB(text))
+            self.note_mode = False
+            return True
+        if line.bullet:
+            return self._portfolio_bullet(line, text)
+        return self._portfolio_paragraph(line, text)
+
+    def _portfolio_bullet(self, line: Line, text: str) -> bool:
+        pri = self.pri
+        if pri and pri.outputs and line.indent > 0:
+            self._sub_point(text, enumerated=False, indent_bullet=True)
+        elif pri and not pri.bulleted and (pri.outputs or self.outputs_expected or pri.outcome
+                                           or pri.numbered):
+            pri.outputs.append(OutputB(text))  # an output whose letter extraction lost
+        elif self.pf.kind == "directorate" or self.group:
+            self._new_priority(text, bulleted=True)
+        else:
+            self.pf.note = "\n\n".join(p for p in (self.pf.note, text) if p)
+        return True
+
+    def _starts_priority(self, k: int) -> bool:
+        line = self.lines[k] if k < len(self.lines) else None
+        if line is None:
+            return False
+        if line.kind == "number" and line.style not in ("N.", "N)"):
+            return True
+        nxt = self.lines[k + 1] if k + 1 < len(self.lines) else None
+        return (not line.marked and line.is_heading_like(14) and nxt is not None
+                and not nxt.marked and not nxt.is_heading_like())
+
+    def _portfolio_paragraph(self, line: Line, text: str) -> bool:
+        pri, nxt = self.pri, self.peek()
+        if pri and pri.outputs and text[:1].islower():
+            pri.outputs[-1].text += " " + text
+            return True
+        heading = line.is_heading_like(8) and not text.endswith(":")
+        if heading and (self._starts_priority(self.i + 1) or (
+                (self.pf.kind == "directorate" or pri is None or pri.bulleted)
+                and nxt is not None and nxt.bullet)):
+            self.group = text
+            if text not in self.pf.groups:
+                self.pf.groups.append(text)
+            self.pri = None
+            return True
+        awaiting = pri is not None and not pri.outcome and not pri.outputs and not pri.bulleted
+        if awaiting and (pri.numbered or line.ends_sentence() or pri.title.endswith(":")):
+            pri.outcome = text
+            return True
+        if nxt is not None and not nxt.marked and nxt.text.rstrip().endswith(":") \
+                and line.is_heading_like():
+            return False  # "Key Questions …" over "… may help in that task:": a section
+        if pri is not None and pri.numbered:
+            pri.note = "\n\n".join(p for p in (pri.note, text) if p)
+            return True
+        if self.pf.kind == "directorate" and not line.is_heading_like(14):
+            self.pf.note = "\n\n".join(p for p in (self.pf.note, text) if p)
+            return True
+        self._new_priority(text)
+        return True
