@@ -509,6 +509,8 @@ class PledgeArea(Base):
     plan_id: Mapped[int] = _parent("plans")
     position: Mapped[int] = _position()
     name: Mapped[str] = mapped_column(CleanLine(300), default="")
+    #: The area's introduction (store version 4).
+    description: Mapped[str] = mapped_column(CleanText, default="", server_default="")
     plan: Mapped[Plan] = relationship(back_populates="pledge_areas")
     pledges: Mapped[list[Pledge]] = _children("Pledge", "area")
 

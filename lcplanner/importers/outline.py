@@ -87,7 +87,9 @@ class Outline:
     themes: list[tuple[str, str]] = field(default_factory=list)
     portfolios: list[PortfolioB] = field(default_factory=list)
     objectives: list[ObjectiveB] = field(default_factory=list)
-    pledge_areas: list[tuple[str, list[tuple[str, list[str]]]]] = field(default_factory=list)
+    #: (area name, [(pledge, [points])], [introduction paragraphs])
+    pledge_areas: list[tuple[str, list[tuple[str, list[str]]], list[str]]] = field(
+        default_factory=list)
     policy_events: list[tuple[str, str]] = field(default_factory=list)
     known_names: list[str] = field(default_factory=list)
 

@@ -172,8 +172,8 @@ def _build(outline: Outline, text: str) -> Plan:
         plan.core_areas.append(CoreArea(name=name))
     for objective in outline.objectives:
         plan.objectives.append(_objective(objective))
-    for name, pledges in outline.pledge_areas:
-        area = PledgeArea(name=name)
+    for name, pledges, intro in outline.pledge_areas:
+        area = PledgeArea(name=name, description="\n\n".join(intro))
         for pledge_text, points in pledges:
             pledge = Pledge(text=pledge_text)
             for point in points:

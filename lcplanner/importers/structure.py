@@ -258,7 +258,7 @@ class Reader:
                 self._start_section(text)
                 self.pledge_area = None
             else:
-                self.pledge_area = (text, [])
+                self.pledge_area = (text, [], [])
                 areas.append(self.pledge_area)
             return
         area = self.pledge_area
@@ -273,8 +273,8 @@ class Reader:
             area[1][-1][1].append(text)
         elif line.marked:
             area[1].append((text, []))
-        elif self.section is not None:  # an area's introduction (the model has no field yet)
-            self.section.paragraphs.append(f"{area[0]}: {text}")
+        else:  # the area's introduction
+            area[2].append(text)
 
     # --- work areas ------------------------------------------------------------------------
     def _is_portfolio_name(self, k: int) -> bool:

@@ -75,3 +75,23 @@ def test_a_plain_zip_is_not_a_document(tmp_path):
         z.writestr("photo.jpg", b"jpeg")
     with pytest.raises(UnsafeDocumentError, match="not a Word document"):
         check_docx(path)
+
+
+def test_docx_writer_refuses_a_hostile_template(good_docx, tmp_path, sample_store):
+    from sqlalchemy import select
+
+    from lcplanner.compose import compose
+    from lcplanner.domain.model import Plan
+    from lcplanner.writers.atomic import ExportError
+    from lcplanner.writers.docx_writer import write_docx
+
+    evil = tmp_path / "xxe.docx"
+    payload = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+               b'<w:styles>&e;</w:styles>')
+    _rewrite(good_docx, evil, replace={"word/styles.xml": payload})
+    with sample_store.session() as session:
+        doc = compose(session.scalars(select(Plan)).one(), "plan")
+    target = tmp_path / "out.docx"
+    with pytest.raises(ExportError, match="template cannot be used.*XML entities"):
+        write_docx(doc, target, template=evil)
+    assert not target.exists()

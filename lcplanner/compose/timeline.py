@@ -1,0 +1,66 @@
+"""The timeline of all milestones: one bar per milestone on a month axis, grouped by
+objective, with policy events as markers. Dates stay as written (``date_text``); the span
+comes from :class:`FuzzyDate` and is None for TBC or unreadable dates.
+"""
+from __future__ import annotations
+
+from calendar import monthrange
+from datetime import date
+
+from lcplanner.compose import ir
+from lcplanner.domain.fuzzy_date import FuzzyDate
+from lcplanner.domain.model import Milestone, Plan
+
+
+def _span(fuzzies: list[FuzzyDate]) -> tuple[date | None, date | None]:
+    starts = [d for f in fuzzies for d in (f.start, f.end) if d is not None]
+    if not starts:
+        return None, None
+    firsts = [f.start or f.end for f in fuzzies if f.start or f.end]
+    lasts = [f.end or f.start for f in fuzzies if f.start or f.end]
+    return min(firsts), max(lasts)
+
+
+def _bar(milestone: Milestone, financial: bool) -> ir.TimelineBar:
+    fuzzies = [FuzzyDate.parse(d.text or "", financial=financial) for d in milestone.dates]
+    start, end = _span(fuzzies)
+    status = milestone.status
+    return ir.TimelineBar(
+        label=milestone.name or "Untitled milestone",
+        start=start.isoformat() if start else None, end=end.isoformat() if end else None,
+        date_text="; ".join(d.text for d in milestone.dates if d.text) or "TBC",
+        status=status.name if status is not None else "",
+        colour=status.colour if status is not None else None,
+        milestone_id=milestone.id)
+
+
+def timeline_block(plan: Plan) -> ir.Timeline:
+    financial = bool(plan.financial_quarters)
+    groups = [ir.TimelineGroup(o.title or "Untitled objective",
+                               [_bar(m, financial) for m in o.milestones])
+              for o in plan.objectives if o.milestones]
+    events = []
+    for event in plan.policy_events:
+        start, end = _span([FuzzyDate.parse(event.date_text or "", financial=financial)])
+        events.append(ir.TimelineEvent(event.text or "", event.date_text or "TBC",
+                                       start.isoformat() if start else None,
+                                       end.isoformat() if end else None))
+    days = [date.fromisoformat(d) for g in groups for b in g.bars for d in (b.start, b.end) if d]
+    days += [date.fromisoformat(d) for e in events for d in (e.start, e.end) if d]
+    axis_start = axis_end = None
+    if days:
+        first, last = min(days), max(days)
+        axis_start = first.replace(day=1).isoformat()
+        axis_end = last.replace(day=monthrange(last.year, last.month)[1]).isoformat()
+    return ir.Timeline(groups, events, axis_start, axis_end)
+
+
+def compose_timeline(plan: Plan) -> ir.Document:
+    title = f"{plan.title}: timeline of milestones" if plan.title else "Timeline of milestones"
+    blocks: list[ir.Block] = []
+    if plan.organisation:
+        blocks.append(ir.Paragraph.of(plan.organisation, style="meta"))
+    blocks += [ir.Heading(title, 1), timeline_block(plan)]
+    return ir.Document(title=title, blocks=blocks, kind="timeline",
+                       author=plan.organisation or "", subject=plan.title or "",
+                       running_title=title, landscape=True)

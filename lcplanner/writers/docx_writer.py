@@ -1,0 +1,558 @@
+"""Render the paper IR as a Word document in house style, accessible by construction.
+
+Only IR blocks are rendered here; what goes in a paper is the composers' business. The body is
+built as WordprocessingML directly (with lxml, in schema order), which is both faster than
+python-docx's one-paragraph-at-a-time API and the only way to reach real list numbering,
+repeating header rows and table alt text.
+
+Accessibility (Public Sector Bodies Accessibility Regulations 2018) holds by construction:
+headings use the real "Heading n" styles and never skip a level (a skip is clamped and warned
+about); the document's title and en-GB language are set in the core properties and styles;
+tables have one header row that repeats (``w:tblHeader``), alt text, and no merged cells;
+lists are real Word lists whose numbering restarts per list; no paragraph is bold to look like
+a heading; status is always text, with colour only as an extra mark.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+import docx
+from docx.styles import BabelFish
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from lxml import etree
+
+from lcplanner.compose import ir
+from lcplanner.domain.sanitise import clean_text
+from lcplanner.writers import docx_style
+from lcplanner.importers.docx_guard import UnsafeDocumentError, check_docx
+from lcplanner.writers.atomic import ExportError, atomic_path
+from lcplanner.writers.docx_numbering import Numbering, indent
+from lcplanner.writers.docx_xml import child, ppr_of
+
+#: The shipped house-style template.
+TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "committee-paper.docx"
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_P, _R, _T, _PPR, _RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:pPr"), qn("w:rPr")
+_VAL = qn("w:val")
+_PIECES = re.compile(r"(\n|\t)")
+# Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo … and their presentation
+# forms) and strong left-to-right ones, enough to find a paragraph's base direction.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]|[\U00010800-\U00010fff]"
+                  "|[\U0001e800-\U0001efff]")
+_STRONG = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]|" + _RTL.pattern)
+
+_IR_STYLES = {"body": "Body Text", "lead": "Summary", "note": "Note", "meta": "Details",
+              "quote": "Quote"}
+_TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def write_docx(doc: ir.Document, path: str | os.PathLike, *,
+               template: str | os.PathLike | None = None) -> list[str]:
+    """Write ``doc`` to ``path`` (atomically) and return warnings for the user.
+
+    ``template`` is any .docx or .dotx; its styles are used by name. Without one, the shipped
+    house style is used. Raises :class:`ExportError` with one clear sentence on failure; the
+    file at ``path``, if any, is then left as it was.
+    """
+    warnings: list[str] = []
+    document = _open_template(template, warnings)
+    _Renderer(document, doc, warnings).render()
+    with atomic_path(path) as tmp:
+        try:
+            document.save(str(tmp))
+        except OSError as exc:
+            raise ExportError(f"Cannot write {Path(path).name}: {exc.strerror or exc}.") from exc
+    return warnings
+
+
+# --- template -------------------------------------------------------------------------------
+
+
+def _open_template(template, warnings: list[str]):
+    if template is None:
+        if TEMPLATE.is_file():
+            return docx.Document(str(TEMPLATE))
+        document = docx.Document()
+        docx_style.apply_house_style(document)
+        warnings.append("The house-style template was not found; used the built-in house style.")
+        return document
+    path = Path(template)
+    if not path.is_file():
+        raise ExportError(f"The template {path} does not exist.")
+    try:
+        check_docx(path)  # zip bombs and entity tricks are refused before anything parses it
+    except UnsafeDocumentError as exc:
+        raise ExportError(f"The template cannot be used: {exc}") from exc
+    try:
+        data = path.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            types = package.read("[Content_Types].xml")
+            if _TEMPLATE_TYPE.encode() in types:  # a .dotx: open it as a document
+                out = io.BytesIO()
+                with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+                    for info in package.infolist():
+                        content = package.read(info.filename)
+                        if info.filename == "[Content_Types].xml":
+                            content = content.replace(_TEMPLATE_TYPE.encode(),
+                                                      _DOCUMENT_TYPE.encode())
+                        copy.writestr(info, content)
+                data = out.getvalue()
+        return docx.Document(io.BytesIO(data))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError,
+            etree.XMLSyntaxError) as exc:
+        raise ExportError(f"The template {path.name} is not a Word document that can be "
+                          f"read ({exc}).") from exc
+
+
+class _Styles:
+    """Style name → style id in the open document, falling back with a warning."""
+
+    def __init__(self, document, warnings: list[str]):
+        self._document = document
+        self._warnings = warnings
+        self._ids: dict[str, str | None] = {}
+        self._by_name = {}
+        for el in document.styles.element.iterfind(qn("w:style")):
+            name = el.find(qn("w:name"))
+            if name is not None:
+                ui = BabelFish.internal2ui(name.get(_VAL))
+                self._by_name.setdefault(ui.casefold(), el)
+
+    def element(self, name: str):
+        """The style element named ``name`` once resolved (None if it fell back)."""
+        self.id(name)
+        return self._by_name.get(name.casefold())
+
+    def id(self, name: str) -> str | None:
+        if name not in self._ids:
+            self._ids[name] = self._resolve(name)
+        return self._ids[name]
+
+    def _resolve(self, name: str) -> str | None:
+        el = self._by_name.get(name.casefold())
+        if el is not None:
+            return el.get(qn("w:styleId"))
+        if name in docx_style.CUSTOM_FALLBACK:  # an acyclic chain ending in a built-in
+            fallback = docx_style.CUSTOM_FALLBACK[name]
+            self._warnings.append(f"The template has no style named \u201c{name}\u201d; "
+                                  f"used \u201c{fallback}\u201d instead.")
+            return self.id(fallback)
+        if name in docx_style.BUILT_IN:
+            style = docx_style.define_builtin(self._document, name)
+            self._by_name[name.casefold()] = style.element
+            self._warnings.append(f"The template has no style named \u201c{name}\u201d; "
+                                  f"added Word\u2019s built-in \u201c{name}\u201d.")
+            return style.style_id
+        self._warnings.append(f"The template has no style named \u201c{name}\u201d; "
+                              "used the default paragraph style.")
+        return None
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+
+def _text(value: str) -> str:
+    return clean_text(value or "") or ""
+
+
+def _direction_rtl(text: str) -> bool:
+    match = _STRONG.search(text)
+    return bool(match and _RTL.match(match.group(0)))
+
+
+class _Renderer:
+    def __init__(self, document, doc: ir.Document, warnings: list[str]):
+        self.document = document
+        self.doc = doc
+        self.warnings = warnings
+        self.styles = _Styles(document, warnings)
+        self.numbering = Numbering(document, docx_style.FONT)
+        self.body = document.element.body
+        self.sect = self.body.find(qn("w:sectPr"))
+        self.page_break = False
+        self.level = 0
+        self.bookmarks = {id(h): f"_Toc_lcp{i}" for i, h in enumerate(doc.outline(), 1)}
+
+    # -- the document --------------------------------------------------------------------
+
+    def render(self) -> None:
+        for el in list(self.body):
+            if el.tag != qn("w:sectPr"):
+                self.body.remove(el)
+        if self.sect is None:
+            self.sect = etree.SubElement(self.body, qn("w:sectPr"))
+        self._page_setup()
+        for block in self.doc.blocks:
+            self._block(block)
+        self._properties()
+        self._footer()
+
+    def _append(self, el) -> None:
+        self.sect.addprevious(el)
+
+    def _block(self, block: ir.Block) -> None:
+        if isinstance(block, ir.Heading):
+            self._heading(block)
+        elif isinstance(block, ir.Paragraph):
+            self._append(self._paragraph(block))
+        elif isinstance(block, ir.ListBlock):
+            self._list(block, 0)
+        elif isinstance(block, ir.Table):
+            self._table(block)
+        elif isinstance(block, ir.Fields):
+            self._fields(block)
+        elif isinstance(block, ir.PageBreak):
+            self.page_break = True
+        elif isinstance(block, ir.Contents):
+            self._contents(block)
+        elif isinstance(block, ir.Timeline):
+            self._timeline(block)
+        else:
+            self.warnings.append(f"Skipped a block this writer does not know: "
+                                 f"{type(block).__name__}.")
+
+    # -- paragraphs and runs -------------------------------------------------------------
+
+    def _p(self, style: str | None, runs: list[ir.Run], *, label: str = "",
+           ppr_extra=None):
+        p = etree.Element(_P)
+        ppr = etree.SubElement(p, _PPR)
+        style_id = self.styles.id(style) if style else None
+        if style_id:
+            etree.SubElement(ppr, qn("w:pStyle")).set(_VAL, style_id)
+        if self.page_break:
+            self.page_break = False
+            child(ppr, "pageBreakBefore")
+        if ppr_extra:
+            ppr_extra(ppr)
+        text = label + "".join(r.text or "" for r in runs)
+        if _direction_rtl(text):
+            child(ppr, "bidi")
+        if label:
+            self._run(p, ir.Run(label + "\t"))
+        for run in runs:
+            self._run(p, run)
+        if len(ppr) == 0:
+            p.remove(ppr)
+        return p
+
+    def _run(self, p, run: ir.Run) -> None:
+        text = _text(run.text)
+        if not text:
+            return
+        r = etree.SubElement(p, _R)
+        if run.bold or run.italic or run.colour or _RTL.search(text):
+            rpr = etree.SubElement(r, _RPR)
+            if run.bold:
+                etree.SubElement(rpr, qn("w:b"))
+                etree.SubElement(rpr, qn("w:bCs"))
+            if run.italic:
+                etree.SubElement(rpr, qn("w:i"))
+                etree.SubElement(rpr, qn("w:iCs"))
+            colour = (run.colour or "").lstrip("#")
+            if re.fullmatch(r"[0-9a-fA-F]{6}", colour):
+                etree.SubElement(rpr, qn("w:color")).set(_VAL, colour.upper())
+            if _RTL.search(text) and not _STRONG.sub(
+                    lambda m: "" if _RTL.match(m.group(0)) else "L", text).count("L"):
+                etree.SubElement(rpr, qn("w:rtl"))
+        for piece in _PIECES.split(text):
+            if piece == "\n":
+                etree.SubElement(r, qn("w:br"))
+            elif piece == "\t":
+                etree.SubElement(r, qn("w:tab"))
+            elif piece:
+                t = etree.SubElement(r, _T)
+                t.text = piece
+                if piece[0] == " " or piece[-1] == " ":
+                    t.set(_XML_SPACE, "preserve")
+
+    def _paragraph(self, block: ir.Paragraph):
+        if block.label:
+            style = "Numbered Paragraph"
+        else:
+            style = _IR_STYLES.get(block.style, "Body Text")
+        return self._p(style, block.runs, label=block.label)
+
+    def _heading(self, block: ir.Heading) -> None:
+        level = max(1, min(int(block.level), 4))
+        if level > self.level + 1:
+            self.warnings.append(f"Heading \u201c{block.text[:60]}\u201d would skip from level "
+                                 f"{self.level} to {level}; shown at level {self.level + 1}.")
+            level = self.level + 1
+        self.level = level
+
+        def hanging(ppr):
+            if block.label:
+                child(ppr, "ind", left=851, hanging=851)
+
+        p = self._p(f"Heading {level}", [ir.Run(block.text)], label=block.label,
+                    ppr_extra=hanging)
+        bookmark = self.bookmarks.get(id(block))
+        if bookmark:
+            mark_id = bookmark.rsplit("p", 1)[1]
+            start = etree.Element(qn("w:bookmarkStart"))
+            start.set(qn("w:id"), mark_id)
+            start.set(qn("w:name"), bookmark)
+            end = etree.Element(qn("w:bookmarkEnd"))
+            end.set(qn("w:id"), mark_id)
+            p.insert(1 if p.find(_PPR) is not None else 0, start)
+            p.append(end)
+        self._append(p)
+
+    def _fields(self, block: ir.Fields) -> None:
+        for label, value in block.pairs:
+            runs = [ir.Run(label, bold=True), ir.Run("\t"), ir.Run(value)] if value else \
+                [ir.Run(label)]
+            self._append(self._p("Details", runs))
+
+    # -- lists ---------------------------------------------------------------------------
+
+    def _list(self, block: ir.ListBlock, level: int) -> None:
+        if not block.items:
+            return
+        level = min(level, 8)
+        num_id = self.numbering.new_list(block.kind, level, block.start)
+        for item in block.items:
+            def numbered(ppr, num_id=num_id):
+                num = child(ppr, "numPr")
+                etree.SubElement(num, qn("w:ilvl")).set(_VAL, str(level))
+                etree.SubElement(num, qn("w:numId")).set(_VAL, num_id)
+
+            self._append(self._p("List Paragraph", item.runs, ppr_extra=numbered))
+            for extra in item.extra:
+                def continued(ppr):
+                    child(ppr, "ind", left=indent(level), hanging=0)
+
+                style = _IR_STYLES.get(extra.style, "Body Text")
+                self._append(self._p("List Paragraph" if style == "Body Text" else style,
+                                     extra.runs, ppr_extra=continued))
+            if item.children:
+                self._list(item.children, level + 1)
+
+    # -- tables --------------------------------------------------------------------------
+
+    def _table(self, block: ir.Table, header_style: str = "Table Heading") -> None:
+        columns = max([len(block.header)] + [len(r) for r in block.rows])
+        if not columns:
+            return
+        header = list(block.header) + [""] * (columns - len(block.header))
+        widths = [float(w) for w in block.widths if w and w > 0]
+        if len(widths) != columns:
+            widths = [1.0] * columns
+        total_width = self._text_width()
+        twips = [int(total_width * w / sum(widths)) for w in widths]
+
+        tbl = etree.Element(qn("w:tbl"))
+        tblpr = etree.SubElement(tbl, qn("w:tblPr"))
+        style_id = self.styles.id("Plan Table")
+        if style_id:
+            etree.SubElement(tblpr, qn("w:tblStyle")).set(_VAL, style_id)
+        tblw = etree.SubElement(tblpr, qn("w:tblW"))
+        tblw.set(qn("w:w"), str(sum(twips)))
+        tblw.set(qn("w:type"), "dxa")
+        etree.SubElement(tblpr, qn("w:tblLayout")).set(qn("w:type"), "fixed")
+        look = etree.SubElement(tblpr, qn("w:tblLook"))
+        for key, value in (("val", "0420"), ("firstRow", "1"), ("lastRow", "0"),
+                           ("firstColumn", "0"), ("lastColumn", "0"), ("noHBand", "1"),
+                           ("noVBand", "1")):
+            look.set(qn(f"w:{key}"), value)
+        caption = _text(block.caption or (header[0] if header else ""))
+        if caption:
+            etree.SubElement(tblpr, qn("w:tblCaption")).set(_VAL, caption[:255])
+        grid = etree.SubElement(tbl, qn("w:tblGrid"))
+        for width in twips:
+            etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(width))
+
+        head_cells = [ir.Cell([ir.Paragraph([ir.Run(h, bold=True)])]) for h in header]
+        self._row(tbl, head_cells, twips, header=True, style=header_style)
+        for row in block.rows:
+            cells = list(row) + [ir.Cell([ir.Paragraph([])])] * (columns - len(row))
+            self._row(tbl, cells, twips, header=False, style="Table Text")
+        if self.page_break:  # a table cannot carry pageBreakBefore itself
+            self._append(self._p(None, []))
+        self._append(tbl)
+        # A table must not touch the next table; a small gap paragraph keeps them apart.
+        self._append(self._p("Table Text", []))
+
+    def _row(self, tbl, cells: list[ir.Cell], twips: list[int], *, header: bool,
+             style: str) -> None:
+        tr = etree.SubElement(tbl, qn("w:tr"))
+        trpr = etree.SubElement(tr, qn("w:trPr"))
+        etree.SubElement(trpr, qn("w:cantSplit"))
+        if header:
+            etree.SubElement(trpr, qn("w:tblHeader"))
+        for cell, width in zip(cells, twips):
+            tc = etree.SubElement(tr, qn("w:tc"))
+            tcpr = etree.SubElement(tc, qn("w:tcPr"))
+            tcw = etree.SubElement(tcpr, qn("w:tcW"))
+            tcw.set(qn("w:w"), str(width))
+            tcw.set(qn("w:type"), "dxa")
+            paragraphs = cell.paragraphs or [ir.Paragraph([])]
+            for para in paragraphs:
+                tc.append(self._p(style, para.runs, label=para.label))
+
+    def _text_width(self) -> int:
+        size = self.sect.find(qn("w:pgSz"))
+        margins = self.sect.find(qn("w:pgMar"))
+        try:
+            width = int(size.get(qn("w:w")))
+            left = int(margins.get(qn("w:left")))
+            right = int(margins.get(qn("w:right")))
+            return max(width - left - right, 2000)
+        except (AttributeError, TypeError, ValueError):
+            return docx_style.A4[0] - 2 * docx_style.MARGIN
+
+    # -- contents and timeline -----------------------------------------------------------
+
+    def _contents(self, block: ir.Contents) -> None:
+        """A real TOC field, filled in with linked entries so it reads well before updating."""
+        self._append(self._p("TOC Heading", [ir.Run(block.title or "Contents")]))
+        position = next(i for i, b in enumerate(self.doc.blocks) if b is block)
+        entries = [b for b in self.doc.blocks[position:]
+                   if isinstance(b, ir.Heading) and b.outline and b.level <= 3]
+        paragraphs = []
+        for heading in entries:
+            level = max(1, min(heading.level, 3))
+
+            def label_tab(ppr, level=level):
+                if heading.label:
+                    tabs = child(ppr, "tabs")
+                    tab = etree.SubElement(tabs, qn("w:tab"))
+                    tab.set(_VAL, "left")
+                    tab.set(qn("w:pos"), str((level - 1) * 284 + 567))
+
+            p = self._p(f"TOC {level}", [ir.Run(heading.text)], label=heading.label,
+                        ppr_extra=label_tab)
+            link = etree.Element(qn("w:hyperlink"))
+            link.set(qn("w:anchor"), self.bookmarks[id(heading)])
+            link.set(qn("w:history"), "1")
+            for r in p.findall(_R):
+                link.append(r)
+            p.append(link)
+            paragraphs.append(p)
+        if not paragraphs:
+            paragraphs = [self._p("TOC 1", [ir.Run("Update this field to list the headings.")])]
+        first, last = paragraphs[0], paragraphs[-1]
+        begin = etree.Element(_R)
+        fld = etree.SubElement(begin, qn("w:fldChar"))
+        fld.set(qn("w:fldCharType"), "begin")
+        instr = etree.Element(_R)
+        it = etree.SubElement(instr, qn("w:instrText"))
+        it.set(_XML_SPACE, "preserve")
+        it.text = ' TOC \\o "1-3" \\h \\z \\u '
+        sep = etree.Element(_R)
+        etree.SubElement(sep, qn("w:fldChar")).set(qn("w:fldCharType"), "separate")
+        at = 1 if first.find(_PPR) is not None else 0
+        for el in (sep, instr, begin):
+            first.insert(at, el)
+        end = etree.SubElement(last, _R)
+        etree.SubElement(end, qn("w:fldChar")).set(qn("w:fldCharType"), "end")
+        for p in paragraphs:
+            self._append(p)
+
+    def _timeline(self, block: ir.Timeline) -> None:
+        """Word has no chart of its own here: the timeline is a table per group."""
+        level = min(self.level + 1, 4)
+        for group in block.groups:
+            self._heading(ir.Heading(group.title, level))
+            rows = [[ir.Cell.of(bar.label), ir.Cell.of(bar.date_text),
+                     ir.Cell([ir.Paragraph(
+                         [ir.Run("\u25cf ", colour=bar.colour), ir.Run(bar.status)]
+                         if bar.status else [ir.Run("Not set")])])]
+                    for bar in group.bars]
+            self._table(ir.Table(["Milestone", "Date", "Status"], rows, widths=[60, 22, 18],
+                                 caption=f"Milestones: {group.title}"))
+        if block.events:
+            self._heading(ir.Heading("Policy events", level))
+            rows = [[ir.Cell.of(e.date_text), ir.Cell.of(e.text)] for e in block.events]
+            self._table(ir.Table(["Date", "Event"], rows, widths=[25, 75],
+                                 caption="Policy events"))
+
+    # -- page, footer, properties -----------------------------------------------------------
+
+    def _page_setup(self) -> None:
+        size = child(self.sect, "pgSz")
+        width, height = size.get(qn("w:w")), size.get(qn("w:h"))
+        if not width or not height:
+            width, height = docx_style.A4
+        width, height = int(width), int(height)
+        if self.doc.landscape != (width > height):
+            width, height = height, width
+        size.set(qn("w:w"), str(width))
+        size.set(qn("w:h"), str(height))
+        if self.doc.landscape:
+            size.set(qn("w:orient"), "landscape")
+        elif size.get(qn("w:orient")) is not None:
+            del size.attrib[qn("w:orient")]
+        margins = self.sect.find(qn("w:pgMar"))
+        if margins is None:
+            m = docx_style.MARGIN
+            child(self.sect, "pgMar", top=m, right=m, bottom=m, left=m,
+                  header=docx_style.HEADER_FOOTER, footer=docx_style.HEADER_FOOTER, gutter=0)
+
+    def _footer(self) -> None:
+        section = self.document.sections[0]
+        footer = section.footer
+        has_content = not footer.is_linked_to_previous and any(
+            p.text.strip() or p._p.find(f".//{qn('w:fldChar')}") is not None
+            or p._p.find(f".//{qn('w:fldSimple')}") is not None
+            for p in footer.paragraphs)
+        if has_content:
+            return
+        ftr = footer._element
+        for el in list(ftr):
+            ftr.remove(el)
+
+        style_tabs = self.styles.element("Footer")
+        style_tabs = style_tabs.findall(f"{_PPR}/{qn('w:tabs')}/{qn('w:tab')}") \
+            if style_tabs is not None else []
+
+        def right_tab(ppr):
+            tabs = child(ppr, "tabs")
+            for old in style_tabs:  # the template's own stops would catch the tab first
+                clear = etree.SubElement(tabs, qn("w:tab"))
+                clear.set(_VAL, "clear")
+                clear.set(qn("w:pos"), old.get(qn("w:pos")) or "0")
+            tab = etree.SubElement(tabs, qn("w:tab"))
+            tab.set(_VAL, "right")
+            tab.set(qn("w:pos"), str(self._text_width()))
+
+        p = self._p("Footer", [ir.Run(self.doc.running_title or self.doc.title), ir.Run("\t"),
+                               ir.Run("Page ")], ppr_extra=right_tab)
+        for instr in ("PAGE", None, "NUMPAGES"):
+            if instr is None:
+                self._run(p, ir.Run(" of "))
+                continue
+            fld = etree.SubElement(p, qn("w:fldSimple"))
+            fld.set(qn("w:instr"), f" {instr} \\* MERGEFORMAT ")
+            r = etree.SubElement(fld, _R)
+            etree.SubElement(r, _T).text = "1"
+        ftr.append(p)
+
+    def _properties(self) -> None:
+        language = self.doc.language or docx_style.LANGUAGE
+        docx_style.set_document_language(self.document, language)
+        props = self.document.core_properties
+        now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+        props.title = _text(self.doc.title)[:255] or "Untitled"
+        props.subject = _text(self.doc.subject)[:255]
+        props.author = _text(self.doc.author)[:255]
+        props.last_modified_by = _text(self.doc.author)[:255]
+        props.language = language
+        props.category = self.doc.kind
+        props.comments = ""
+        props.keywords = ""
+        props.created = now
+        props.modified = now
+        props.revision = 1
+        if any(isinstance(b, ir.Contents) for b in self.doc.blocks):
+            child(self.document.settings.element, "updateFields", val="true")

@@ -1,0 +1,27 @@
+"""Fixtures for composer tests: the sample plan loaded from a real store, the 2020/21 seed."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from tests.support import seed_path
+
+
+@pytest.fixture
+def sample_plan(sample_store):
+    from lcplanner.domain.model import Plan
+
+    session = sample_store.session()
+    try:
+        yield session.scalars(select(Plan)).one()
+    finally:
+        session.close()
+
+
+@pytest.fixture
+def seed_2020_plan():
+    """The 2020/21 Executive paper (seed 000), imported; skips when seed or importer is absent."""
+    path = seed_path("000")
+    importer = pytest.importorskip("lcplanner.importers.paper_text",
+                                   reason="the paper importer is not available")
+    return importer.parse_paper(path.read_text(encoding="utf-8"))
