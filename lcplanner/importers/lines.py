@@ -142,6 +142,11 @@ def _joins(prev: Line, cur: Line, width: int) -> bool:
     if cur.bullet:
         # a glyph in front of a lower-case run-on ("- treasurers and …") is extraction noise
         return starts_lower and open_ended
+    if starts_lower and prev.bullet and cur.blank_before and not open_ended \
+            and prev.last_physical_length < (0.75 * width if width else 60):
+        # "…in two areas:" / "- A" / "- B" / "" / "the holders have …": the sentence that was
+        # interrupted by a list of short names resumes after it; it does not continue "B".
+        return False
     if starts_lower or open_ended:
         return True
     if not cur.blank_before and cur.indent > 0 and prev.marked:

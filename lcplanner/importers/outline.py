@@ -63,15 +63,48 @@ class PortfolioB:
 class ObjectiveB:
     title: str
     strapline: str
+    heading: str = ""  # the heading the objective was found under ("Political leadership")
     sub_priorities: list[str] = field(default_factory=list)
     milestones: list[str] = field(default_factory=list)
 
 
 @dataclass
 class SectionB:
+    """A titled text section: paragraphs and bulleted points, kept in reading order."""
+
     title: str
-    paragraphs: list[str] = field(default_factory=list)
-    points: list[str] = field(default_factory=list)
+    #: ("paragraph" | "point", text) in the order the paper has them
+    blocks: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [text for kind, text in self.blocks if kind == "paragraph"]
+
+    @property
+    def points(self) -> list[str]:
+        return [text for kind, text in self.blocks if kind == "point"]
+
+    def add_paragraph(self, text: str) -> None:
+        self.blocks.append(("paragraph", text))
+
+    def add_point(self, text: str) -> None:
+        self.blocks.append(("point", text))
+
+    def body_text(self, bullet: str = "\u2022 ") -> str:
+        """Paragraphs as blank-line separated blocks; a run of points becomes bullet lines
+        under the paragraph before it ("…in two areas:" then its list), so the text reads in
+        the paper's order and the composers show the run as a bullet list."""
+        chunks: list[str] = []
+        for kind, text in self.blocks:
+            if kind == "point":
+                line = bullet + text
+                if chunks:
+                    chunks[-1] += "\n" + line
+                else:
+                    chunks.append(line)
+            else:
+                chunks.append(text)
+        return "\n\n".join(chunks)
 
 
 @dataclass
@@ -127,6 +160,39 @@ def merge_occurrences(pf: PortfolioB) -> list[PriorityB]:
             match.note = match.note or pri.note
             match.group = match.group or pri.group
     return primary
+
+
+#: Words that do not make two names the same name.
+_FILLER = frozenset("""a an the of to for and or in on at by with from as s our its their
+their this that is are be""".split())
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in norm(text).split() if w not in _FILLER]
+
+
+def name_coverage(a: str, b: str) -> float:
+    """How far the shorter of two names is found, word by word and in order, in the other.
+
+    "Wellbeing and the borough role in prevention" is wholly in "Wellbeing and the London
+    borough role in Prevention" (1.0); "Climate adaptation" is in "Climate Adaptation and Net
+    Zero" (1.0); "Political leadership" shares nothing with "London's Voice" (0.0).
+    """
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return 0.0
+    short, long_ = sorted((wa, wb), key=len)
+    blocks = SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks) / len(short)
+
+
+def best_name(text: str, names: list[str], threshold: float = 0.75) -> int | None:
+    """The index of the one name ``text`` matches best, or None when none or several do."""
+    scores = [name_coverage(text, name) for name in names]
+    best = max(scores, default=0.0)
+    if best < threshold or scores.count(best) > 1:
+        return None
+    return scores.index(best)
 
 
 def core_areas(summary_text: str) -> list[str]:

@@ -33,7 +33,7 @@ from lcplanner.importers.dates import find_dates
 from lcplanner.importers.header import parse_header
 from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.outline import (
-    ObjectiveB, Outline, core_areas, merge_occurrences, norm, unmark,
+    ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, unmark,
 )
 from lcplanner.importers.structure import Reader
 
@@ -157,13 +157,19 @@ def _build(outline: Outline, text: str) -> Plan:
         if not (section.paragraphs or section.points):
             continue
         if paper is None or _NARRATIVE_TITLES.search(section.title or ""):
-            narrative = NarrativeSection(title=section.title, body="\n\n".join(section.paragraphs))
-            for point in section.points:
-                narrative.points.append(NarrativePoint(text=point))
+            kinds = [kind for kind, _ in section.blocks]
+            first_point = kinds.index("point") if "point" in kinds else len(kinds)
+            if "paragraph" in kinds[first_point:]:
+                # prose resumes after a list: keep the order, the list as bullet lines
+                narrative = NarrativeSection(title=section.title, body=section.body_text())
+            else:  # introduction, then its points
+                narrative = NarrativeSection(title=section.title,
+                                             body="\n\n".join(section.paragraphs))
+                for point in section.points:
+                    narrative.points.append(NarrativePoint(text=point))
             plan.sections.append(narrative)
         else:
-            paper.body.append(PaperSection(
-                title=section.title, body="\n\n".join(section.paragraphs + section.points)))
+            paper.body.append(PaperSection(title=section.title, body=section.body_text()))
     for name, description in outline.themes:
         plan.themes.append(Theme(name=name, description=description))
     for pf in outline.portfolios:
@@ -172,6 +178,7 @@ def _build(outline: Outline, text: str) -> Plan:
         plan.core_areas.append(CoreArea(name=name))
     for objective in outline.objectives:
         plan.objectives.append(_objective(objective))
+    _link_core_areas(plan, outline)
     for name, pledges, intro in outline.pledge_areas:
         area = PledgeArea(name=name, description="\n\n".join(intro))
         for pledge_text, points in pledges:
@@ -304,6 +311,25 @@ def _objective(found: ObjectiveB) -> Objective:
     return objective
 
 
+def _link_core_areas(plan: Plan, outline: Outline) -> None:
+    """Put each objective under the core area the paper places it in, where the text says so.
+
+    An objective whose title names a core area ("London's Future: …" and the core area
+    "London's future") belongs to that one; otherwise one listed under a heading that names a
+    core area belongs to it (the paper's own grouping). An objective that matches no core
+    area, or two equally well, is left for the user to place.
+    """
+    names = [area.name for area in plan.core_areas]
+    if not names:
+        return
+    for objective, found in zip(plan.objectives, outline.objectives):
+        index = best_name(objective.title, names)
+        if index is None and found.heading:
+            index = best_name(found.heading, names)
+        if index is not None:
+            objective.core_area = plan.core_areas[index]
+
+
 def _attach_milestones(plan: Plan, outline: Outline) -> None:
     everyone = [s for o in plan.objectives for s in o.sub_priorities]
     for objective, found in zip(plan.objectives, outline.objectives):
@@ -395,6 +421,8 @@ def describe(plan: Plan) -> str:
         add("Objectives")
     for o, objective in enumerate(plan.objectives):
         add(f"  {arabic(o)} {objective.title}: {_short(objective.strapline)}")
+        if objective.core_area is not None:
+            add(f"    Core area: {objective.core_area.name}")
         for s, sub in enumerate(objective.sub_priorities):
             add(f"    {dotted(o, s)} {sub.title}")
         for m, milestone in enumerate(objective.milestones):

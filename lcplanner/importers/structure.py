@@ -42,6 +42,8 @@ class Reader:
         self.out = Outline(paper=dict(paper))
         self.mode = "text"
         self.section: SectionB | None = None
+        self.para_enum = ""  # the last typed paragraph number ("1.2") in the section
+        self.embedded = False  # inside a flattened figure between numbered paragraphs
         self.pf: PortfolioB | None = None
         self.pri: PriorityB | None = None
         self.group = ""
@@ -211,32 +213,60 @@ class Reader:
     def _start_section(self, title: str) -> SectionB:
         self.section = SectionB(title=title)
         self.out.sections.append(self.section)
+        self.para_enum, self.embedded = "", False
         return self.section
+
+    def _numbering_resumes(self) -> bool:
+        """Whether the section's typed paragraph numbers carry on after the current line.
+
+        Papers number their paragraphs ("1.1", "1.2" …). When "1.3" follows a stretch of
+        unnumbered headings and bullets, that stretch is a figure or table that extraction
+        flattened into text (a diagram "summarised in the picture below"), not new sections.
+        """
+        if not self.para_enum:
+            return False
+        major, _, minor = self.para_enum.rpartition(".")
+        expected = f"{major}.{int(minor) + 1}"
+        for line in self.lines[self.i + 1:self.i + 80]:
+            if line.kind == "dotted":
+                return line.enum == expected
+            if line.kind == "number" and line.is_heading_like() or _RECS.match(line.text) \
+                    or _IMPLICATIONS.match(line.text):
+                return False
+        return False
 
     def _text(self, line: Line) -> None:
         text = unmark(line.text)
-        if line.bullet and (event := leading_date(text)):
+        numbered = line.kind == "dotted"  # "- 1.3 This builds on…": the glyph is noise
+        if line.bullet and not numbered and (event := leading_date(text)):
             self.out.policy_events.append(event)
             return
-        if (line.is_heading_like(10) and not line.bullet and not line.kind == "letter"
-                and not text.endswith(":")):
+        heading = (line.is_heading_like(10) and not line.bullet and not line.kind == "letter"
+                   and not text.endswith(":"))
+        if heading and not (self.embedded or self._numbering_resumes()):
             self._start_section(text)
             return
         if self.section is None:
             self._start_section("")
-        if line.bullet or line.kind in ("letter", "roman"):
-            self.section.points.append(text)
-            if line.words <= 8 and not line.ends_sentence():
+        if numbered:
+            self.section.add_paragraph(text)
+            self.para_enum, self.embedded = line.enum, False
+            return
+        if heading:
+            self.embedded = True  # a figure's text: kept, as points under the paragraph
+        if self.embedded or line.bullet or line.kind in ("letter", "roman"):
+            self.section.add_point(text)
+            if not self.embedded and line.words <= 8 and not line.ends_sentence():
                 self.out.known_names.append(text)
         else:
-            self.section.paragraphs.append(text)
+            self.section.add_paragraph(text)
 
     # --- themes ----------------------------------------------------------------------------
     def _theme(self, line: Line) -> bool:
         """A theme is a heading with exactly one paragraph under it; anything else ends them."""
         if not line.is_heading_like() or line.marked or line.text.endswith(":"):
             if not self.out.themes and not line.marked and self.section is not None:
-                self.section.paragraphs.append(line.text)  # "Our key themes are:"
+                self.section.add_paragraph(line.text)  # "Our key themes are:"
                 return True
             return False
         body = self.peek()
@@ -316,7 +346,8 @@ class Reader:
         match = _OBJECTIVE.match(unmark(line.text))
         if not match or len(match.group(1).split()) > 8 or not match.group(1)[:1].isupper():
             return False
-        self.obj = ObjectiveB(title=match.group(1).strip(), strapline=match.group(2).strip())
+        self.obj = ObjectiveB(title=match.group(1).strip(), strapline=match.group(2).strip(),
+                              heading=self.section.title if self.section else "")
         self.out.objectives.append(self.obj)
         self.mode, self.in_milestones = "objectives", False
         return True

@@ -1,0 +1,1 @@
+"""The Qt editor: adapters over the service layer, panes, commands and the main window."""

@@ -33,7 +33,7 @@ from lcplanner.writers import docx_style
 from lcplanner.importers.docx_guard import UnsafeDocumentError, check_docx
 from lcplanner.writers.atomic import ExportError, atomic_path
 from lcplanner.writers.docx_numbering import Numbering, indent
-from lcplanner.writers.docx_xml import child, ppr_of
+from lcplanner.writers.docx_xml import child
 
 #: The shipped house-style template.
 TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "committee-paper.docx"

@@ -117,11 +117,11 @@ def test_import_adds_a_plan_and_a_second_import_changes_nothing(capsys, tmp_path
     target = tmp_path / "plans.lcplan"
     source = FIXTURES / "paper_directorate.txt"
     code, out, err = run(capsys, "import", str(source), "--into", str(target))
-    assert code == 0, err and "Imported" in out
+    assert code == 0, err
+    assert "Imported" in out
     code, out, _ = run(capsys, "stats", str(target), "--json")
     plans = json.loads(out)["plans"]
     assert len(plans) == 1 and plans[0]["counts"]["priorities"] > 0
-    before = target.read_bytes()
     code, out, _ = run(capsys, "import", str(source), "--into", str(target))
     assert code == 0 and "already in plans.lcplan" in out and "nothing was changed" in out
     code, out, _ = run(capsys, "stats", str(target), "--json")

@@ -1,0 +1,392 @@
+"""Every change to a plan, as one short transaction each.
+
+The editor's undo commands, the crash test and scripts all edit through these functions, so
+there is one place where a change is validated and committed. Each function opens its own unit
+of work with ``store.transaction()``: when it returns, the change is on disk.
+
+Deleting returns a :class:`Snapshot` of the whole subtree (rows, links between items, and the
+references that the delete set to NULL), so :func:`restore` can put it back with the same ids:
+an undone delete is indistinguishable from no delete at all.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from lcplanner.domain.model import Base, MilestoneDate, Plan
+from lcplanner.services.kinds import KINDS, Kind, child_kinds, kind as get_kind
+from lcplanner.store.engine import Store
+
+
+class EditError(ValueError):
+    """An edit that cannot be made (wrong parent, unknown field, missing item)."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A deleted subtree, enough to re-create it exactly (same ids, same place)."""
+
+    kind: str
+    id: int
+    parent_id: int | None
+    position: int
+    #: (table name, row) parent before child.
+    rows: tuple[tuple[str, dict], ...]
+    #: Association rows (priority ↔ theme, milestone ↔ sub-priority …) that touched the subtree.
+    links: tuple[tuple[str, dict], ...] = ()
+    #: (table, column, row id, value): references the delete set to NULL, to put back.
+    refs: tuple[tuple[str, str, int, int], ...] = ()
+    #: Number of rows per kind, for messages ("1 priority, 3 outputs").
+    counts: dict = field(default_factory=dict)
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _get(session: Session, k: Kind, item_id: int):
+    obj = session.get(k.cls, item_id)
+    if obj is None:
+        raise EditError(f"{k.title} {item_id} does not exist.")
+    return obj
+
+
+def _siblings(session: Session, k: Kind, parent_id: int | None) -> list:
+    """The ordered collection holding items of kind ``k`` under ``parent_id``.
+
+    The parent is kept in the session's identity map on purpose: an ordering list whose owner
+    has been garbage collected cannot record changes.
+    """
+    if k.parent is None:
+        return _PlanList(session)
+    parent = _get(session, KINDS[k.parent], parent_id)
+    session.info.setdefault("lcplanner_parents", []).append(parent)
+    return getattr(parent, k.collection)
+
+
+class _PlanList(list):
+    """Plans are ordered across the store; renumber their positions like an ordering_list."""
+
+    def __init__(self, session: Session):
+        super().__init__(session.scalars(select(Plan).order_by(Plan.position, Plan.id)))
+        self._renumber()
+
+    def _renumber(self):
+        for index, plan in enumerate(self):
+            if plan.position != index:
+                plan.position = index
+
+    def insert(self, index, obj):
+        super().insert(index, obj)
+        self._renumber()
+
+    def remove(self, obj):
+        super().remove(obj)
+        self._renumber()
+
+    def append(self, obj):
+        super().append(obj)
+        self._renumber()
+
+
+def _parent_id(k: Kind, obj) -> int | None:
+    return getattr(obj, k.fk) if k.fk else None
+
+
+def _clamp(index: int | None, size: int) -> int:
+    if index is None or index > size:
+        return size
+    return max(0, index)
+
+
+# --- create, delete, restore ----------------------------------------------------------------
+
+
+def create(store: Store, kind: str, parent_id: int | None, index: int | None = None,
+           **values: Any) -> int:
+    """Add a new item of ``kind`` under ``parent_id`` at ``index`` (end when None)."""
+    k = get_kind(kind)
+    unknown = set(values) - set(k.fields)
+    if unknown:
+        raise EditError(f"{k.title} has no field {sorted(unknown)[0]!r}.")
+    with store.transaction() as session:
+        siblings = _siblings(session, k, parent_id)
+        obj = k.cls(**values)
+        if kind == "plan":
+            session.add(obj)
+            obj.ensure_default_statuses()
+        siblings.insert(_clamp(index, len(siblings)), obj)
+        session.flush()
+        return obj.id
+
+
+def _association_tables():
+    return [t for t in Base.metadata.sorted_tables if "id" not in t.c]
+
+
+def _null_refs():
+    """(table, column, target table) for every ON DELETE SET NULL reference."""
+    found = []
+    for table in Base.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            if (fk.ondelete or "").upper() == "SET NULL":
+                found.append((table, fk.parent.name, fk.column.table.name))
+    return found
+
+
+def snapshot(session: Session, kind: str, item_id: int) -> Snapshot:
+    """Read a subtree in a few bulk SELECTs (one per kind per level)."""
+    k = get_kind(kind)
+    top = session.execute(select(k.table).where(k.table.c.id == item_id)).mappings().first()
+    if top is None:
+        raise EditError(f"{k.title} {item_id} does not exist.")
+    rows: list[tuple[str, dict]] = [(k.table.name, dict(top))]
+    ids_by_table: dict[str, list[int]] = {k.table.name: [item_id]}
+    counts = {kind: 1}
+    level = [(k, [item_id])]
+    while level:
+        next_level = []
+        for parent_kind, parent_ids in level:
+            for child in child_kinds(parent_kind.name):
+                fk = child.table.c[child.fk]
+                found = [dict(r) for r in session.execute(
+                    select(child.table).where(fk.in_(parent_ids))
+                    .order_by(fk, child.table.c.position)).mappings()]
+                if found:
+                    rows.extend((child.table.name, r) for r in found)
+                    ids = [r["id"] for r in found]
+                    ids_by_table.setdefault(child.table.name, []).extend(ids)
+                    counts[child.name] = counts.get(child.name, 0) + len(ids)
+                    next_level.append((child, ids))
+        level = next_level
+    links: dict[tuple, tuple[str, dict]] = {}
+    for table in _association_tables():
+        for fk in table.foreign_keys:
+            ids = ids_by_table.get(fk.column.table.name)
+            if not ids:
+                continue
+            for r in session.execute(select(table).where(table.c[fk.parent.name].in_(ids))
+                                     ).mappings():
+                row = dict(r)
+                links[(table.name, tuple(sorted(row.items())))] = (table.name, row)
+    refs = []
+    for table, column, target in _null_refs():
+        ids = ids_by_table.get(target)
+        if not ids:
+            continue
+        for row_id, value in session.execute(
+                select(table.c.id, table.c[column]).where(table.c[column].in_(ids))):
+            refs.append((table.name, column, row_id, value))
+    return Snapshot(kind=kind, id=item_id, parent_id=top.get(k.fk) if k.fk else None,
+                    position=top["position"], rows=tuple(rows), links=tuple(links.values()),
+                    refs=tuple(refs), counts=counts)
+
+
+def delete(store: Store, kind: str, item_id: int) -> Snapshot:
+    """Delete an item and everything under it; return what :func:`restore` needs."""
+    k = get_kind(kind)
+    with store.transaction() as session:
+        snap = snapshot(session, kind, item_id)
+        obj = _get(session, k, item_id)
+        siblings = _siblings(session, k, snap.parent_id)
+        siblings.remove(obj)  # the ordering list closes the gap in positions
+        session.delete(obj)
+        session.flush()
+        return snap
+
+
+def restore(store: Store, snap: Snapshot) -> None:
+    """Put a deleted subtree back where it was, with the same ids."""
+    k = get_kind(snap.kind)
+    tables = Base.metadata.tables
+    with store.transaction() as session:
+        if session.get(k.cls, snap.id) is not None:
+            raise EditError(f"{k.title} {snap.id} already exists.")
+        count = _count(session, k, snap.parent_id)
+        position = min(snap.position, count)
+        session.execute(update(k.table).where(_parent_clause(k, snap.parent_id))
+                        .where(k.table.c.position >= position)
+                        .values(position=k.table.c.position + 1))
+        for index, (table_name, row) in enumerate(snap.rows):
+            if index == 0:
+                row = {**row, "position": position}
+            session.execute(insert(tables[table_name]).values(**row))
+        for table_name, row in snap.links:
+            session.execute(insert(tables[table_name]).prefix_with("OR IGNORE").values(**row))
+        for table_name, column, row_id, value in snap.refs:
+            table = tables[table_name]
+            session.execute(update(table).where(table.c.id == row_id).values({column: value}))
+        session.expire_all()
+
+
+def _parent_clause(k: Kind, parent_id: int | None):
+    if k.fk is None:
+        return k.table.c.id.isnot(None)
+    return k.table.c[k.fk] == parent_id
+
+
+def _count(session: Session, k: Kind, parent_id: int | None) -> int:
+    return session.scalar(select(func.count()).select_from(k.table)
+                          .where(_parent_clause(k, parent_id))) or 0
+
+
+# --- fields and links -----------------------------------------------------------------------
+
+
+def _read_field(session: Session, k: Kind, obj, name: str):
+    if name in k.links:
+        table, own, other = k.links[name]
+        return sorted(session.scalars(select(table.c[other]).where(table.c[own] == obj.id)))
+    if k.name == "milestone" and name == "dates":
+        return [d.text for d in obj.dates]
+    return getattr(obj, name)
+
+
+def set_field(store: Store, kind: str, item_id: int, name: str, value: Any) -> Any:
+    """Set one field (a column, a link list of ids, or a milestone's dates); return the old value.
+
+    Link fields (``themes``, ``pledges``, ``tags``) take a list of ids; a milestone's ``dates``
+    takes a list of date texts as officers typed them.
+    """
+    k = get_kind(kind)
+    if name not in k.fields and name not in k.links and not (kind == "milestone"
+                                                            and name == "dates"):
+        raise EditError(f"{k.title} has no field {name!r}.")
+    with store.transaction() as session:
+        obj = _get(session, k, item_id)
+        old = _read_field(session, k, obj, name)
+        _validate(session, k, obj, name, value)
+        if name in k.links:
+            table, own, other = k.links[name]
+            session.execute(sql_delete(table).where(table.c[own] == item_id))
+            for other_id in dict.fromkeys(value):
+                session.execute(insert(table).values({own: item_id, other: other_id}))
+            session.expire(obj)
+        elif kind == "milestone" and name == "dates":
+            obj.dates.clear()
+            session.flush()
+            for text in value:
+                if text.strip():
+                    obj.dates.append(MilestoneDate(text=text.strip()))
+        else:
+            setattr(obj, name, value)
+        return old
+
+
+def _plan_id_of(session: Session, k: Kind, obj) -> int:
+    while k.parent is not None:
+        parent_kind = KINDS[k.parent]
+        obj = _get(session, parent_kind, getattr(obj, k.fk))
+        k = parent_kind
+    return obj.id
+
+
+def _validate(session: Session, k: Kind, obj, name: str, value: Any) -> None:
+    from lcplanner.domain import model as m
+
+    if name == "status_id" and value is not None:
+        status = session.get(m.StatusLabel, value)
+        if status is None or status.plan_id != _plan_id_of(session, k, obj):
+            raise EditError("That status belongs to another plan.")
+    elif name == "level" and value not in (0, 1):
+        raise EditError("A sub-point is at level 0 or 1.")
+    elif name == "tags":
+        allowed = set(session.scalars(select(m.SubPriority.id)
+                                      .where(m.SubPriority.objective_id == obj.objective_id)))
+        if not set(value) <= allowed:
+            raise EditError("A milestone is tagged only with its objective's sub-priorities.")
+    elif name == "service_group_id" and value is not None:
+        group = session.get(m.ServiceGroup, value)
+        if group is None or group.portfolio_id != obj.portfolio_id:
+            raise EditError("That service group belongs to another portfolio.")
+    elif name in ("themes", "pledges"):
+        plan_id = _plan_id_of(session, k, obj)
+        if name == "themes":
+            ok = set(session.scalars(select(m.Theme.id).where(m.Theme.plan_id == plan_id)))
+        else:
+            ok = set(session.scalars(select(m.Pledge.id).join(m.PledgeArea)
+                                     .where(m.PledgeArea.plan_id == plan_id)))
+        if not set(value) <= ok:
+            raise EditError(f"Those {name} belong to another plan.")
+
+
+def set_status(store: Store, kind: str, item_id: int, status_id: int | None) -> int | None:
+    """Set an output's or milestone's progress status; return the old one."""
+    return set_field(store, kind, item_id, "status_id", status_id)
+
+
+def set_links(store: Store, kind: str, item_id: int, name: str, ids: list[int]) -> list[int]:
+    """Replace a priority's themes or pledges, or a milestone's tags; return the old ids."""
+    return set_field(store, kind, item_id, name, list(ids))
+
+
+# --- moving ---------------------------------------------------------------------------------
+
+
+def position_of(store: Store, kind: str, item_id: int) -> tuple[int | None, int]:
+    """(parent id, index) of an item."""
+    k = get_kind(kind)
+    with store.session() as session:
+        row = session.execute(select(k.table).where(k.table.c.id == item_id)).mappings().first()
+        if row is None:
+            raise EditError(f"{k.title} {item_id} does not exist.")
+        return (row[k.fk] if k.fk else None), row["position"]
+
+
+def move(store: Store, kind: str, item_id: int, new_parent_id: int | None,
+         new_index: int) -> tuple[int | None, int]:
+    """Move an item to ``new_index`` among the children of ``new_parent_id``.
+
+    ``new_index`` counts in the list after the item has left its old place. Returns the old
+    (parent id, index), which is exactly the move that undoes this one.
+    """
+    k = get_kind(kind)
+    with store.transaction() as session:
+        obj = _get(session, k, item_id)
+        old_parent = _parent_id(k, obj)
+        old_siblings = _siblings(session, k, old_parent)
+        old_index = old_siblings.index(obj)
+        if k.parent is not None and old_parent != new_parent_id:
+            new_siblings = _siblings(session, k, new_parent_id)
+            if kind == "priority" and obj.service_group_id is not None:
+                obj.service_group_id = None  # groups belong to the old portfolio
+            if kind == "work_area" and obj.service_group_id is not None:
+                obj.service_group_id = None
+            if kind == "milestone":
+                obj.tags.clear()  # tags are the old objective's sub-priorities
+        else:
+            new_siblings = old_siblings
+        old_siblings.remove(obj)
+        new_siblings.insert(_clamp(new_index, len(new_siblings)), obj)
+        if kind == "sub_point" and obj.level and new_siblings.index(obj) == 0:
+            obj.level = 0
+        session.flush()
+        return old_parent, old_index
+
+
+def indent(store: Store, sub_point_id: int) -> int:
+    """Make a sub-point a bullet under the point before it; return the old level."""
+    with store.session() as session:
+        point = _get(session, KINDS["sub_point"], sub_point_id)
+        if point.position == 0:
+            raise EditError("The first point cannot be indented.")
+    return set_field(store, "sub_point", sub_point_id, "level", 1)
+
+
+def outdent(store: Store, sub_point_id: int) -> int:
+    """Make a bulleted sub-point a numbered one again; return the old level."""
+    return set_field(store, "sub_point", sub_point_id, "level", 0)
+
+
+def milestone_dates(store: Store, milestone_id: int) -> list[str]:
+    with store.session() as session:
+        return list(session.scalars(select(MilestoneDate.text)
+                                    .where(MilestoneDate.milestone_id == milestone_id)
+                                    .order_by(MilestoneDate.position)))
+
+
+__all__ = ["EditError", "Snapshot", "create", "delete", "restore", "set_field", "set_status",
+           "set_links", "move", "indent", "outdent", "position_of", "snapshot", "milestone_dates"]

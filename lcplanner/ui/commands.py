@@ -1,0 +1,210 @@
+"""Every edit as an undoable command: call the service (which commits), then the tree model.
+
+Commands hold kinds, ids and values, never ORM objects or widgets. A failed service call marks
+the command obsolete, so the undo stack drops it, and the document reports the error.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from lcplanner import services
+from lcplanner.services.kinds import KINDS
+
+#: Commands that merge with the one before them when they edit the same field.
+FIELD_EDIT_ID = 1001
+
+_PLURALS = {"priority": "priorities", "sub_priority": "sub-priorities",
+            "sub_point": "sub-points", "pledge_point": "pledge points",
+            "narrative_point": "points", "work_area": "work areas",
+            "service_group": "service groups", "pledge_area": "pledge areas",
+            "policy_event": "policy events", "milestone_date": "dates",
+            "background_paper": "background papers", "paper_section": "paper sections",
+            "appendix": "appendices", "status_label": "statuses", "core_area": "core areas"}
+
+
+def _noun(kind: str, count: int = 1) -> str:
+    title = KINDS[kind].title.lower()
+    if count == 1:
+        return title
+    return _PLURALS.get(kind, title + "s")
+
+
+def _parent_key(kind: str, parent_id: int | None):
+    parent = KINDS[kind].parent
+    return None if parent is None else (parent, parent_id)
+
+
+class _Command(QUndoCommand):
+    def __init__(self, doc, text: str):
+        super().__init__(text)
+        self.doc = doc
+
+    def redo(self) -> None:
+        try:
+            self._redo()
+        except Exception as exc:  # noqa: BLE001 - any failure must leave the stack usable
+            self.setObsolete(True)
+            self.doc.report(exc)
+
+    def undo(self) -> None:
+        try:
+            self._undo()
+        except Exception as exc:  # noqa: BLE001
+            self.setObsolete(True)
+            self.doc.report(exc)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+    def _show_restored(self, kind: str, item_id: int, parent_id: int | None) -> None:
+        if KINDS[kind].in_tree:
+            self.doc.model.insert_nodes(services.load_subtree(self.doc.store, kind, item_id))
+            self.doc.select_requested.emit((kind, item_id))
+        else:
+            self.doc.refresh(KINDS[kind].parent, parent_id)
+
+    def _hide(self, kind: str, item_id: int, parent_id: int | None) -> None:
+        if KINDS[kind].in_tree:
+            self.doc.model.remove_node((kind, item_id))
+        else:
+            self.doc.refresh(KINDS[kind].parent, parent_id)
+
+
+class AddCommand(_Command):
+    """Add an item; redo after undo re-creates it with the same id."""
+
+    def __init__(self, doc, kind: str, parent_id: int | None, index: int | None = None,
+                 **values: Any):
+        super().__init__(doc, f"Add {_noun(kind)}")
+        self.kind, self.parent_id, self.index, self.values = kind, parent_id, index, values
+        self.item_id: int | None = None
+        self._snapshot: services.Snapshot | None = None
+
+    def _redo(self) -> None:
+        if self._snapshot is None:
+            self.item_id = services.create(self.doc.store, self.kind, self.parent_id,
+                                           self.index, **self.values)
+        else:
+            services.restore(self.doc.store, self._snapshot)
+        self._show_restored(self.kind, self.item_id, self.parent_id)
+
+    def _undo(self) -> None:
+        self._snapshot = services.delete(self.doc.store, self.kind, self.item_id)
+        self._hide(self.kind, self.item_id, self.parent_id)
+
+
+class DeleteCommand(_Command):
+    """Delete an item with everything under it; one undo brings the whole subtree back."""
+
+    def __init__(self, doc, kind: str, item_id: int, label: str = ""):
+        super().__init__(doc, f"Delete {_noun(kind)}{' ' + label if label else ''}")
+        self.kind, self.item_id = kind, item_id
+        self._snapshot: services.Snapshot | None = None
+
+    def _redo(self) -> None:
+        self._snapshot = services.delete(self.doc.store, self.kind, self.item_id)
+        self._hide(self.kind, self.item_id, self._snapshot.parent_id)
+        below = [f"{n} {_noun(k, n)}" for k, n in self._snapshot.counts.items()
+                 if k != self.kind or n > 1]
+        if below:
+            self.setText(f"{self.text()} (with {', '.join(below)})")
+
+    def _undo(self) -> None:
+        services.restore(self.doc.store, self._snapshot)
+        self._show_restored(self.kind, self.item_id, self._snapshot.parent_id)
+
+
+class MoveCommand(_Command):
+    """Move an item among its siblings or to another parent (up/down, drag and drop)."""
+
+    def __init__(self, doc, kind: str, item_id: int, new_parent_id: int | None,
+                 new_index: int, text: str | None = None):
+        super().__init__(doc, text or f"Move {_noun(kind)}")
+        self.kind, self.item_id = kind, item_id
+        self.new_parent_id, self.new_index = new_parent_id, new_index
+        self._old: tuple[int | None, int] | None = None
+        self._kept: dict[str, Any] = {}
+
+    def _redo(self) -> None:
+        store = self.doc.store
+        if self._old is None:
+            old_parent = services.position_of(store, self.kind, self.item_id)[0]
+            if old_parent != self.new_parent_id:  # links that cannot follow to a new parent
+                values = services.details(store, self.kind, self.item_id).values
+                self._kept = {f: values[f] for f in ("service_group_id", "tags") if f in values}
+        self._old = services.move(store, self.kind, self.item_id, self.new_parent_id,
+                                  self.new_index)
+        self._apply()
+
+    def _undo(self) -> None:
+        services.move(self.doc.store, self.kind, self.item_id, *self._old)
+        for name, value in self._kept.items():
+            services.set_field(self.doc.store, self.kind, self.item_id, name, value)
+        self._apply()
+
+    def _apply(self) -> None:
+        parent_id, index = services.position_of(self.doc.store, self.kind, self.item_id)
+        if KINDS[self.kind].in_tree:
+            self.doc.model.move_node((self.kind, self.item_id),
+                                     _parent_key(self.kind, parent_id), index)
+            self.doc.select_requested.emit((self.kind, self.item_id))
+        else:
+            self.doc.refresh(KINDS[self.kind].parent, parent_id)
+
+
+class SetFieldCommand(_Command):
+    """Set one field. Consecutive edits of the same field merge into one undo step."""
+
+    def __init__(self, doc, kind: str, item_id: int, name: str, value: Any,
+                 text: str | None = None, merge: bool = True):
+        super().__init__(doc, text or f"Edit {_noun(kind)} {name.replace('_', ' ')}")
+        self.kind, self.item_id, self.name, self.value = kind, item_id, name, value
+        self.merge = merge
+        self.old: Any = None
+        self._first = True
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return FIELD_EDIT_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, SetFieldCommand) and other.merge and
+                (other.kind, other.item_id, other.name) == (self.kind, self.item_id, self.name)):
+            return False
+        self.value = other.value
+        if self.value == self.old:
+            self.setObsolete(True)
+        return True
+
+    def _redo(self) -> None:
+        old = services.set_field(self.doc.store, self.kind, self.item_id, self.name, self.value)
+        if self._first:
+            self.old, self._first = old, False
+        self.doc.refresh(self.kind, self.item_id)
+
+    def _undo(self) -> None:
+        services.set_field(self.doc.store, self.kind, self.item_id, self.name, self.old)
+        self.doc.refresh(self.kind, self.item_id)
+        self.doc.select_requested.emit((self.kind, self.item_id))
+
+
+class IndentCommand(_Command):
+    """Indent (bullet under the point before) or outdent a sub-point."""
+
+    def __init__(self, doc, item_id: int, indent: bool):
+        super().__init__(doc, "Indent sub-point" if indent else "Outdent sub-point")
+        self.item_id, self.indent = item_id, indent
+        self.old = 0
+
+    def _redo(self) -> None:
+        fn = services.indent if self.indent else services.outdent
+        self.old = fn(self.doc.store, self.item_id)
+        self.doc.refresh("sub_point", self.item_id)
+
+    def _undo(self) -> None:
+        services.set_field(self.doc.store, "sub_point", self.item_id, "level", self.old)
+        self.doc.refresh("sub_point", self.item_id)

@@ -1,0 +1,77 @@
+"""The open store as the editor sees it: the tree model, the undo stack, change signals.
+
+Passed explicitly to the window, panes and commands (no global). Widgets never hold a Session;
+they ask this object's store through the service layer.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from lcplanner import services
+from lcplanner.store.engine import Store
+from lcplanner.ui.tree_model import PlanTreeModel
+
+log = logging.getLogger(__name__)
+
+
+class EditorDocument(QObject):
+    """One open store with its tree model and undo history."""
+
+    #: An item's fields changed in the store (by a command or its undo): (kind, id).
+    item_changed = Signal(str, int)
+    #: A command asks the window to select and show an item: ((kind, id),).
+    select_requested = Signal(object)
+    #: An edit could not be saved; the message is for the user.
+    error_occurred = Signal(str)
+
+    def __init__(self, store: Store, lock=None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.lock = lock
+        self.model = PlanTreeModel(self)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(1000)
+        self.reload()
+
+    @property
+    def readonly(self) -> bool:
+        return self.store.readonly
+
+    def reload(self) -> None:
+        """Read the whole tree again (after opening, or to recover from a failed edit)."""
+        self.model.load(services.load_tree(self.store), services.load_statuses(self.store))
+
+    def push(self, command: QUndoCommand) -> None:
+        if self.readonly:
+            self.error_occurred.emit("This store is open read-only; changes cannot be saved.")
+            return
+        self.undo_stack.push(command)
+
+    def refresh(self, kind: str, item_id: int) -> None:
+        """Bring the tree row and any pane showing the item up to date with the store."""
+        if kind in services.TREE_ORDER:
+            node = services.load_node(self.store, kind, item_id)
+            if node is not None:
+                self.model.update_node(node)
+        if kind == "status_label":
+            self.model.set_statuses(services.load_statuses(self.store))
+        self.item_changed.emit(kind, item_id)
+
+    def report(self, exc: BaseException) -> None:
+        """An edit failed: tell the user, and re-read the tree so it matches the store."""
+        log.exception("edit failed", exc_info=exc)
+        self.error_occurred.emit(str(exc) or type(exc).__name__)
+        try:
+            self.reload()
+        except Exception:  # the store itself is gone; the message above says enough
+            log.exception("reload after a failed edit failed")
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.store.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

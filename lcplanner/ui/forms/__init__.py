@@ -1,0 +1,1 @@
+"""Generated from forms/*.ui by lcplanner.devtools.build_forms; do not edit."""

@@ -1,0 +1,401 @@
+"""The editor window: the plan tree on the left, the selected item's pane on the right.
+
+The window wires parts together and turns menu actions into calls; edits are commands
+(``tree_actions``, panes), files are opened by ``opening``, settings are typed (``settings``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (QFileDialog, QLineEdit, QMainWindow, QMenu, QMessageBox,
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from lcplanner.services.kinds import KINDS
+from lcplanner.settings import Settings
+from lcplanner.store.backup import copy_store
+from lcplanner.ui import opening
+from lcplanner.ui.document import EditorDocument
+from lcplanner.ui.find import TreeDelegate, TreeFilterProxy
+from lcplanner.ui.menus import Actions, build_menus
+from lcplanner.ui.panes.stack import PaneStack
+from lcplanner.ui.status_counts import StatusCounts
+from lcplanner.ui.timeline_tab import TimelineTab
+from lcplanner.ui.tree_actions import TreeEditor
+from lcplanner.ui.tree_model import Role
+from lcplanner.ui.tree_view import PlanTreeView
+
+APP_TITLE = "lcplanner"
+FILE_FILTER = "lcplanner stores (*.lcplan);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.doc: EditorDocument | None = None
+        self.resize(1200, 780)
+
+        self.find_box = QLineEdit()
+        self.find_box.setObjectName("findBox")
+        self.find_box.setPlaceholderText("Find (Ctrl+F): filter by title or text")
+        self.find_box.setAccessibleName("Find in plan")
+        self.find_box.setClearButtonEnabled(True)
+        self._find_timer = QTimer(self, singleShot=True, interval=150)
+        self._find_timer.timeout.connect(self._apply_find)
+        self.find_box.textChanged.connect(lambda _t: self._find_timer.start())
+        self.find_box.returnPressed.connect(self._find_done)
+
+        self.proxy = TreeFilterProxy(self)
+        self.tree = PlanTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setItemDelegate(TreeDelegate(self.proxy, self.tree))
+        self.tree.current_key_changed.connect(self._current_changed)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
+
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.find_box)
+        layout.addWidget(self.tree)
+
+        self.panes = PaneStack(None, settings.save_delay_ms())
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Item and timeline")
+        self.tabs.addTab(self.panes, "&Details")
+        self.timeline = TimelineTab.create(self._timeline_clicked)
+        if self.timeline is not None:
+            self.tabs.addTab(self.timeline, "&Timeline")
+            self.tabs.currentChanged.connect(lambda _i: self._refresh_timeline())
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([470, 730])
+        self.setCentralWidget(self.splitter)
+
+        self.counts = StatusCounts()
+        self.statusBar().addPermanentWidget(self.counts)
+
+        self.editor = TreeEditor(self)
+        self.actions = Actions(self)
+        self.menus = build_menus(self, self.actions)
+        self.menus["add"].aboutToShow.connect(lambda: self._fill_add_menu(self.menus["add"]))
+        self.menus["recent"].aboutToShow.connect(self._fill_recent_menu)
+        self.menus["export"].setEnabled(False)
+        self.menus["export"].menuAction().setEnabled(False)
+        self._restore_layout()
+        self._update_actions()
+
+    # --- the open store ---------------------------------------------------------------------
+
+    def set_document(self, opened: opening.Opened | None) -> None:
+        """Show ``opened`` (closing whatever was open)."""
+        self._close_document()
+        if opened is None:
+            self._update_title()
+            return
+        doc = EditorDocument(opened.store, opened.lock, self)
+        self.doc = doc
+        self.panes.set_document(doc)
+        self.proxy.setSourceModel(doc.model)
+        doc.model.move_requested.connect(self.editor.drop_move, Qt.ConnectionType.QueuedConnection)
+        doc.select_requested.connect(self.select_key)
+        doc.error_occurred.connect(self._show_edit_error)
+        stack = doc.undo_stack
+        stack.canUndoChanged.connect(self._update_actions)
+        stack.canRedoChanged.connect(self._update_actions)
+        stack.undoTextChanged.connect(self._update_actions)
+        stack.redoTextChanged.connect(self._update_actions)
+        stack.indexChanged.connect(self._after_command)
+        self._expand_initial()
+        if opened.store.path is not None:
+            self.settings.add_recent_file(str(opened.store.path))
+        self._update_title()
+        self._update_actions()
+        first = self.proxy.index(0, 0)
+        if first.isValid():
+            self.tree.setCurrentIndex(first)
+
+    def _close_document(self) -> None:
+        if self.doc is None:
+            return
+        self.panes.flush()
+        self.panes.set_document(None)
+        self.proxy.setSourceModel(None)
+        self.doc.close()
+        self.doc.deleteLater()
+        self.doc = None
+        self.counts.clear()
+
+    def open_path(self, path: str | Path) -> bool:
+        opened = opening.open_path(self, path)
+        if opened is not None:
+            self.set_document(opened)
+        return opened is not None
+
+    def _expand_initial(self) -> None:
+        """Plans and their portfolios or objectives open; deeper levels closed."""
+        model = self.proxy
+        for row in range(model.rowCount()):
+            plan = model.index(row, 0)
+            self.tree.expand(plan)
+            if model.rowCount(plan) < 200:
+                for child_row in range(model.rowCount(plan)):
+                    child = model.index(child_row, 0, plan)
+                    if child.data(Role.KIND) == "portfolio" and model.rowCount(child) < 50:
+                        self.tree.expand(child)
+
+    def _update_title(self) -> None:
+        if self.doc is None or self.doc.store.path is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        suffix = " [read-only]" if self.doc.readonly else ""
+        self.setWindowTitle(f"{self.doc.store.path.name}{suffix} — {APP_TITLE}")
+        self.setWindowFilePath(str(self.doc.store.path))
+
+    # --- file menu --------------------------------------------------------------------------
+
+    def _folder(self) -> str:
+        return self.settings.get("files/last_folder") or str(Path.home())
+
+    def new_store(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New Store", self._folder(), FILE_FILTER)
+        if path:
+            self.create_store(path)
+
+    def create_store(self, path: str | Path) -> bool:
+        from lcplanner import services
+
+        path = Path(path)
+        if path.suffix != ".lcplan":
+            path = path.with_suffix(".lcplan")
+        if path.exists():
+            opening.show_error(self, "Cannot create store",
+                               f"{path.name} already exists; open it, or choose another name.")
+            return False
+        opened = opening.open_path(self, path, create=True)
+        if opened is None:
+            return False
+        services.create(opened.store, "plan", None, title="New business plan")
+        self.settings.set("files/last_folder", str(path.parent))
+        self.set_document(opened)
+        return True
+
+    def choose_and_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open Store", self._folder(), FILE_FILTER)
+        if path:
+            self.settings.set("files/last_folder", str(Path(path).parent))
+            self.open_path(path)
+
+    def save_copy(self) -> None:
+        if self.doc is None or self.doc.store.path is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save a Copy As", self._folder(),
+                                              FILE_FILTER)
+        if path:
+            self.save_copy_to(path)
+
+    def save_copy_to(self, path: str | Path) -> bool:
+        self.panes.flush()
+        target = Path(path)
+        if target.resolve() == self.doc.store.path:
+            opening.show_error(self, "Cannot save a copy", "Choose a file other than the open "
+                               "store.")
+            return False
+        try:
+            copy_store(self.doc.store.path, target)
+        except OSError as exc:
+            opening.show_error(self, "Cannot save a copy", f"{target.name}: {exc.strerror or exc}")
+            return False
+        self.statusBar().showMessage(f"Saved a copy as {target}", 5000)
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.menus["recent"]
+        menu.clear()
+        files = self.settings.recent_files()
+        for number, path in enumerate(files, 1):
+            action = menu.addAction(f"&{number} {Path(path).name}" if number < 10
+                                    else Path(path).name)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
+        if not files:
+            menu.addAction("No recent stores").setEnabled(False)
+
+    def _open_recent(self, path: str) -> None:
+        if not Path(path).exists():
+            self.settings.forget_recent_file(path)
+            opening.show_error(self, "Cannot open store", f"{path} no longer exists.")
+            return
+        self.open_path(path)
+
+    # --- edit menu --------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        if self.doc is not None:
+            self.panes.flush()
+            self.doc.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.doc is not None:
+            self.panes.flush()
+            self.doc.undo_stack.redo()
+
+    def start_find(self) -> None:
+        self.find_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_box.selectAll()
+
+    def _apply_find(self) -> None:
+        had_needle = bool(self.proxy.needle)
+        self.proxy.set_needle(self.find_box.text())
+        if self.proxy.needle and self.settings.get("find/expand_matches"):
+            self.tree.expandAll()
+        elif had_needle and not self.proxy.needle:
+            self.tree.collapseAll()  # back to the opening view, not 50,000 open rows
+            self._expand_initial()
+        current = self.tree.currentIndex()
+        if current.isValid():
+            self.tree.scrollTo(current)
+        self.tree.viewport().update()
+
+    def _find_done(self) -> None:
+        self._find_timer.stop()
+        self._apply_find()
+        self.tree.setFocus()
+        if not self.tree.currentIndex().isValid() and self.proxy.rowCount():
+            self.tree.setCurrentIndex(self.proxy.index(0, 0))
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About lcplanner",
+                          "lcplanner: the business plan editor for a representative body of "
+                          "councils. Every change is saved as you make it.")
+
+    # --- selection --------------------------------------------------------------------------
+
+    def select_key(self, key) -> None:
+        if self.doc is None:
+            return
+        source = self.doc.model.index_for(key)
+        index = self.proxy.mapFromSource(source) if source.isValid() else QModelIndex()
+        if not index.isValid():
+            return
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+
+    def _current_changed(self, key) -> None:
+        if self.doc is None or key is None:
+            self.panes.show_item(None, None)
+        else:
+            index = self.doc.model.index_for(key)
+            number = self.doc.model.data(index, Role.NUMBER)
+            title = KINDS[key[0]].title
+            self.panes.show_item(key[0], key[1], f"{title} {number}" if number else title)
+        self.counts.show_for(self.doc, key)
+        self._update_actions()
+        self._refresh_timeline()
+
+    def focus_pane(self) -> None:
+        pane = self.panes.current_pane()
+        if pane is not None:
+            pane.focus_first()
+
+    def _after_command(self, _index: int) -> None:
+        self.counts.show_for(self.doc, self.tree.current_key())
+        self._update_actions()
+        self._refresh_timeline()
+
+    def _show_edit_error(self, message: str) -> None:
+        opening.show_error(self, "The change could not be saved", message)
+
+    def _update_actions(self, *_args) -> None:
+        a, doc = self.actions, self.doc
+        stack = doc.undo_stack if doc else None
+        a.undo.setEnabled(bool(stack and stack.canUndo()))
+        a.redo.setEnabled(bool(stack and stack.canRedo()))
+        a.undo.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
+        a.redo.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+        key = self.tree.current_key() if doc else None
+        editable = doc is not None and not doc.readonly
+        a.add_plan.setEnabled(editable)
+        a.add_sibling.setEnabled(editable)
+        a.add_child.setEnabled(editable and key is not None and bool(
+            self.editor.addable_children(key)))
+        a.delete.setEnabled(editable and key is not None)
+        a.move_up.setEnabled(editable and self.editor.can_move(key, -1))
+        a.move_down.setEnabled(editable and self.editor.can_move(key, 1))
+        a.indent.setEnabled(editable and self.editor.can_indent(key, True))
+        a.outdent.setEnabled(editable and self.editor.can_indent(key, False))
+        a.save_copy.setEnabled(doc is not None and doc.store.path is not None)
+
+    def _fill_add_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        key = self.tree.current_key() if self.doc else None
+        editable = self.doc is not None and not self.doc.readonly
+        if key is not None:
+            title = KINDS[key[0]].title.lower()
+            menu.addAction(f"New {title} after this", self.editor.add_sibling).setEnabled(
+                editable)
+            for kind in self.editor.addable_children(key):
+                menu.addAction(f"New {KINDS[kind].title.lower()} inside",
+                               lambda k=kind: self.editor.add_child(k)).setEnabled(editable)
+        else:
+            menu.addAction("New plan", self.editor.add_plan).setEnabled(editable)
+
+    def _tree_menu(self, pos) -> None:
+        index = self.tree.indexAt(pos)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        menu = QMenu(self)
+        self._fill_add_menu(menu)
+        menu.addSeparator()
+        for action in (self.actions.delete, self.actions.move_up, self.actions.move_down,
+                       self.actions.indent, self.actions.outdent):
+            if action.isEnabled():
+                menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.actions.undo)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    # --- timeline ---------------------------------------------------------------------------
+
+    def _refresh_timeline(self) -> None:
+        if self.timeline is None or self.doc is None or \
+                self.tabs.currentWidget() is not self.timeline:
+            return
+        key = self.tree.current_key()
+        plan = self.doc.model.ancestor(key, "plan") if key else None
+        self.timeline.show_plan(self.doc.store, plan[1] if plan else None)
+
+    def _timeline_clicked(self, milestone_id: int) -> None:
+        self.select_key(("milestone", milestone_id))
+        self.tabs.setCurrentWidget(self.panes)
+
+    # --- layout and closing -----------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.get("window/state")
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.get("window/splitter")
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("window/state", self.saveState())
+        self.settings.set("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.panes.flush()
+        self.save_layout()
+        self._close_document()
+        event.accept()

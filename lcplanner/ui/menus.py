@@ -1,0 +1,108 @@
+"""The window's actions and menus: standard shortcuts, every action reachable by keyboard."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+S = QKeySequence.StandardKey
+
+
+class Actions:
+    """Every QAction of the main window, by name."""
+
+    def __init__(self, window):
+        def make(text, slot=None, shortcut=None, tip="", tree_only=False):
+            action = QAction(text, window)
+            if shortcut is not None:
+                if isinstance(shortcut, list):
+                    action.setShortcuts(shortcut)
+                else:
+                    action.setShortcut(shortcut)
+            if tip:
+                action.setStatusTip(tip)
+            if slot is not None:
+                action.triggered.connect(slot)
+            if tree_only:  # keys like Delete stay with text fields when one has focus
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                window.tree.addAction(action)
+            return action
+
+        w, ed = window, window.editor
+        self.new = make("&New Store…", w.new_store, S.New, "Create a new store with an empty plan")
+        self.open = make("&Open…", w.choose_and_open, S.Open, "Open a store")
+        self.save_copy = make("Save a &Copy As…", w.save_copy, QKeySequence("Ctrl+Shift+S"),
+                              "Write a copy of the store to another file")
+        self.quit = make("&Quit", w.close, S.Quit)
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo = make("&Undo", w.undo, S.Undo)
+        self.redo = make("&Redo", w.redo, [QKeySequence(S.Redo), QKeySequence("Ctrl+Y")]
+                         if QKeySequence(S.Redo) != QKeySequence("Ctrl+Y")
+                         else QKeySequence(S.Redo))
+        self.add_sibling = make("New Item &After", ed.add_sibling, QKeySequence("Ctrl+Return"),
+                                "Add an item of the same kind after the selected one")
+        self.add_child = make("New &Child Item", lambda: ed.add_child(),
+                              QKeySequence("Ctrl+Shift+Return"),
+                              "Add an item inside the selected one")
+        self.add_plan = make("New &Plan", ed.add_plan, tip="Add a plan to this store")
+        self.delete = make("&Delete", ed.delete, S.Delete,
+                           "Delete the selected item and everything in it", tree_only=True)
+        self.move_up = make("Move &Up", lambda: ed.move(-1), QKeySequence("Ctrl+Up"),
+                            tree_only=True)
+        self.move_down = make("Move Do&wn", lambda: ed.move(1), QKeySequence("Ctrl+Down"),
+                              tree_only=True)
+        self.indent = make("&Indent", lambda: ed.indent(True), QKeySequence("Ctrl+]"),
+                           "Make a sub-point a bullet under the one before", tree_only=True)
+        self.outdent = make("&Outdent", lambda: ed.indent(False), QKeySequence("Ctrl+["),
+                            tree_only=True)
+        self.find = make("&Find…", w.start_find, S.Find, "Filter the tree")
+        self.expand = make("&Expand All", w.tree.expandAll)
+        self.collapse = make("&Collapse All", w.tree.collapseAll)
+        self.about = make("&About lcplanner", w.about)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    @property
+    def editing(self) -> list[QAction]:
+        return [self.add_sibling, self.add_child, self.add_plan, self.delete, self.move_up,
+                self.move_down, self.indent, self.outdent]
+
+
+def build_menus(window, actions: Actions) -> dict[str, QMenu]:
+    bar = window.menuBar()
+    menus: dict[str, QMenu] = {}
+    file_menu = menus["file"] = bar.addMenu("&File")
+    file_menu.addAction(actions.new)
+    file_menu.addAction(actions.open)
+    menus["recent"] = file_menu.addMenu("Open &Recent")
+    file_menu.addAction(actions.save_copy)
+    file_menu.addSeparator()
+    export = menus["export"] = file_menu.addMenu("&Export")
+    export.setObjectName("exportMenu")  # filled by the Word and PDF exports
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+
+    edit = menus["edit"] = bar.addMenu("&Edit")
+    edit.addAction(actions.undo)
+    edit.addAction(actions.redo)
+    edit.addSeparator()
+    edit.addAction(actions.add_sibling)
+    edit.addAction(actions.add_child)
+    menus["add"] = edit.addMenu("&Add")
+    edit.addAction(actions.add_plan)
+    edit.addAction(actions.delete)
+    edit.addSeparator()
+    edit.addAction(actions.move_up)
+    edit.addAction(actions.move_down)
+    edit.addAction(actions.indent)
+    edit.addAction(actions.outdent)
+    edit.addSeparator()
+    edit.addAction(actions.find)
+
+    view = menus["view"] = bar.addMenu("&View")
+    view.addAction(actions.expand)
+    view.addAction(actions.collapse)
+
+    help_menu = menus["help"] = bar.addMenu("&Help")
+    help_menu.addAction(actions.about)
+    return menus

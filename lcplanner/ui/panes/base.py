@@ -1,0 +1,258 @@
+"""An edit pane: a Designer form whose ``field_*`` widgets are bound to an item's fields.
+
+Each widget named ``field_<name>`` edits the field ``<name>``. Typing is saved through a
+debounce timer (at most two seconds after the last key), on focus-out, before another item is
+shown, before undo, and on close; each save is a merging :class:`SetFieldCommand`, so typing in
+one field is one undo step. Choices (combo boxes, check lists) save at once.
+
+Panes never write to the store themselves: they push commands, and re-read the item through the
+service layer when the document says it changed (an undo, say).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QWidget)
+
+from lcplanner import services
+from lcplanner.domain.sanitise import clean_line, clean_text
+from lcplanner.services.kinds import KINDS
+from lcplanner.ui.commands import SetFieldCommand
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _UndoGuard(QObject):
+    """Lets Ctrl+Z reach the window's undo stack instead of a text field's own undo, and saves
+    pending typing when a field loses focus."""
+
+    def __init__(self, pane: FieldPane):
+        super().__init__(pane)
+        self._pane = pane
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ShortcutOverride:
+            if event.matches(QKeySequence.StandardKey.Undo) or \
+                    event.matches(QKeySequence.StandardKey.Redo):
+                return True  # not accepted: the window's shortcut fires
+        elif event.type() == QEvent.Type.FocusOut:
+            self._pane.flush()
+        return False
+
+
+class FieldPane(QWidget):
+    """Base of every edit pane."""
+
+    form_class: type = None
+    kinds: tuple[str, ...] = ()
+
+    def __init__(self, doc, save_delay_ms: int = 1000, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = self.form_class()
+        self.ui.setupUi(self)
+        self.doc = doc
+        self.kind: str | None = None
+        self.item_id: int | None = None
+        self.details: services.Details | None = None
+        self._loading = False
+        self._flushing = False
+        self._pending: dict[str, Any] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(save_delay_ms)
+        self._timer.timeout.connect(self.flush)
+        self._guard = _UndoGuard(self)
+        font = self.ui.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.ui.heading.setFont(font)
+        self.widgets: dict[str, QWidget] = {}
+        for widget in self.findChildren(QWidget):
+            name = widget.objectName()
+            if name.startswith("field_"):
+                self.bind(name[len("field_"):], widget)
+        doc.item_changed.connect(self._on_item_changed)
+
+    # --- binding ----------------------------------------------------------------------------
+
+    def bind(self, name: str, widget: QWidget) -> None:
+        self.widgets[name] = widget
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(lambda text, n=name: self._typed(n, text))
+            widget.editingFinished.connect(self.flush)
+            widget.installEventFilter(self._guard)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setUndoRedoEnabled(False)
+            widget.textChanged.connect(lambda n=name, w=widget: self._typed(n, self._text_of(n, w)))
+            widget.installEventFilter(self._guard)
+        elif isinstance(widget, QComboBox):
+            widget.activated.connect(lambda _i, n=name, w=widget: self._chosen(n, w.currentData()))
+        elif isinstance(widget, QCheckBox):
+            widget.clicked.connect(lambda checked, n=name: self._chosen(n, bool(checked)))
+        elif isinstance(widget, QListWidget):
+            widget.itemChanged.connect(lambda _item, n=name, w=widget: self._chosen(
+                n, self._checked_ids(w)))
+
+    def _text_of(self, name: str, widget: QPlainTextEdit) -> Any:
+        text = widget.toPlainText()
+        if name == "dates":
+            return [line.strip() for line in text.splitlines() if line.strip()]
+        return text
+
+    @staticmethod
+    def _checked_ids(widget: QListWidget) -> list[int]:
+        return sorted(widget.item(i).data(ID_ROLE) for i in range(widget.count())
+                      if widget.item(i).checkState() == Qt.CheckState.Checked)
+
+    # --- showing an item --------------------------------------------------------------------
+
+    def show_item(self, kind: str, item_id: int, heading: str = "") -> None:
+        self.flush()
+        self.kind, self.item_id = kind, item_id
+        self.details = services.details(self.doc.store, kind, item_id)
+        self.ui.heading.setText(heading or KINDS[kind].title)
+        self._loading = True
+        try:
+            self.configure(kind)
+            if self.details is not None:
+                self.fill_choices(self.details)
+                for name, widget in self.widgets.items():
+                    self._set_widget(name, widget, self.details.values.get(name))
+                self.loaded(self.details)
+        finally:
+            self._loading = False
+        editable = not self.doc.readonly
+        for widget in self.widgets.values():
+            widget.setEnabled(editable)
+
+    def configure(self, kind: str) -> None:
+        """Adjust the form for ``kind`` (panes that serve several kinds)."""
+
+    def fill_choices(self, details: services.Details) -> None:
+        """Fill combo boxes and check lists from ``details.choices``."""
+        statuses = details.choices.get("statuses")
+        widget = self.widgets.get("status_id")
+        if statuses is not None and isinstance(widget, QComboBox):
+            fill_combo(widget, [(None, "No status"), *statuses])
+        for name in ("themes", "pledges", "tags"):
+            widget = self.widgets.get(name)
+            if isinstance(widget, QListWidget):
+                fill_checklist(widget, details.choices.get(name, []))
+
+    def loaded(self, details: services.Details) -> None:
+        """Hook run after the widgets are filled."""
+
+    def _set_widget(self, name: str, widget: QWidget, value: Any) -> None:
+        widget.blockSignals(True)
+        try:
+            if isinstance(widget, QLineEdit):
+                if clean_line(widget.text()) != (value or "") or not widget.hasFocus():
+                    widget.setText(value or "")
+            elif isinstance(widget, QPlainTextEdit):
+                text = "\n".join(value) if isinstance(value, list) else (value or "")
+                current = widget.toPlainText()
+                same = (current.splitlines() == text.splitlines()) if name == "dates" else \
+                    clean_text(current) == text
+                if not same or not widget.hasFocus():
+                    widget.setPlainText(text)
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QListWidget):
+                wanted = set(value or [])
+                for i in range(widget.count()):
+                    item = widget.item(i)
+                    item.setCheckState(Qt.CheckState.Checked if item.data(ID_ROLE) in wanted
+                                       else Qt.CheckState.Unchecked)
+        finally:
+            widget.blockSignals(False)
+
+    def _on_item_changed(self, kind: str, item_id: int) -> None:
+        if (kind, item_id) != (self.kind, self.item_id) or self._flushing:
+            return
+        self._pending.clear()
+        self._timer.stop()
+        self.details = services.details(self.doc.store, kind, item_id)
+        if self.details is None:
+            return
+        self._loading = True
+        try:
+            for name, widget in self.widgets.items():
+                self._set_widget(name, widget, self.details.values.get(name))
+            self.loaded(self.details)
+        finally:
+            self._loading = False
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def _typed(self, name: str, value: Any) -> None:
+        if self._loading or self.item_id is None:
+            return
+        self._pending[name] = value
+        self.edited(name, value)
+        self._timer.start()
+
+    def edited(self, name: str, value: Any) -> None:
+        """Hook: a field was typed in (before it is saved)."""
+
+    def _chosen(self, name: str, value: Any) -> None:
+        if self._loading or self.item_id is None:
+            return
+        self.flush()
+        self.doc.push(SetFieldCommand(self.doc, self.kind, self.item_id, name, value,
+                                      merge=False))
+
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def flush(self) -> None:
+        """Save pending typing now (one merging command per field)."""
+        self._timer.stop()
+        if not self._pending or self.item_id is None:
+            self._pending.clear()
+            return
+        pending, self._pending = self._pending, {}
+        self._flushing = True
+        try:
+            for name, value in pending.items():
+                if self.details is not None and self.details.values.get(name) == value:
+                    continue
+                self.doc.push(SetFieldCommand(self.doc, self.kind, self.item_id, name, value))
+                if self.details is not None:
+                    self.details.values[name] = value
+        finally:
+            self._flushing = False
+
+    def focus_first(self) -> None:
+        for widget in self.widgets.values():
+            if widget.isVisible() and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                if isinstance(widget, QLineEdit):
+                    widget.selectAll()
+                elif isinstance(widget, QPlainTextEdit):
+                    widget.selectAll()
+                return
+
+
+def fill_combo(combo: QComboBox, choices: list[tuple[Any, str]]) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    for value, text in choices:
+        combo.addItem(text, value)
+    combo.blockSignals(False)
+
+
+def fill_checklist(widget: QListWidget, choices: list[tuple[int, str]]) -> None:
+    widget.blockSignals(True)
+    widget.clear()
+    for value, text in choices:
+        item = QListWidgetItem(" ".join(text.split()))
+        item.setData(ID_ROLE, value)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    widget.blockSignals(False)

@@ -1,0 +1,108 @@
+"""Edit actions on the current tree row, each turned into one undo command."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from lcplanner.services.kinds import KINDS, child_kinds
+from lcplanner.ui.commands import AddCommand, DeleteCommand, IndentCommand, MoveCommand
+from lcplanner.ui.tree_model import Role
+
+#: The child a plain "New Child Item" adds where a kind holds several kinds.
+PRIMARY_CHILD = {"plan": "portfolio", "portfolio": "priority", "priority": "output",
+                 "output": "sub_point", "objective": "milestone", "section": "narrative_point",
+                 "pledge_area": "pledge", "pledge": "pledge_point"}
+
+
+def new_values(kind: str) -> dict:
+    """A new item's starting text ("New output"), selected in its pane for overtyping."""
+    k = KINDS[kind]
+    return {k.label: f"New {k.title.lower()}"}
+
+
+class TreeEditor(QObject):
+    """What Edit → New/Delete/Move/Indent do to the row the tree has current."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self._window = window
+
+    @property
+    def _doc(self):
+        return self._window.doc
+
+    def _current(self):
+        return self._window.tree.current_key()
+
+    def _parent_id(self, key):
+        parent = self._doc.model.parent_key(key)
+        return None if parent is None else parent[1]
+
+    # --- what is possible -------------------------------------------------------------------
+
+    def addable_children(self, key) -> list[str]:
+        if key is None:
+            return []
+        return [k.name for k in child_kinds(key[0], tree_only=True)]
+
+    def can_move(self, key, step: int) -> bool:
+        if key is None or self._doc is None:
+            return False
+        position = self._doc.model.position(key) + step
+        return 0 <= position < self._doc.model.siblings_count(self._doc.model.parent_key(key),
+                                                               key[0])
+
+    def can_indent(self, key, indent: bool) -> bool:
+        if key is None or key[0] != "sub_point":
+            return False
+        level = self._doc.model.level(key)
+        return (level == 0 and self._doc.model.position(key) > 0) if indent else level == 1
+
+    # --- doing it ---------------------------------------------------------------------------
+
+    def add_sibling(self) -> None:
+        key = self._current()
+        if key is None:
+            self._add("plan", None, None)
+            return
+        self._add(key[0], self._parent_id(key), self._doc.model.position(key) + 1)
+
+    def add_child(self, kind: str | None = None) -> None:
+        key = self._current()
+        if key is None:
+            return
+        kind = kind or PRIMARY_CHILD.get(key[0])
+        if kind is None or KINDS[kind].parent != key[0]:
+            return
+        self._add(kind, key[1], None)
+
+    def add_plan(self) -> None:
+        self._add("plan", None, None)
+
+    def _add(self, kind, parent_id, index) -> None:
+        self._doc.push(AddCommand(self._doc, kind, parent_id, index, **new_values(kind)))
+        self._window.focus_pane()
+
+    def delete(self) -> None:
+        key = self._current()
+        if key is None:
+            return
+        number = self._doc.model.data(self._doc.model.index_for(key), Role.NUMBER) or ""
+        self._doc.push(DeleteCommand(self._doc, key[0], key[1], number))
+
+    def move(self, step: int) -> None:
+        key = self._current()
+        if not self.can_move(key, step):
+            return
+        position = self._doc.model.position(key) + step
+        text = f"Move {KINDS[key[0]].title.lower()} {'up' if step < 0 else 'down'}"
+        self._doc.push(MoveCommand(self._doc, key[0], key[1], self._parent_id(key), position,
+                                   text=text))
+
+    def indent(self, indent: bool = True) -> None:
+        key = self._current()
+        if self.can_indent(key, indent):
+            self._doc.push(IndentCommand(self._doc, key[1], indent))
+
+    def drop_move(self, kind: str, item_id: int, parent_id, index: int) -> None:
+        """A drag and drop in the tree, as an undoable move."""
+        self._doc.push(MoveCommand(self._doc, kind, item_id, parent_id, index))

@@ -1,0 +1,505 @@
+"""The plan tree as a thin Qt adapter over light nodes.
+
+The model holds ids, positions and a line of text per row (``services.Node``), never ORM
+objects, so it cannot go stale against the store and loads 50,000 rows quickly. A small
+mutation API (:meth:`PlanTreeModel.insert_nodes`, :meth:`remove_node`, :meth:`move_node`,
+:meth:`update_node`) emits exact row signals; undo commands call it after the service call has
+committed. Numbers and letters ("1.3", "b", "ii") are derived from positions on every paint, so
+they are right after any move or undo; the model tells views which rows' numbers changed.
+
+Drag and drop never edits directly: a drop is checked against the parent rules and turned into
+a ``move_requested`` signal, which the window makes into an undoable command.
+"""
+from __future__ import annotations
+
+import json
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from lcplanner.domain.numbering import arabic, letter, roman
+from lcplanner.services.kinds import KINDS, TREE_ORDER
+from lcplanner.services.read import Node, StatusInfo
+
+MIME_TYPE = "application/x-lcplanner-items"
+_KIND_RANK = {name: rank for rank, name in enumerate(TREE_ORDER)}
+
+
+class Role(IntEnum):
+    """Data the window and delegates read from a row besides its display text."""
+
+    KIND = Qt.ItemDataRole.UserRole + 1
+    ID = Qt.ItemDataRole.UserRole + 2
+    KEY = Qt.ItemDataRole.UserRole + 3
+    NUMBER = Qt.ItemDataRole.UserRole + 4
+    TEXT = Qt.ItemDataRole.UserRole + 5
+    STATUS_NAME = Qt.ItemDataRole.UserRole + 6
+    STATUS_COLOUR = Qt.ItemDataRole.UserRole + 7
+    LEVEL = Qt.ItemDataRole.UserRole + 8
+    #: A short muted word before rows whose kind the number alone does not tell ("Theme").
+    TAG = Qt.ItemDataRole.UserRole + 9
+
+
+#: Kinds whose rows carry a tag; portfolios, priorities, outputs and points show numbers only.
+TAGS = {"paper": "Paper", "section": "Section", "theme": "Theme", "service_group": "Group",
+        "work_area": "Work area", "objective": "Objective", "sub_priority": "Sub-priority",
+        "milestone": "Milestone", "pledge_area": "Pledges", "pledge": "Pledge",
+        "policy_event": "Event"}
+
+
+class _Item:
+    """A row: a light node plus where it sits among its siblings."""
+
+    __slots__ = ("kind", "id", "parent", "children", "row", "position", "text", "haystack",
+                 "level", "status_id")
+
+    def __init__(self, node: Node | None, parent: _Item | None = None):
+        self.parent = parent
+        self.children: list[_Item] = []
+        self.row = 0
+        if node is None:  # the invisible root
+            self.kind, self.id, self.position, self.text = None, 0, 0, ""
+            self.haystack, self.level, self.status_id = "", 0, None
+        else:
+            self.kind, self.id, self.position = node.kind, node.id, node.position
+            self.text, self.level, self.status_id = node.text, node.level, node.status_id
+            self.haystack = f"{node.text}\n{node.search}".casefold()
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.kind, self.id)
+
+    def sort_key(self):
+        return (_KIND_RANK[self.kind], self.position)
+
+
+_ICONS: dict[str, QIcon] = {}
+
+
+def status_icon(colour: str) -> QIcon:
+    """A small filled circle in the status colour (cached per colour)."""
+    icon = _ICONS.get(colour)
+    if icon is None:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(colour).darker(130))
+        painter.setBrush(QColor(colour))
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        icon = _ICONS[colour] = QIcon(pixmap)
+    return icon
+
+
+class PlanTreeModel(QAbstractItemModel):
+    """Plans → portfolios → priorities → outputs → sub-points, and the rest of each plan."""
+
+    #: A drop asked for a move: (kind, id, new parent id, new index among same-kind siblings).
+    move_requested = Signal(str, int, object, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._root = _Item(None)
+        self._items: dict[tuple[str, int], _Item] = {}
+        self._statuses: dict[int, StatusInfo] = {}
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def load(self, nodes: list[Node], statuses: dict[int, StatusInfo]) -> None:
+        """Replace everything (opening a store)."""
+        self.beginResetModel()
+        self._root = _Item(None)
+        self._items = {}
+        self._statuses = dict(statuses)
+        self._attach(nodes)
+        self.endResetModel()
+
+    def _attach(self, nodes: list[Node]) -> None:
+        """Build items for ``nodes`` (parents first) under the items they name; no signals."""
+        parents: dict[int, _Item] = {}
+        for node in nodes:
+            key = node.parent_key
+            parent = self._root if key is None else self._items.get(key)
+            if parent is None:
+                continue  # its parent is not a tree row: never shown
+            item = _Item(node, parent)
+            parent.children.append(item)
+            self._items[item.key] = item
+            parents[id(parent)] = parent
+        for parent in parents.values():
+            self._reindex(parent, sort=True)
+
+    def set_statuses(self, statuses: dict[int, StatusInfo]) -> None:
+        self._statuses = dict(statuses)
+        self._emit_all_changed(self._root)
+
+    def statuses(self) -> dict[int, StatusInfo]:
+        return dict(self._statuses)
+
+    # --- Qt model interface -----------------------------------------------------------------
+
+    def _item(self, index: QModelIndex) -> _Item:
+        return index.internalPointer() if index.isValid() else self._root
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+        if column != 0 or row < 0 or (parent.isValid() and parent.column() != 0):
+            return QModelIndex()
+        item = self._item(parent)
+        if row >= len(item.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, item.children[row])
+
+    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: A003
+        if not index.isValid():
+            return QModelIndex()
+        parent = index.internalPointer().parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row, 0, parent)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._item(parent).children)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 1
+
+    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
+        return self.rowCount(parent) > 0
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item: _Item = index.internalPointer()
+        if role == Qt.ItemDataRole.DisplayRole:
+            # The derived number is painted by the view's delegate (Role.NUMBER), so a row's
+            # own data stays put when a sibling is inserted before it.
+            return item.text or "(untitled)"
+        if role == Qt.ItemDataRole.DecorationRole:
+            status = self._statuses.get(item.status_id)
+            return status_icon(status.colour) if status else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            status = self._statuses.get(item.status_id)
+            title = KINDS[item.kind].title
+            return f"{title}: {status.name}" if status else title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            status = self._statuses.get(item.status_id)
+            parts = [KINDS[item.kind].title, self.number(item), item.text,
+                     status.name if status else ""]
+            return ", ".join(p for p in parts if p)
+        if role == Role.KIND:
+            return item.kind
+        if role == Role.ID:
+            return item.id
+        if role == Role.KEY:
+            return item.key
+        if role == Role.NUMBER:
+            return self.number(item)
+        if role == Role.TEXT:
+            return item.text
+        if role == Role.LEVEL:
+            return item.level
+        if role == Role.TAG:
+            return TAGS.get(item.kind, "")
+        if role in (Role.STATUS_NAME, Role.STATUS_COLOUR):
+            status = self._statuses.get(item.status_id)
+            if status is None:
+                return None
+            return status.name if role == Role.STATUS_NAME else status.colour
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        item: _Item = index.internalPointer()
+        flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        if not any(k.parent == item.kind for k in KINDS.values() if k.in_tree):
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    # --- numbers ----------------------------------------------------------------------------
+
+    def number(self, item: _Item) -> str:
+        """The derived number or letter of a row: "2", "2.1", "b", "ii", "•", or ""."""
+        kind = item.kind
+        if kind in ("portfolio", "objective"):
+            return arabic(item.position)
+        if kind == "priority":
+            return f"{arabic(item.parent.position)}.{arabic(item.position)}"
+        if kind == "output":
+            return letter(item.position)
+        if kind == "sub_point":
+            if item.level:
+                return "•"
+            before = sum(1 for s in item.parent.children[: item.row] if s.level == 0)
+            return roman(before)
+        if kind in ("narrative_point", "pledge_point"):
+            return "•"
+        if kind in ("pledge", "work_area"):
+            return str(self._continuous(item))
+        return ""
+
+    def _continuous(self, item: _Item) -> int:
+        """Pledges and work areas run on 1, 2, 3 … across their areas and portfolios."""
+        holder = item.parent
+        total = item.position + 1
+        for sibling in holder.parent.children:
+            if sibling is holder:
+                break
+            if sibling.kind == holder.kind:
+                total += sum(1 for c in sibling.children if c.kind == item.kind)
+        return total
+
+    # --- lookups ----------------------------------------------------------------------------
+
+    def index_for(self, key: tuple[str, int] | None) -> QModelIndex:
+        item = self._items.get(tuple(key)) if key else None
+        if item is None:
+            return QModelIndex()
+        return self.createIndex(item.row, 0, item)
+
+    def key_at(self, index: QModelIndex) -> tuple[str, int] | None:
+        return index.internalPointer().key if index.isValid() else None
+
+    def contains(self, key: tuple[str, int]) -> bool:
+        return tuple(key) in self._items
+
+    def parent_key(self, key: tuple[str, int]) -> tuple[str, int] | None:
+        item = self._items[tuple(key)]
+        return None if item.parent is self._root else item.parent.key
+
+    def siblings_count(self, parent_key: tuple[str, int] | None, kind: str) -> int:
+        parent = self._root if parent_key is None else self._items[tuple(parent_key)]
+        return sum(1 for c in parent.children if c.kind == kind)
+
+    def position(self, key: tuple[str, int]) -> int:
+        return self._items[tuple(key)].position
+
+    def level(self, key: tuple[str, int]) -> int:
+        return self._items[tuple(key)].level
+
+    def ancestor(self, key: tuple[str, int], kind: str) -> tuple[str, int] | None:
+        item = self._items.get(tuple(key))
+        while item is not None and item is not self._root:
+            if item.kind == kind:
+                return item.key
+            item = item.parent
+        return None
+
+    def haystack(self, row: int, parent: QModelIndex) -> str:
+        """Lower-cased searchable text of a row (for the Find filter)."""
+        return self._item(parent).children[row].haystack
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    # --- mutations (called by undo commands after the store has changed) ----------------------
+
+    def _row_for(self, parent: _Item, kind: str, position: int,
+                 exclude: _Item | None = None) -> int:
+        """The row at which an item of ``kind`` at ``position`` belongs under ``parent``."""
+        rank, same, row = _KIND_RANK[kind], 0, 0
+        for row, child in enumerate(c for c in parent.children if c is not exclude):
+            child_rank = _KIND_RANK[child.kind]
+            if child_rank > rank or (child_rank == rank and same == position):
+                return row
+            if child_rank == rank:
+                same += 1
+        return len([c for c in parent.children if c is not exclude])
+
+    def _parent_item(self, parent_key) -> _Item:
+        return self._root if parent_key is None else self._items[tuple(parent_key)]
+
+    def _index_of(self, item: _Item) -> QModelIndex:
+        return QModelIndex() if item is self._root else self.createIndex(item.row, 0, item)
+
+    def insert_nodes(self, nodes: list[Node]) -> None:
+        """Insert a new row and its descendants (``nodes`` parents first, top first)."""
+        top = nodes[0]
+        parent = self._parent_item(top.parent_key)
+        row = self._row_for(parent, top.kind, top.position)
+        self.beginInsertRows(self._index_of(parent), row, row)
+        item = _Item(top, parent)
+        parent.children.insert(row, item)
+        self._items[item.key] = item
+        self._reindex(parent)
+        self._attach(nodes[1:])
+        self.endInsertRows()
+        self._numbers_changed(parent, top.kind)
+
+    def remove_node(self, key: tuple[str, int]) -> None:
+        item = self._items[tuple(key)]
+        parent = item.parent
+        self.beginRemoveRows(self._index_of(parent), item.row, item.row)
+        del parent.children[item.row]
+        self._forget(item)
+        self._reindex(parent)
+        self.endRemoveRows()
+        self._numbers_changed(parent, item.kind)
+
+    def _forget(self, item: _Item) -> None:
+        stack = [item]
+        while stack:
+            current = stack.pop()
+            self._items.pop(current.key, None)
+            stack.extend(current.children)
+
+    def move_node(self, key: tuple[str, int], new_parent_key, new_position: int) -> None:
+        """Move a row to ``new_position`` among same-kind children of ``new_parent_key``."""
+        item = self._items[tuple(key)]
+        old_parent, new_parent = item.parent, self._parent_item(new_parent_key)
+        source_row = item.row
+        final_row = self._row_for(new_parent, item.kind, new_position, exclude=item)
+        destination = final_row
+        if new_parent is old_parent and final_row > source_row:
+            destination = final_row + 1
+        if new_parent is old_parent and destination in (source_row, source_row + 1):
+            return
+        if not self.beginMoveRows(self._index_of(old_parent), source_row, source_row,
+                                  self._index_of(new_parent), destination):
+            return
+        del old_parent.children[source_row]
+        new_parent.children.insert(final_row, item)
+        item.parent = new_parent
+        self._reindex(old_parent)
+        if new_parent is not old_parent:
+            self._reindex(new_parent)
+        self.endMoveRows()
+        self._numbers_changed(old_parent, item.kind)
+        if new_parent is not old_parent:
+            self._numbers_changed(new_parent, item.kind)
+        self._emit_all_changed(item)
+
+    def update_node(self, node: Node) -> None:
+        """New text, status or level for an existing row."""
+        item = self._items.get(node.key)
+        if item is None:
+            return
+        level_changed = item.level != node.level
+        item.text, item.level, item.status_id = node.text, node.level, node.status_id
+        item.haystack = f"{node.text}\n{node.search}".casefold()
+        index = self._index_of(item)
+        self.dataChanged.emit(index, index)
+        if level_changed:
+            self._numbers_changed(item.parent, item.kind)
+
+    def _reindex(self, parent: _Item, sort: bool = False) -> None:
+        """Recompute rows and same-kind positions after a change among ``parent``'s children.
+
+        Only a load sorts (by stored positions); mutations keep the list in order themselves.
+        """
+        if sort:
+            parent.children.sort(key=_Item.sort_key)
+        counts: dict[str, int] = {}
+        for row, child in enumerate(parent.children):
+            child.row = row
+            child.parent = parent
+            child.position = counts.get(child.kind, 0)
+            counts[child.kind] = child.position + 1
+
+    def _numbers_changed(self, parent: _Item, kind: str) -> None:
+        """Tell views which rows' derived numbers may have changed."""
+        self._emit_children_changed(parent)
+        if kind in ("portfolio", "objective"):
+            for child in parent.children:
+                if child.kind == kind:
+                    self._emit_children_changed(child)
+        plan = parent
+        while plan is not None and plan.kind not in ("plan", None):
+            plan = plan.parent
+        if plan is None:
+            return
+        if kind in ("work_area", "portfolio"):
+            for portfolio in plan.children:
+                if portfolio.kind == "portfolio":
+                    self._emit_children_changed(portfolio)
+        if kind in ("pledge", "pledge_area"):
+            for area in plan.children:
+                if area.kind == "pledge_area":
+                    self._emit_children_changed(area)
+
+    def _emit_children_changed(self, parent: _Item) -> None:
+        if parent.children:
+            first = self.createIndex(0, 0, parent.children[0])
+            last = self.createIndex(len(parent.children) - 1, 0, parent.children[-1])
+            self.dataChanged.emit(first, last)
+
+    def _emit_all_changed(self, top: _Item) -> None:
+        stack = [top]
+        while stack:
+            current = stack.pop()
+            self._emit_children_changed(current)
+            stack.extend(c for c in current.children if c.children)
+
+    # --- drag and drop ----------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes) -> QMimeData:
+        keys = [list(self.key_at(i)) for i in indexes if i.isValid()]
+        data = QMimeData()
+        data.setData(MIME_TYPE, QByteArray(json.dumps(keys).encode()))
+        return data
+
+    def _decode(self, data: QMimeData) -> tuple[str, int] | None:
+        if data is None or not data.hasFormat(MIME_TYPE):
+            return None
+        try:
+            keys = json.loads(bytes(data.data(MIME_TYPE)).decode())
+        except ValueError:
+            return None
+        if len(keys) != 1:
+            return None
+        key = (str(keys[0][0]), int(keys[0][1]))
+        return key if key in self._items else None
+
+    def resolve_drop(self, data: QMimeData, row: int, parent: QModelIndex):
+        """Where a drop would move the dragged row: (key, new parent key, index) or None."""
+        key = self._decode(data)
+        if key is None:
+            return None
+        target = self._item(parent)
+        kind = key[0]
+        if target.kind == kind and target is not self._root:  # dropped on a sibling: before it
+            row, target = target.row, target.parent
+        if KINDS[kind].parent != target.kind:
+            return None
+        item = self._items[key]
+        ancestor = target
+        while ancestor is not None:  # never into itself
+            if ancestor is item:
+                return None
+            ancestor = ancestor.parent
+        if row < 0:
+            position = sum(1 for c in target.children if c.kind == kind and c is not item)
+        else:
+            position = sum(1 for c in target.children[:row] if c.kind == kind and c is not item)
+        return key, (None if target is self._root else target.key), position
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        if action != Qt.DropAction.MoveAction:
+            return False
+        return self.resolve_drop(data, row, parent) is not None
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        key, parent_key, position = self.resolve_drop(data, row, parent)
+        self.move_requested.emit(key[0], key[1], None if parent_key is None else parent_key[1],
+                                 position)
+        # False: the move happens through an undo command; the view must not remove rows.
+        return False
+
+
+__all__ = ["PlanTreeModel", "Role", "MIME_TYPE", "status_icon"]

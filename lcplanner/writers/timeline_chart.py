@@ -1,0 +1,609 @@
+"""A Gantt-style milestone chart for :class:`lcplanner.compose.ir.Timeline`, as a platypus flowable.
+
+Layout, left to right: a label column (milestone, its date as written, its status) and the chart
+area on a month axis with year bands. One lane per milestone, grouped under objective headings;
+milestones whose date is "TBC" or could not be read go to a "To be confirmed" group at the end.
+Policy events are dashed vertical lines labelled at the top. Nothing relies on colour alone:
+
+* a date known to the day is a diamond, a month (or shorter) is a solid bar, a fuzzy date
+  ("Autumn 2022", "Q2 2023", "2022-2023") is a hatched bar over its whole range;
+* every bar has a dark outline, the status is written out beside a small swatch;
+* TBC lanes are a dashed empty box with the words "To be confirmed".
+
+The flowable splits between lanes when it is taller than the space left; every page repeats the
+axis (years, months, event labels) and the heading of a group that continues ("… continued").
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from lcplanner.compose import ir
+from lcplanner.writers.pdf_fonts import Fonts, GlyphGuard
+
+TBC_TITLE = "To be confirmed"
+
+INK = HexColor("#1d2733")
+MUTED = HexColor("#56606b")
+RULE = HexColor("#9aa3ad")
+GRID = HexColor("#dfe3e8")
+BAND_A = HexColor("#e4e8ed")
+BAND_B = HexColor("#f1f3f6")
+GROUP_FILL = HexColor("#e9edf2")
+STRIPE = HexColor("#f7f8fa")
+DEFAULT_BAR = HexColor("#4f6d8f")
+EVENT_INK = HexColor("#3a3f45")
+
+LABEL_SIZE = 8.2
+SUB_SIZE = 7.0
+AXIS_SIZE = 7.2
+EVENT_SIZE = 6.6
+EVENT_ROW = EVENT_SIZE + 4.8
+
+
+def _parse(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _month_index(d: date, first: date) -> float:
+    """Months from ``first`` (a first-of-month) to the start of day ``d``, fractional."""
+    whole = (d.year - first.year) * 12 + d.month - first.month
+    days = calendar.monthrange(d.year, d.month)[1]
+    return whole + (d.day - 1) / days
+
+
+def _lighten(c: Color, amount: float) -> Color:
+    return Color(c.red + (1 - c.red) * amount, c.green + (1 - c.green) * amount,
+                 c.blue + (1 - c.blue) * amount)
+
+
+def _colour(value: str | None, default: Color) -> Color:
+    if not value:
+        return default
+    try:
+        return HexColor(value)
+    except (ValueError, TypeError):
+        return default
+
+
+@dataclass
+class _Lane:
+    kind: str  # "group" | "bar" | "tbc" | "event-tbc"
+    title: str = ""
+    lines: list[str] = field(default_factory=list)
+    sub: list[str] = field(default_factory=list)
+    status: str = ""
+    colour: Color | None = None
+    start: date | None = None
+    end: date | None = None
+    height: float = 0.0
+    continued: bool = False
+    #: True for the "To be confirmed" group and its lanes: no axis grid there.
+    tbc: bool = False
+
+
+@dataclass
+class _Axis:
+    first: date  # first day of first month
+    months: int
+
+
+class TimelineChart(Flowable):
+    """Draws an :class:`ir.Timeline`; splits across pages between lanes."""
+
+    def __init__(self, timeline: ir.Timeline, fonts: Fonts, guard: GlyphGuard, *,
+                 print_date: date | None = None) -> None:
+        super().__init__()
+        self.timeline = timeline
+        self.fonts = fonts
+        self.guard = guard
+        self.print_date = print_date or date.today()
+        self._lanes: list[_Lane] | None = None
+        self._width = 0.0
+        self._axis = self._make_axis()
+        self._events = [(e, _parse(e.start), _parse(e.end)) for e in timeline.events]
+        self._first_part = True
+        self._last_part = True
+        self._placed: list = []
+
+    # ----------------------------------------------------------------- model
+    def _make_axis(self) -> _Axis:
+        dates: list[date] = []
+        for g in self.timeline.groups:
+            for b in g.bars:
+                for v in (b.start, b.end):
+                    d = _parse(v)
+                    if d:
+                        dates.append(d)
+        for e in self.timeline.events:
+            for v in (e.start, e.end):
+                d = _parse(v)
+                if d:
+                    dates.append(d)
+        lo = _parse(self.timeline.axis_start)
+        hi = _parse(self.timeline.axis_end)
+        if lo is None:
+            lo = min(dates) if dates else date(self.print_date.year, 1, 1)
+        if hi is None:
+            hi = max(dates) if dates else date(lo.year, 12, 31)
+        if hi < lo:
+            lo, hi = hi, lo
+        first = date(lo.year, lo.month, 1)
+        months = (hi.year - first.year) * 12 + hi.month - first.month + 1
+        return _Axis(first, max(months, 1))
+
+    def _label_width(self, width: float) -> float:
+        return max(min(width * 0.3, 235.0), min(width * 0.45, 120.0))
+
+    def _build_lanes(self, width: float) -> list[_Lane]:
+        f = self.fonts
+        text_w = self._label_width(width) - 10
+        lanes: list[_Lane] = []
+        tbc: list[tuple[str, ir.TimelineBar]] = []
+
+        def bar_lane(bar: ir.TimelineBar, kind: str, sub_extra: str = "") -> _Lane:
+            label = self.guard.clean(bar.label.strip() or "(untitled milestone)", f.regular)
+            lines = simpleSplit(label, f.regular, LABEL_SIZE, text_w) or [""]
+            sub_text = self.guard.clean(bar.date_text.strip(), f.italic)
+            if sub_extra:
+                sub_text = f"{sub_text} · {sub_extra}" if sub_text else sub_extra
+            status = self.guard.clean(bar.status.strip(), f.regular)
+            sub_w = text_w - (stringWidth(status, f.regular, SUB_SIZE) + 16 if status else 0)
+            sub = simpleSplit(sub_text, f.italic, SUB_SIZE, max(sub_w, 40)) if sub_text else []
+            height = 5 + len(lines) * (LABEL_SIZE + 1.6) + len(sub) * (SUB_SIZE + 1.8) + 4
+            if status and not sub:
+                height += SUB_SIZE + 1.8
+            return _Lane(kind, lines=lines, sub=sub, status=status,
+                         colour=_colour(bar.colour, DEFAULT_BAR), start=_parse(bar.start),
+                         end=_parse(bar.end), height=max(height, 20.0))
+
+        for group in self.timeline.groups:
+            dated = []
+            for bar in group.bars:
+                if _parse(bar.start) is None and _parse(bar.end) is None:
+                    tbc.append((group.title, bar))
+                else:
+                    dated.append(bar)
+            if not dated:
+                continue
+            lanes.append(self._group_lane(group.title, width))
+            lanes.extend(bar_lane(b, "bar") for b in dated)
+
+        undated_events = [e for e, s, t in self._events if s is None and t is None]
+        if tbc or undated_events:
+            lanes.append(replace(self._group_lane(TBC_TITLE, width), tbc=True))
+            for group_title, bar in tbc:
+                extra = self.guard.clean(group_title.strip(), f.italic)
+                if extra.casefold() == TBC_TITLE.casefold():
+                    extra = ""
+                lanes.append(replace(bar_lane(bar, "tbc", extra), tbc=True))
+            for e in undated_events:
+                lane = bar_lane(ir.TimelineBar(e.text, None, None, e.date_text), "tbc",
+                                "policy event")
+                lanes.append(replace(lane, tbc=True))
+        return lanes
+
+    def _group_lane(self, title: str, width: float) -> _Lane:
+        f = self.fonts
+        text = self.guard.clean(title.strip() or "(untitled group)", f.bold)
+        lines = simpleSplit(text, f.bold, LABEL_SIZE + 0.6, width - 12) or [""]
+        return _Lane("group", title=text, lines=lines,
+                     height=6 + len(lines) * (LABEL_SIZE + 2.6) + 3)
+
+    # ---------------------------------------------------------------- layout
+    def _event_rows(self, width: float) -> list[tuple[int, float, float, str, float]]:
+        """Place event labels in rows at the top: (row, x_line, x_text, text, text_w)."""
+        f = self.fonts
+        x0, cw = self._chart_x(width), width - self._chart_x(width)
+        rows_end: list[list[tuple[float, float]]] = []
+        placed = []
+        for ev, start, end in self._events:
+            if start is None:
+                continue
+            x = x0 + self._x_of(start, cw)
+            text = self.guard.clean(f"{ev.date_text.strip()}  {ev.text.strip()}".strip(),
+                                    f.regular)
+            tw = stringWidth(text, f.regular, EVENT_SIZE)
+            tx = x + 2.5
+            if tx + tw > width:
+                tx = max(x - 2.5 - tw, 0)
+            end_x = None
+            if end is not None and (end - start).days > 31:
+                end_x = min(x0 + self._x_of(end + timedelta(days=1), cw), width)
+            span = (min(tx, x) - 3, max(tx + tw, end_x or 0) + 3)
+            row = 0
+            while row < len(rows_end) and any(not (span[1] < a or span[0] > b)
+                                              for a, b in rows_end[row]):
+                row += 1
+            if row == len(rows_end):
+                rows_end.append([])
+            rows_end[row].append(span)
+            placed.append((row, x, tx, text, tw, end_x))
+        return placed
+
+    def _chart_x(self, width: float) -> float:
+        return self._label_width(width) + 4
+
+    def _x_of(self, d: date, chart_w: float) -> float:
+        return _month_index(d, self._axis.first) / self._axis.months * chart_w
+
+    def _header_height(self) -> float:
+        rows = 1 + max((r for r, *_ in self._placed), default=-1)
+        return 13 + 12 + rows * (EVENT_ROW) + (3 if rows else 0)
+
+    def _legend_height(self) -> float:
+        return 22.0 if self._last_part else 0.0
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        if self._lanes is None or availWidth != self._width:
+            self._width = availWidth
+            self._lanes = self._build_lanes(availWidth)
+            self._placed = self._event_rows(availWidth)
+        self.width = availWidth
+        self.height = (self._header_height() + sum(l.height for l in self._lanes)
+                       + self._legend_height())
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        self.wrap(availWidth, availHeight)
+        lanes = self._lanes or []
+        room = availHeight - self._header_height()
+        taken = 0.0
+        cut = 0
+        for i, lane in enumerate(lanes):
+            if taken + lane.height > room:
+                break
+            taken += lane.height
+            cut = i + 1
+        # never leave a group heading alone at the foot of a page
+        while cut > 0 and lanes[cut - 1].kind == "group":
+            cut -= 1
+        if cut == 0 or cut >= len(lanes):
+            return []
+        head, tail = lanes[:cut], lanes[cut:]
+        if tail[0].kind != "group":
+            group = next((l for l in reversed(head) if l.kind == "group"), None)
+            if group is not None:
+                tail = [replace(group, continued=True)] + tail
+        return [self._part(head, first=self._first_part, last=False),
+                self._part(tail, first=False, last=self._last_part)]
+
+    def _part(self, lanes: list[_Lane], *, first: bool, last: bool) -> TimelineChart:
+        part = TimelineChart.__new__(TimelineChart)
+        # copy the laid-out state, not platypus' bookkeeping (_postponed, canv, _frame)
+        part.__dict__.update({k: v for k, v in self.__dict__.items()
+                              if k not in ("_postponed", "canv", "_frame")})
+        part._lanes = lanes
+        part._first_part = first
+        part._last_part = last
+        return part
+
+    # ------------------------------------------------------------------ draw
+    def draw(self) -> None:
+        c = self.canv
+        f = self.fonts
+        width, height = self.width, self.height
+        x0 = self._chart_x(width)
+        cw = width - x0
+        axis = self._axis
+        mw = cw / axis.months
+        top = height
+        header_h = self._header_height()
+        body_top = top - header_h
+        body_h = sum(l.height for l in self._lanes or [])
+        body_bottom = body_top - body_h
+        # the grid and the event lines stop where the "To be confirmed" lanes begin
+        grid_bottom = body_top
+        for lane in self._lanes or []:
+            if lane.tbc:
+                break
+            grid_bottom -= lane.height
+
+        c.saveState()
+        # --- year band
+        y_year = top - 13
+        m = 0
+        band = 0
+        while m < axis.months:
+            year = axis.first.year + (axis.first.month - 1 + m) // 12
+            month = (axis.first.month - 1 + m) % 12 + 1
+            n = min(12 - month + 1, axis.months - m)
+            x = x0 + m * mw
+            c.setFillColor(BAND_A if band % 2 == 0 else BAND_B)
+            c.setStrokeColor(white)
+            c.rect(x, y_year, n * mw, 13, stroke=0, fill=1)
+            c.setFillColor(INK)
+            label = str(year)
+            if n * mw >= stringWidth(label, f.bold, AXIS_SIZE + 0.6) + 4:
+                c.setFont(f.bold, AXIS_SIZE + 0.6)
+                c.drawCentredString(x + n * mw / 2, y_year + 3.8, label)
+            m += n
+            band += 1
+        # --- month band
+        y_month = y_year - 12
+        c.setFont(f.regular, AXIS_SIZE)
+        c.setFillColor(MUTED)
+        names = calendar.month_abbr
+        for i in range(axis.months):
+            month = (axis.first.month - 1 + i) % 12 + 1
+            full = names[month]
+            if mw >= stringWidth(full, f.regular, AXIS_SIZE) + 3:
+                text = full
+            elif mw >= stringWidth("W", f.regular, AXIS_SIZE) + 1:
+                text = full[0]
+            elif month in (1, 4, 7, 10) and mw * 3 >= stringWidth("Q4", f.regular,
+                                                                    AXIS_SIZE) + 2:
+                text = f"Q{(month - 1) // 3 + 1}"
+                c.drawString(x0 + i * mw + 1, y_month + 3.5, text)
+                continue
+            else:
+                continue
+            c.drawCentredString(x0 + (i + 0.5) * mw, y_month + 3.5, text)
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.8)
+        c.line(0, y_month, width, y_month)
+        # label column heading
+        c.setFont(f.bold, AXIS_SIZE)
+        c.setFillColor(MUTED)
+        c.drawString(0, y_month + 3.5, "Milestone" if self._first_part else "Milestone (continued)")
+
+        # --- lanes: stripes and group bands first, then the grid over them, then bars
+        y = body_top
+        stripe = False
+        for lane in self._lanes or []:
+            y -= lane.height
+            if lane.kind == "group":
+                c.setFillColor(GROUP_FILL)
+                c.rect(0, y, width, lane.height, stroke=0, fill=1)
+                stripe = False
+            else:
+                if stripe:
+                    c.setFillColor(STRIPE)
+                    c.rect(0, y, width, lane.height, stroke=0, fill=1)
+                stripe = not stripe
+        # month and year grid
+        for i in range(axis.months + 1):
+            month = (axis.first.month - 1 + i) % 12 + 1
+            x = x0 + i * mw
+            if month == 1 or i in (0, axis.months):
+                c.setStrokeColor(RULE)
+                c.setLineWidth(0.6)
+            else:
+                c.setStrokeColor(GRID)
+                c.setLineWidth(0.35)
+            c.line(x, grid_bottom, x, y_month)
+
+        y = body_top
+        for lane in self._lanes or []:
+            y -= lane.height
+            if lane.kind == "group":
+                self._draw_group(lane, y, width)
+            else:
+                self._draw_lane(lane, y, x0, cw)
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.8)
+        c.line(0, body_bottom, width, body_bottom)
+
+        # --- policy events over everything
+        self._draw_events(x0, cw, y_month, grid_bottom)
+        if self._last_part:
+            self._draw_legend(body_bottom - self._legend_height())
+        c.restoreState()
+
+    def _draw_group(self, lane: _Lane, y: float, width: float) -> None:
+        c = self.canv
+        f = self.fonts
+        c.setFillColor(INK)
+        c.setFont(f.bold, LABEL_SIZE + 0.6)
+        ty = y + lane.height - 6 - (LABEL_SIZE + 0.6)
+        for i, line in enumerate(lane.lines):
+            if lane.continued and i == len(lane.lines) - 1:
+                line = f"{line} (continued)"
+            c.drawString(3, ty, line)
+            ty -= LABEL_SIZE + 2.6
+
+    def _draw_lane(self, lane: _Lane, y: float, x0: float, cw: float) -> None:
+        c = self.canv
+        f = self.fonts
+        top = y + lane.height
+        # label column
+        ty = top - 5 - LABEL_SIZE
+        c.setFillColor(INK)
+        c.setFont(f.regular, LABEL_SIZE)
+        for line in lane.lines:
+            c.drawString(8, ty, line)
+            ty -= LABEL_SIZE + 1.6
+        ty -= 0.6
+        sx = 8.0
+        if lane.status:
+            sq = SUB_SIZE - 1.2
+            c.setFillColor(lane.colour or DEFAULT_BAR)
+            c.setStrokeColor(INK)
+            c.setLineWidth(0.4)
+            c.rect(sx, ty, sq, sq, stroke=1, fill=1)
+            c.setFillColor(INK)
+            c.setFont(f.regular, SUB_SIZE)
+            c.drawString(sx + sq + 2.5, ty, lane.status)
+            sx += sq + 2.5 + stringWidth(lane.status, f.regular, SUB_SIZE) + 8
+        c.setFillColor(MUTED)
+        c.setFont(f.italic, SUB_SIZE)
+        for line in lane.sub:
+            c.drawString(sx, ty, line)
+            ty -= SUB_SIZE + 1.8
+        # the bar, centred on the first label line
+        mid = top - 5 - LABEL_SIZE * 0.35
+        bar_h = 7.0
+        if lane.kind == "tbc":
+            c.setDash(2.5, 2)
+            c.setStrokeColor(MUTED)
+            c.setLineWidth(0.7)
+            c.setFillColor(white)
+            c.roundRect(x0 + 3, mid - bar_h / 2 - 1, cw - 6, bar_h + 2, 2, stroke=1, fill=1)
+            c.setDash()
+            c.setFillColor(MUTED)
+            c.setFont(f.italic, SUB_SIZE)
+            c.drawCentredString(x0 + cw / 2, mid - SUB_SIZE * 0.35, TBC_TITLE)
+            return
+        start = lane.start or lane.end
+        end = lane.end or lane.start
+        if start is None or end is None:
+            return
+        if end < start:
+            start, end = end, start
+        xa = x0 + self._x_of(start, cw)
+        xb = x0 + self._x_of(end + timedelta(days=1), cw)
+        xa = max(min(xa, x0 + cw), x0)
+        xb = max(min(xb, x0 + cw), x0)
+        colour = lane.colour or DEFAULT_BAR
+        span = (end - start).days + 1
+        c.setStrokeColor(INK)
+        c.setLineWidth(0.6)
+        if span <= 1:
+            # a date known to the day: a diamond
+            cx = (xa + xb) / 2
+            r = bar_h / 2 + 1
+            p = c.beginPath()
+            p.moveTo(cx, mid + r)
+            p.lineTo(cx + r, mid)
+            p.lineTo(cx, mid - r)
+            p.lineTo(cx - r, mid)
+            p.close()
+            c.setFillColor(colour)
+            c.drawPath(p, stroke=1, fill=1)
+            return
+        w = max(xb - xa, 2.5)
+        if span <= 31:
+            c.setFillColor(colour)
+            c.rect(xa, mid - bar_h / 2, w, bar_h, stroke=1, fill=1)
+            return
+        # a fuzzy range: pale fill, diagonal hatching in the status colour, dark outline
+        c.setFillColor(_lighten(colour, 0.72))
+        c.rect(xa, mid - bar_h / 2, w, bar_h, stroke=0, fill=1)
+        c.saveState()
+        p = c.beginPath()
+        p.rect(xa, mid - bar_h / 2, w, bar_h)
+        c.clipPath(p, stroke=0, fill=0)
+        c.setStrokeColor(colour)
+        c.setLineWidth(0.9)
+        step = 3.2
+        xx = xa - bar_h
+        while xx < xa + w:
+            c.line(xx, mid - bar_h / 2, xx + bar_h, mid + bar_h / 2)
+            xx += step
+        c.restoreState()
+        c.setStrokeColor(INK)
+        c.setLineWidth(0.6)
+        c.rect(xa, mid - bar_h / 2, w, bar_h, stroke=1, fill=0)
+
+    def _draw_events(self, x0: float, cw: float, y_month: float, body_bottom: float) -> None:
+        c = self.canv
+        f = self.fonts
+        top = self.height
+        label_top = top - 25
+        for row, x, tx, text, tw, end_x in self._placed:
+            ty = label_top - (row + 1) * (EVENT_ROW) + 2
+            c.setStrokeColor(EVENT_INK)
+            c.setLineWidth(0.7)
+            c.setDash(3, 2)
+            c.line(x, body_bottom, x, ty + EVENT_SIZE + 1)
+            c.setDash()
+            c.setFillColor(white)
+            c.rect(tx - 1.5, ty - 2, tw + 3, EVENT_SIZE + 3, stroke=0, fill=1)
+            c.setFillColor(EVENT_INK)
+            c.setFont(f.regular, EVENT_SIZE)
+            c.drawString(tx, ty, text)
+            if end_x is not None and end_x - x > 4:
+                # an event spanning months: a thin bracket from its start to its end
+                c.setStrokeColor(EVENT_INK)
+                c.setLineWidth(0.5)
+                by = ty - 2.2
+                c.line(x, by, end_x, by)
+                c.line(end_x, by - 1.5, end_x, by + 1.5)
+
+    def _draw_legend(self, y: float) -> None:
+        c = self.canv
+        f = self.fonts
+        c.setFont(f.regular, SUB_SIZE)
+        x = 0.0
+        base = y + 6
+        c.setFillColor(INK)
+        c.drawString(x, base, "Key:")
+        x += stringWidth("Key:", f.regular, SUB_SIZE) + 8
+
+        def item(draw, text: str) -> None:
+            nonlocal x
+            draw(x)
+            x += 22
+            c.setFillColor(INK)
+            c.setFont(f.regular, SUB_SIZE)
+            c.drawString(x, base, text)
+            x += stringWidth(text, f.regular, SUB_SIZE) + 14
+
+        def diamond(x0: float) -> None:
+            p = c.beginPath()
+            cx, cy, r = x0 + 9, base + 2.5, 4
+            p.moveTo(cx, cy + r)
+            p.lineTo(cx + r, cy)
+            p.lineTo(cx, cy - r)
+            p.lineTo(cx - r, cy)
+            p.close()
+            c.setFillColor(DEFAULT_BAR)
+            c.setStrokeColor(INK)
+            c.setLineWidth(0.6)
+            c.drawPath(p, stroke=1, fill=1)
+
+        def solid(x0: float) -> None:
+            c.setFillColor(DEFAULT_BAR)
+            c.setStrokeColor(INK)
+            c.setLineWidth(0.6)
+            c.rect(x0, base - 1, 18, 7, stroke=1, fill=1)
+
+        def hatched(x0: float) -> None:
+            c.setFillColor(_lighten(DEFAULT_BAR, 0.72))
+            c.rect(x0, base - 1, 18, 7, stroke=0, fill=1)
+            c.saveState()
+            p = c.beginPath()
+            p.rect(x0, base - 1, 18, 7)
+            c.clipPath(p, stroke=0, fill=0)
+            c.setStrokeColor(DEFAULT_BAR)
+            c.setLineWidth(0.9)
+            xx = x0 - 7
+            while xx < x0 + 18:
+                c.line(xx, base - 1, xx + 7, base + 6)
+                xx += 3.2
+            c.restoreState()
+            c.setStrokeColor(INK)
+            c.setLineWidth(0.6)
+            c.rect(x0, base - 1, 18, 7, stroke=1, fill=0)
+
+        def event(x0: float) -> None:
+            c.setStrokeColor(EVENT_INK)
+            c.setLineWidth(0.7)
+            c.setDash(3, 2)
+            c.line(x0 + 9, base - 3, x0 + 9, base + 8)
+            c.setDash()
+
+        def tbc(x0: float) -> None:
+            c.setStrokeColor(MUTED)
+            c.setLineWidth(0.7)
+            c.setDash(2.5, 2)
+            c.roundRect(x0, base - 1.5, 18, 8, 2, stroke=1, fill=0)
+            c.setDash()
+
+        item(diamond, "date known to the day")
+        item(solid, "month (or shorter) known")
+        item(hatched, "falls within this range")
+        item(event, "policy event")
+        item(tbc, "date to be confirmed")
+
