@@ -29,6 +29,8 @@ OPTIONS: dict[str, Option] = {o.key: o for o in [
     Option("files/recent", list, [], "recently opened stores, newest first"),
     Option("files/recent_limit", int, 8, "how many recent stores File → Open Recent lists"),
     Option("files/last_folder", str, "", "where Open and Save a Copy As start"),
+    Option("files/export_folder", str, "", "where File → Export saves (last folder used)"),
+    Option("files/import_folder", str, "", "where File → Import Paper starts"),
     Option("editor/save_delay_ms", int, 1000, "typing is saved after this pause (at most 2 s)"),
     Option("find/expand_matches", bool, True, "expand the tree to show every match"),
 ]}

@@ -37,8 +37,12 @@ def copy_store(source: str | os.PathLike, target: str | os.PathLike) -> Path:
             dst = sqlite3.connect(tmp)
             try:
                 src.backup(dst)
-                # A copy is a single self-contained file: no -wal beside it.
+                # A copy is a single self-contained file: no -wal beside it, and complete, so
+                # it must not carry the source's "in use" mark (see engine._note_lost_wal).
                 dst.execute("PRAGMA journal_mode=DELETE")
+                if dst.execute("SELECT 1 FROM sqlite_master WHERE name='store_state'").fetchone():
+                    with dst:
+                        dst.execute("UPDATE store_state SET in_use = 0")
             finally:
                 dst.close()
         finally:

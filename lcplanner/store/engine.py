@@ -11,6 +11,7 @@ shared PostgreSQL server can follow; the SQLite-only pragmas live here and nowhe
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -274,7 +275,10 @@ def _note_lost_wal(store: Store) -> None:
     wal_present = wal.exists() and wal.stat().st_size > 0
     was_in_use = _set_in_use(store.engine, True)
     checkpoint(store.engine)
-    if was_in_use and not wal_present and not store.network and read_owner(store.path) is None:
+    owner = read_owner(store.path)
+    elsewhere = owner is not None and not (owner.get("pid") == os.getpid()
+                                           and owner.get("host") == socket.gethostname())
+    if was_in_use and not wal_present and not store.network and not elsewhere:
         store.warnings.append(
             f"{store.path.name} was not closed properly and its journal file "
             f"({store.path.name}-wal) is missing: if the file was copied while lcplanner had it "

@@ -19,6 +19,7 @@ from lcplanner.ui.document import EditorDocument
 from lcplanner.ui.find import TreeDelegate, TreeFilterProxy
 from lcplanner.ui.menus import Actions, build_menus
 from lcplanner.ui.panes.stack import PaneStack
+from lcplanner.ui.safety import SafetyNet
 from lcplanner.ui.status_counts import StatusCounts
 from lcplanner.ui.timeline_tab import TimelineTab
 from lcplanner.ui.tree_actions import TreeEditor
@@ -84,10 +85,9 @@ class MainWindow(QMainWindow):
         self.editor = TreeEditor(self)
         self.actions = Actions(self)
         self.menus = build_menus(self, self.actions)
+        self.safety = SafetyNet(self)  # automatic backups, File → Backups…, read-only mark
         self.menus["add"].aboutToShow.connect(lambda: self._fill_add_menu(self.menus["add"]))
         self.menus["recent"].aboutToShow.connect(self._fill_recent_menu)
-        self.menus["export"].setEnabled(False)
-        self.menus["export"].menuAction().setEnabled(False)
         self._restore_layout()
         self._update_actions()
 
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         stack.undoTextChanged.connect(self._update_actions)
         stack.redoTextChanged.connect(self._update_actions)
         stack.indexChanged.connect(self._after_command)
+        self.safety.attach(doc)
         self._expand_initial()
         if opened.store.path is not None:
             self.settings.add_recent_file(str(opened.store.path))
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
     def _close_document(self) -> None:
         if self.doc is None:
             return
+        self.safety.detach()
         self.panes.flush()
         self.panes.set_document(None)
         self.proxy.setSourceModel(None)
@@ -331,6 +333,10 @@ class MainWindow(QMainWindow):
         a.indent.setEnabled(editable and self.editor.can_indent(key, True))
         a.outdent.setEnabled(editable and self.editor.can_indent(key, False))
         a.save_copy.setEnabled(doc is not None and doc.store.path is not None)
+        for action in (a.export_docx, a.export_pdf, a.print, a.print_preview):
+            action.setEnabled(doc is not None)
+        self.menus["export"].setEnabled(doc is not None)
+        a.import_paper.setEnabled(editable)
 
     def _fill_add_menu(self, menu: QMenu) -> None:
         menu.clear()
@@ -370,6 +376,8 @@ class MainWindow(QMainWindow):
         key = self.tree.current_key()
         plan = self.doc.model.ancestor(key, "plan") if key else None
         self.timeline.show_plan(self.doc.store, plan[1] if plan else None)
+        if key is not None and key[0] == "milestone":
+            self.timeline.view.select_milestone(key[1])
 
     def _timeline_clicked(self, milestone_id: int) -> None:
         self.select_key(("milestone", milestone_id))

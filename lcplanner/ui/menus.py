@@ -33,6 +33,17 @@ class Actions:
         self.open = make("&Open…", w.choose_and_open, S.Open, "Open a store")
         self.save_copy = make("Save a &Copy As…", w.save_copy, QKeySequence("Ctrl+Shift+S"),
                               "Write a copy of the store to another file")
+        self.import_paper = make("&Import Paper…", lambda: _ui("import_dialog").import_paper(w),
+                                 QKeySequence("Ctrl+I"),
+                                 "Import a committee paper saved as text, after checking it")
+        self.export_docx = make("&Word…", lambda: _ui("export_dialog").open_export(w, "docx"),
+                                QKeySequence("Ctrl+Shift+E"), "Export a paper as a Word file")
+        self.export_pdf = make("&PDF…", lambda: _ui("export_dialog").open_export(w, "pdf"),
+                               tip="Export a paper or the timeline as a PDF")
+        self.print_preview = make("Print Pre&view…", lambda: _ui("printing").print_preview(w),
+                                  tip="Preview the selected portfolio's summary or the timeline")
+        self.print = make("&Print…", lambda: _ui("printing").print_document(w), S.Print,
+                          "Print the selected portfolio's summary, or the plan's timeline")
         self.quit = make("&Quit", w.close, S.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -68,6 +79,13 @@ class Actions:
                 self.move_down, self.indent, self.outdent]
 
 
+def _ui(name: str):
+    """A dialog module, imported when first used (the window opens without them)."""
+    import importlib
+
+    return importlib.import_module(f"lcplanner.ui.{name}")
+
+
 def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     bar = window.menuBar()
     menus: dict[str, QMenu] = {}
@@ -77,8 +95,14 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     menus["recent"] = file_menu.addMenu("Open &Recent")
     file_menu.addAction(actions.save_copy)
     file_menu.addSeparator()
+    file_menu.addAction(actions.import_paper)
     export = menus["export"] = file_menu.addMenu("&Export")
     export.setObjectName("exportMenu")  # filled by the Word and PDF exports
+    export.addAction(actions.export_docx)
+    export.addAction(actions.export_pdf)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.print_preview)
+    file_menu.addAction(actions.print)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 

@@ -1,18 +1,26 @@
 """Opening a store from the editor: the lock, clear messages for every refusal, read-only.
 
 A store open in another instance or on another computer gets "open elsewhere (who, since
-when)" and the offer to open it read-only; a store from a newer lcplanner, a file that is not a
-store and a damaged store each get their own plain message. Never a traceback.
+when)" and the offer to open it read-only, and so does a file the user may not write; a store
+from a newer lcplanner and a file that is not a store each get their own plain message. A
+damaged store is set aside as ``*.corrupt`` (as the command line does) and the latest good
+backup offered. Warnings about an opened store (a network drive, a lost ``-wal``) are shown once.
+Never a traceback.
 """
 from __future__ import annotations
 
+import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lcplanner.store.engine import Store, open_store
-from lcplanner.store.errors import StoreError, StoreLockedError
+from lcplanner.store.errors import (CorruptStoreError, ReadOnlyStoreError, StoreError,
+                                    StoreLockedError)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -27,19 +35,51 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     box.exec()
 
 
-def ask_read_only(parent: QWidget | None, message: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, "Store open elsewhere", message,
+def show_warning(parent: QWidget | None, title: str, message: str) -> None:
+    """A store opened, but the user should know something about it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("storeWarning")
+    box.exec()
+
+
+def ask_read_only(parent: QWidget | None, message: str,
+                  title: str = "Store open elsewhere") -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, message,
                       QMessageBox.StandardButton.Cancel, parent)
-    read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
+    read_only = box.addButton("Open &Read-Only", QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(read_only)
     box.exec()
     return box.clickedButton() is read_only
+
+
+def ask_restore(parent: QWidget | None, message: str) -> bool:
+    """A damaged store was set aside: restore the latest good backup? (Restore / Cancel)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Store is damaged", message,
+                      QMessageBox.StandardButton.Cancel, parent)
+    restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def show_store_warnings(parent: QWidget | None, store: Store) -> None:
+    """The store's warnings, once, in one box (nothing when there are none)."""
+    if not store.warnings:
+        return
+    title = "Store on a network drive" if store.network else "Check this store"
+    show_warning(parent, title, "\n\n".join(store.warnings))
 
 
 def _lock(path: Path):
     from lcplanner.store.lock import acquire_lock
 
     return acquire_lock(path)
+
+
+def _release(lock) -> None:
+    if lock is not None:
+        lock.release()
 
 
 def open_path(parent: QWidget | None, path: str | Path, *, create: bool = False,
@@ -55,23 +95,94 @@ def open_path(parent: QWidget | None, path: str | Path, *, create: bool = False,
         if not ask_read_only(parent, str(exc)):
             return None
         return _open_read_only(parent, path)
+    except OSError as exc:
+        show_error(parent, "Cannot open store", f"{path.name} cannot be opened: "
+                   f"{exc.strerror or exc}.")
+        return None
     try:
         store = seed() if seed else open_store(path, create=create)
-    except StoreError as exc:
-        lock.release()
+    except CorruptStoreError as exc:
+        return _recover_corrupt(parent, path, exc, lock)
+    except ReadOnlyStoreError as exc:
+        _release(lock)
+        if path.exists() and not os.access(path, os.W_OK):
+            if ask_read_only(parent, str(exc), title="Store is read-only"):
+                return _open_read_only(parent, path)
+            return None
         show_error(parent, "Cannot open store", str(exc))
         return None
-    for warning in store.warnings:
-        show_error(parent, "Store on a network drive", warning)
+    except StoreError as exc:
+        _release(lock)
+        show_error(parent, "Cannot open store", str(exc))
+        return None
+    except Exception as exc:  # never a traceback: say what failed, log the details
+        log.exception("opening %s failed", path)
+        _release(lock)
+        show_error(parent, "Cannot open store", f"{path.name} could not be opened ({exc}).")
+        return None
+    show_store_warnings(parent, store)
     return Opened(store, lock)
+
+
+def open_locked(parent: QWidget | None, path: str | Path, lock) -> Opened | None:
+    """Open ``path`` for editing under a lock already held (after a restore)."""
+    path = Path(path)
+    try:
+        store = open_store(path, create=False)
+    except Exception as exc:
+        if not isinstance(exc, StoreError):
+            log.exception("opening %s failed", path)
+        _release(lock)
+        show_error(parent, "Cannot open store", str(exc) or type(exc).__name__)
+        return None
+    show_store_warnings(parent, store)
+    return Opened(store, lock)
+
+
+def _recover_corrupt(parent, path: Path, exc: CorruptStoreError, lock) -> Opened | None:
+    """Set the damaged store aside and offer its latest good backup; open that on Restore."""
+    from lcplanner.store.backup import latest_good_backup, restore_backup, set_aside_corrupt
+
+    try:
+        aside = set_aside_corrupt(path)
+    except OSError as err:
+        _release(lock)
+        show_error(parent, "Store is damaged",
+                   f"{exc} It could not be set aside ({err.strerror or err}); copy it somewhere "
+                   "safe before trying again.")
+        return None
+    message = f"{exc} It has been set aside as {aside.name}, so nothing in it is lost."
+    backup = latest_good_backup(path)
+    if backup is None:
+        _release(lock)
+        show_error(parent, "Store is damaged", message + " No backup of it was found.")
+        return None
+    if not ask_restore(parent, message + f"\n\nThe latest good backup is from {backup.label}. "
+                       "Restore it and open it? Changes made after that backup are only in "
+                       "the damaged file."):
+        _release(lock)
+        return None
+    try:
+        restore_backup(backup.path, path)
+    except (StoreError, OSError) as err:
+        _release(lock)
+        show_error(parent, "Cannot restore backup", str(err))
+        return None
+    return open_locked(parent, path, lock)
 
 
 def _open_read_only(parent, path: Path) -> Opened | None:
     try:
-        return Opened(open_store(path, readonly=True))
+        store = open_store(path, readonly=True, create=False)
     except StoreError as exc:
         show_error(parent, "Cannot open store", str(exc))
         return None
+    except Exception as exc:
+        log.exception("opening %s read-only failed", path)
+        show_error(parent, "Cannot open store", f"{path.name} could not be opened ({exc}).")
+        return None
+    show_store_warnings(parent, store)
+    return Opened(store)
 
 
 def open_default(parent: QWidget | None = None) -> Opened | None:

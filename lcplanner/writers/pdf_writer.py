@@ -3,7 +3,11 @@
 One pass, no ``multiBuild``: the numbers that are only known at the end ("of m" in the footer,
 the page numbers in the contents) are PDF form XObjects that every page references and that are
 filled in just before the file is saved. That keeps the writer close to the cost of laying out
-the paragraphs themselves (see ``tests/bench/bench_pdf.py``).
+the paragraphs themselves (see ``tests/bench/bench_pdf.py``). To stay there, paragraphs are
+handed to reportlab as ready-made fragments (no markup parse), a bold lead such as "Outcome:"
+does not force reportlab's slow mixed-font line breaking (:class:`_LeadPara`), list labels
+share their item's text object (:class:`_ListPara`), and text is encoded for the embedded font
+with a translation table (:class:`_FastText`). Each gives the same page, glyph for glyph.
 
 * A4, portrait or landscape (``doc.landscape``); a portrait document switches to landscape pages
   for a timeline and back.
@@ -17,9 +21,12 @@ the paragraphs themselves (see ``tests/bench/bench_pdf.py``).
 from __future__ import annotations
 
 import os
+import re
+import threading
 from dataclasses import dataclass, field
 from datetime import date
-from xml.sax.saxutils import escape
+from functools import lru_cache
+from xml.sax.saxutils import escape, unescape
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
@@ -28,11 +35,14 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
                                 KeepTogether, NextPageTemplate, PageBreak, PageTemplate,
                                 Paragraph, Spacer, Table, TableStyle)
 from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from lcplanner.compose import ir
 from lcplanner.writers.atomic import ExportError, atomic_path
@@ -51,6 +61,7 @@ HEAD_INK = HexColor("#16324f")
 MUTED = HexColor("#5b6570")
 RULE = HexColor("#a7b0ba")
 HEADER_FILL = HexColor("#e8ecf1")
+TOC_INK = HexColor("#2b3540")
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -65,11 +76,18 @@ def _british(d: date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+@lru_cache(maxsize=2048)
+def _label_width(text: str, font: str, size: float) -> float:
+    """Width of a short label (list letters, numbers), measured once per process."""
+    return stringWidth(text, font, size)
+
+
 # --------------------------------------------------------------------------- styles
 @dataclass
 class _Styles:
     fonts: Fonts
     by_name: dict[str, ParagraphStyle] = field(default_factory=dict)
+    _derived: dict[tuple, ParagraphStyle] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         f = self.fonts
@@ -113,9 +131,158 @@ class _Styles:
     def get(self, name: str) -> ParagraphStyle:
         return self.by_name.get(name) or self.by_name["body"]
 
+    def derived(self, key: tuple, make) -> ParagraphStyle:
+        """A style derived from the base ones, made once per process for each ``key``."""
+        style = self._derived.get(key)
+        if style is None:
+            style = self._derived[key] = make()
+        return style
+
+
+_styles_lock = threading.Lock()
+_styles_cache: dict[Fonts, _Styles] = {}
+
+
+def _styles_for(fonts: Fonts) -> _Styles:
+    """The styles for ``fonts``, built once per process (they are never changed after)."""
+    with _styles_lock:
+        styles = _styles_cache.get(fonts)
+        if styles is None:
+            styles = _styles_cache[fonts] = _Styles(fonts)
+        return styles
+
+
+# ------------------------------------------------------------------ paragraph text
+# The writer only ever produces these tags around escaped text (plus <font> for status marks
+# and <br/> for line breaks, which go through reportlab's parser). Cutting such markup into
+# fragments directly gives the same fragments as the parser, without an HTML parse per
+# paragraph, except that text the parser would cut at every entity (R&amp;D gives "R", "&",
+# "D") stays in one fragment: the same words, widths and line breaks, fewer text operators.
+_SIMPLE_TAG = re.compile(r"<(/?)([bi])>")
+_frag_templates: dict[tuple[int, bool, bool], tuple[ParagraphStyle, object]] = {}
+
+
+def _frag_template(style: ParagraphStyle, bold: bool, italic: bool):
+    key = (id(style), bold, italic)
+    hit = _frag_templates.get(key)
+    if hit is None or hit[0] is not style:
+        probe = "x"
+        if bold:
+            probe = f"<b>{probe}</b>"
+        if italic:
+            probe = f"<i>{probe}</i>"
+        hit = _frag_templates[key] = (style, Paragraph(probe, style).frags[0])
+    return hit[1]
+
+
+def _frags(markup: str, style: ParagraphStyle) -> list | None:
+    """reportlab fragments for ``markup`` in ``style``; None when the parser is needed."""
+    if "<f" in markup or "<br" in markup:
+        return None
+    text = cleanBlockQuotedText(markup)
+    pieces: list[list] = []  # [text, bold, italic]
+    bold = italic = False
+    pos = 0
+    for m in _SIMPLE_TAG.finditer(text):
+        if m.start() > pos:
+            seg = text[pos:m.start()]
+            if pieces and pieces[-1][1] == bold and pieces[-1][2] == italic:
+                pieces[-1][0] += seg
+            else:
+                pieces.append([seg, bold, italic])
+        if m.group(2) == "b":
+            bold = not m.group(1)
+        else:
+            italic = not m.group(1)
+        pos = m.end()
+    if pos < len(text):
+        seg = text[pos:]
+        if pieces and pieces[-1][1] == bold and pieces[-1][2] == italic:
+            pieces[-1][0] += seg
+        else:
+            pieces.append([seg, bold, italic])
+    return [_frag_template(style, b, i).clone(text=unescape(t), link=[], us_lines=[])
+            for t, b, i in pieces]
+
+
+def _para(markup: str, style: ParagraphStyle, bullet: str | None = None,
+          cls: type[Paragraph] | None = None) -> Paragraph:
+    cls = cls or _Para
+    frags = _frags(markup, style)
+    if frags is None:
+        return cls(markup, style, bulletText=bullet)
+    para = cls(None, style, bulletText=bullet, frags=frags)
+    para.text = markup
+    return para
+
 
 # ------------------------------------------------------------------ flowables
-class _HeadingPara(Paragraph):
+class _FastText(PDFTextObject):
+    """A text object that encodes text for an embedded TrueType font with ``str.translate``.
+
+    reportlab maps every character to its code in the font subset and escapes it for the
+    PDF string one character at a time, in Python, for every line of every paragraph. Once a
+    character has its code in the first subset, the same bytes come from a translation table
+    built up as characters are first met (text with a character not met before, or outside
+    the first subset, goes through reportlab, which assigns its code). The output is the
+    same, byte for byte.
+    """
+
+    def _formatText(self, text):  # noqa: N802 (reportlab API)
+        codes = getattr(self._canvas, "_lcp_codes", None)
+        if codes is None:  # a canvas not made by this writer
+            return super()._formatText(text)
+        enc = codes.get(self._fontname)
+        if enc is None:
+            enc = codes[self._fontname] = _SubsetCodes.make(self._fontname, self._canvas)
+        if not enc or not text or type(text) is not str:
+            return super()._formatText(text)
+        if not enc.known.issuperset(text):
+            out = super()._formatText(text)
+            enc.learn(text)
+            return out
+        if self._curSubset != 0:
+            self._curSubset = 0
+            return (f"{enc.font.getSubsetInternalName(0, enc.doc)} {fp_str(self._fontsize)} Tf "
+                    f"{fp_str(self._leading)} TL ({text.translate(enc.table)}) Tj")
+        return f"({text.translate(enc.table)}) Tj"
+
+
+class _SubsetCodes:
+    """The escaped first-subset code of each character met so far, for one font in one PDF."""
+
+    __slots__ = ("font", "doc", "state", "escape", "known", "table")
+
+    @classmethod
+    def make(cls, font_name: str, canvas):
+        font = getFont(font_name)
+        if not getattr(font, "_dynamicFont", False) or not hasattr(font, "splitString"):
+            return False
+        enc = cls()
+        enc.font, enc.doc, enc.escape = font, canvas._doc, canvas._escape
+        font.splitString("", enc.doc)  # creates reportlab's state for this document
+        enc.state = font.state[enc.doc]
+        enc.known = set()
+        enc.table = {}
+        return enc
+
+    def learn(self, text: str) -> None:
+        assignments = self.state.assignments
+        for ch in set(text).difference(self.known):
+            n = assignments.get(32 if ch == "\xa0" else ord(ch))
+            if n is not None and 0 < n < 256:
+                self.known.add(ch)
+                self.table[ord(ch)] = self.escape(bytes((n,)))
+
+
+class _Para(Paragraph):
+    """A Paragraph whose lines are written through :class:`_FastText`."""
+
+    def beginText(self, x, y):  # noqa: N802 (reportlab API)
+        return _FastText(self.canv, x, y)
+
+
+class _HeadingPara(_Para):
     """A heading that records its page and adds its bookmark and outline entry when drawn."""
 
     _lcp_anchor: tuple[_Render, int, str, int] | None = None
@@ -139,6 +306,126 @@ class _HeadingPara(Paragraph):
             render.heading_pages[index] = c.getPageNumber()
             self._lcp_anchor = None
         super().draw()
+
+
+class _LeadPara(_Para):
+    """A paragraph that opens with a one-word lead in another face ("Outcome: " in bold).
+
+    reportlab lays out text in two faces with its general mixed-font algorithm, several times
+    slower than its single-font one. This paragraph is laid out as the body text alone, the
+    single-font way, with the first line shortened by exactly what the lead takes in the
+    mixed-font algorithm (the lead, its space, less the shrink that space allows); the lead
+    is then drawn at the start of the first line, in the same text object, so that the body
+    follows it exactly where reportlab would have put it. Where the two could differ (a word
+    that has to be split, a first line that has to squeeze its spaces) it falls back to
+    reportlab's mixed-font layout of the original fragments.
+    """
+
+    #: (lead text, face, size, advance, shrink allowance, mixed-font fragments or None)
+    _lcp_lead: tuple | None = None
+
+    def breakLines(self, width):  # noqa: N802 (reportlab API)
+        lead = self._lcp_lead
+        if lead is None:
+            return super().breakLines(width)
+        widths = list(width) if isinstance(width, (list, tuple)) else [width]
+        _, _, _, advance, allowance, mixed = lead
+        laid = super().breakLines([widths[0] - advance + allowance] + widths[1:])
+        if mixed is None or (laid.kind == 0 and not self._splitLongWordCount
+                             and not self._hyphenations and laid.lines
+                             and laid.lines[0][0] - allowance > -1e-8):
+            return laid
+        self._lcp_lead = None
+        self.frags = mixed
+        return super().breakLines(width)
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        lead = self._lcp_lead
+        if len(parts) == 2 and lead is not None:
+            parts[0]._lcp_lead = lead[:5] + (None,)
+            parts[1]._lcp_lead = None
+        return parts
+
+    def beginText(self, x, y):  # noqa: N802 (reportlab API)
+        tx = _FastText(self.canv, x, y)
+        lead = self._lcp_lead
+        if lead is not None:
+            tx.setFont(lead[1], lead[2])
+            tx._textOut(lead[0])
+        return tx
+
+
+def _lead_para(frags: list, markup: str, style: ParagraphStyle) -> Paragraph | None:
+    """A :class:`_LeadPara` for ``frags`` if they are a one-word lead and then plain text."""
+    if len(frags) != 2 or style.alignment != TA_LEFT or style.firstLineIndent:
+        return None
+    lead, body = frags
+    word = lead.text[:-1]
+    text = body.text
+    if (not lead.text.endswith(" ") or not word or word != "".join(word.split())
+            or text != " ".join(text.split()) or "\xad" in text or "\xad" in word
+            or lead.fontSize != body.fontSize or lead.textColor != body.textColor
+            or lead.rise or body.rise):
+        return None
+    space = stringWidth(" ", lead.fontName, lead.fontSize)
+    para = _LeadPara(None, style, frags=[body])
+    para.text = markup
+    para._lcp_lead = (lead.text, lead.fontName, lead.fontSize,
+                      stringWidth(word, lead.fontName, lead.fontSize) + space,
+                      style.spaceShrinkage * space, frags)
+    return para
+
+
+class _ListPara(_Para):
+    """A list item whose label is drawn in the same text object as its first line.
+
+    reportlab draws a bullet in a text object of its own (font, colour, position), one more
+    per item. When the label is in the text colour and ends before the text starts (so it
+    cannot push the first line right), the label is written at the start of the item's own
+    text object instead: the same glyphs at the same place, fewer operators.
+    """
+
+    #: the label ends before the text begins (set by the writer, never on split parts)
+    _lcp_inline_ok = False
+    _lcp_bullet: str | None = None
+
+    def draw(self):
+        bullet = self.bulletText
+        laid = getattr(self, "blPara", None)
+        style = self.style
+        colour = getattr(style, "bulletColor", style.textColor)
+        if (self._lcp_inline_ok and bullet and laid is not None and laid.kind == 0
+                and laid.lines and colour == laid.textColor):
+            self.bulletText = None
+            self._lcp_bullet = bullet
+            try:
+                self.drawPara(self.debug)
+            finally:
+                self.bulletText = bullet
+                self._lcp_bullet = None
+        else:
+            self.drawPara(self.debug)
+
+    def beginText(self, x, y):  # noqa: N802 (reportlab API)
+        bullet = self._lcp_bullet
+        if bullet is None:
+            return _FastText(self.canv, x, y)
+        style = self.style
+        tx = _FastText(self.canv, style.bulletIndent, y)
+        tx.setFont(style.bulletFontName, style.bulletFontSize)
+        tx._textOut(bullet)
+        tx.setXPos(x - style.bulletIndent)
+        return tx
+
+
+def _inline_label_fits(label: str, style: ParagraphStyle) -> bool:
+    """True if reportlab would not move the first line right to make room for ``label``."""
+    return (style.bulletAnchor == "start" and not getattr(style, "bulletOffsetY", 0)
+            and style.wordWrap != "RTL"
+            and style.bulletIndent + _label_width(label, style.bulletFontName,
+                                                  style.bulletFontSize)
+            + style.bulletFontSize * 0.6 - style.leftIndent <= style.firstLineIndent)
 
 
 class _TocLine(Flowable):
@@ -168,27 +455,33 @@ class _TocLine(Flowable):
         return []
 
     def draw(self) -> None:
+        # one text object for label, title lines and dot leader (in that order, as read)
         c = self.canv
-        c.setFillColor(INK if self.level == 0 else HexColor("#2b3540"))
-        c.setFont(self.font, self.size)
-        y = self.height - self.size - (3.5 if self.level == 0 else 0.5)
+        size = self.size
+        c.setFillColor(INK if self.level == 0 else TOC_INK)
+        y = self.height - size - (3.5 if self.level == 0 else 0.5)
         x = self.indent
+        tx = _FastText(c, x, y)
+        tx.setFont(self.font, size)
         if self.label:
-            c.drawString(x, y, self.label)
+            tx._textOut(self.label, 1)
         x += self.label_w
         for i, line in enumerate(self.lines):
-            c.drawString(x, y, line)
+            tx.setTextOrigin(x, y)
+            tx._textOut(line, 1)
             if i < len(self.lines) - 1:
                 y -= self.leading
-        end = x + stringWidth(self.lines[-1], self.font, self.size) + 4
+        end = x + stringWidth(self.lines[-1], self.font, size) + 4
         right = self.width - self.NUMBER_W - 2
-        c.setFillColor(RULE)
-        c.setFont(self.fonts.regular, self.size)
-        dot = stringWidth(". ", self.fonts.regular, self.size)
+        regular = self.fonts.regular
+        dot = stringWidth(". ", regular, size)
         if right - end > dot:
-            count = int((right - end) / dot)
-            c.drawRightString(right, y, ". " * count)
-        c.setFillColor(INK)
+            dots = ". " * int((right - end) / dot)
+            tx.setFillColor(RULE)
+            tx.setFont(regular, size)
+            tx.setTextOrigin(right - stringWidth(dots, regular, size), y)
+            tx._textOut(dots, 1)
+        c.drawText(tx)
         c.saveState()
         c.translate(self.width, y)
         c.doForm(f"lcp_toc_{self.index}")
@@ -238,11 +531,13 @@ class _Render:
         self.print_date = print_date
         self.fonts = register_fonts()
         self.guard = GlyphGuard(self.fonts)
-        self.styles = _Styles(self.fonts)
+        self.styles = _styles_for(self.fonts)
         self.heading_pages: dict[int, int] = {}
         self.pages = 0
         self._digit_w = stringWidth("0", self.fonts.regular, 8)
         self.toc_used: list[int] = []
+        self._titles: dict[float, str] = {}
+        self._printed = f"Printed {_british(print_date)}"
         self.warnings: list[str] = []
         self.running = self.guard.clean(
             (doc.running_title or doc.title or "").replace("\n", " ").strip(),
@@ -301,7 +596,7 @@ class _Render:
                 style = self.styles.get(f"h{level}")
                 label = self.plain(block.label, self.fonts.bold)
                 text = self.plain(block.text, style.fontName)
-                para = _HeadingPara(f"{label}\u2002{text}" if label else text, style)
+                para = _para(f"{label}\u2002{text}" if label else text, style, cls=_HeadingPara)
                 if block.outline:
                     index, _, olevel = next(outline_iter)
                     title = f"{block.label} {block.text}".strip().replace("\n", " ")
@@ -341,34 +636,50 @@ class _Render:
         style = self.styles.get(block.style)
         text = self.markup(block.runs, base_italic=style.fontName == self.fonts.italic)
         if block.label:
-            hang = max(30.0, stringWidth(block.label, style.fontName, style.fontSize) + 10)
-            style = ParagraphStyle(f"{style.name}-num", parent=style,
-                                   leftIndent=style.leftIndent + indent + hang,
-                                   bulletIndent=style.leftIndent + indent,
-                                   bulletFontName=style.fontName,
-                                   bulletFontSize=style.fontSize)
-            return Paragraph(text, style, bulletText=self.guard.clean(block.label))
+            hang = max(30.0, _label_width(block.label, style.fontName, style.fontSize) + 10)
+            parent = style
+            style = self.styles.derived(
+                ("num", parent.name, indent, hang),
+                lambda: ParagraphStyle(f"{parent.name}-num", parent=parent,
+                                       leftIndent=parent.leftIndent + indent + hang,
+                                       bulletIndent=parent.leftIndent + indent,
+                                       bulletFontName=parent.fontName,
+                                       bulletFontSize=parent.fontSize))
+            return _para(text, style, self.guard.clean(block.label))
         if indent:
-            style = ParagraphStyle(f"{style.name}-in", parent=style,
-                                   leftIndent=style.leftIndent + indent)
-        return Paragraph(text or "\u00a0", style)
+            parent = style
+            style = self.styles.derived(
+                ("in", parent.name, indent),
+                lambda: ParagraphStyle(f"{parent.name}-in", parent=parent,
+                                       leftIndent=parent.leftIndent + indent))
+        if len(block.runs) > 1:
+            frags = _frags(text, style)
+            para = _lead_para(frags, text, style) if frags else None
+            if para is not None:
+                return para
+        return _para(text or "\u00a0", style)
 
     def list_block(self, block: ir.ListBlock, depth: int) -> list[Flowable]:
         out: list[Flowable] = []
         body = self.styles.get("body")
         bullet = block.kind == "bullet"
         labels = [self._list_label(item.label, block.kind) for item in block.items]
-        label_w = max((stringWidth(l, body.fontName, body.fontSize) for l in labels),
+        label_w = max((_label_width(l, body.fontName, body.fontSize) for l in labels),
                       default=0.0)
         step = max(LIST_STEP, label_w + 7)
         left = depth * LIST_STEP + step
-        style = ParagraphStyle(f"lcp-list-{depth}-{block.kind}", parent=body,
-                               leftIndent=left, bulletIndent=left - step,
-                               spaceAfter=3.5, bulletFontName=body.fontName,
-                               bulletFontSize=body.fontSize if not bullet else 9.5)
+        style = self.styles.derived(
+            ("list", depth, block.kind, left, step),
+            lambda: ParagraphStyle(f"lcp-list-{depth}-{block.kind}", parent=body,
+                                   leftIndent=left, bulletIndent=left - step,
+                                   spaceAfter=3.5, bulletFontName=body.fontName,
+                                   bulletFontSize=body.fontSize if not bullet else 9.5))
         for item, label in zip(block.items, labels):
             text = self.markup(item.runs) or "\u00a0"
-            out.append(Paragraph(text, style, bulletText=self.guard.clean(label)))
+            label = self.guard.clean(label)
+            para = _para(text, style, label, cls=_ListPara)
+            para._lcp_inline_ok = bool(label) and _inline_label_fits(label, style)
+            out.append(para)
             for extra in item.extra:
                 out.append(self.paragraph(extra, indent=left))
             if item.children and item.children.items:
@@ -398,7 +709,7 @@ class _Render:
         row_ends: list[int] = []  # index in ``data`` of the last sub-row of each row
         has_header = any(h.strip() for h in block.header)
         if has_header:
-            data.append([[Paragraph(self.plain(h, head.fontName) or "\u00a0", head)]
+            data.append([[_para(self.plain(h, head.fontName) or "\u00a0", head)]
                          for h in block.header] + [[]] * (cols - len(block.header)))
             row_ends.append(0)
         inner = [w - 10 for w in widths]  # minus left and right padding
@@ -406,16 +717,16 @@ class _Render:
             cells = []
             for c in row:
                 paras = [self.paragraph_in(p, cell) for p in c.paragraphs] or [
-                    Paragraph("\u00a0", cell)]
+                    _para("\u00a0", cell)]
                 cells.append(paras)
-            cells += [[Paragraph("\u00a0", cell)]] * (cols - len(row))
+            cells += [[_para("\u00a0", cell)]] * (cols - len(row))
             data.extend(_split_tall_row(cells, inner, cell))
             row_ends.append(len(data) - 1)
         if not data:
             return out
         if block.caption.strip():
             out.append(CondPageBreak(80))
-            out.append(Paragraph(self.plain(block.caption, self.fonts.bold),
+            out.append(_para(self.plain(block.caption, self.fonts.bold),
                                  self.styles.get("caption")))
         commands = [
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
@@ -446,14 +757,16 @@ class _Render:
 
     def paragraph_in(self, p: ir.Paragraph, cell_style: ParagraphStyle) -> Paragraph:
         base = self.styles.get(p.style) if p.style != "body" else cell_style
-        style = ParagraphStyle(f"lcp-cell-{p.style}", parent=cell_style,
-                               fontSize=min(base.fontSize, cell_style.fontSize),
-                               leading=min(base.leading, cell_style.leading),
-                               textColor=base.textColor, fontName=base.fontName)
+        style = self.styles.derived(
+            ("cell", p.style, cell_style.name),
+            lambda: ParagraphStyle(f"lcp-cell-{p.style}", parent=cell_style,
+                                   fontSize=min(base.fontSize, cell_style.fontSize),
+                                   leading=min(base.leading, cell_style.leading),
+                                   textColor=base.textColor, fontName=base.fontName))
         text = self.markup(p.runs, base_italic=style.fontName == self.fonts.italic)
         if p.label:
             text = f"{escape(self.guard.clean(p.label))}\u2002{text}"
-        return Paragraph(text or "\u00a0", style)
+        return _para(text or "\u00a0", style)
 
     def fields(self, block: ir.Fields) -> Table:
         label_style = self.styles.get("field-label")
@@ -461,10 +774,10 @@ class _Render:
         longest = max((stringWidth(k, label_style.fontName, label_style.fontSize)
                        for k, _ in block.pairs), default=60.0)
         lw = min(max(longest + 14, 80.0), self.frame_width * 0.36)
-        rows = [[Paragraph(self.plain(k, label_style.fontName), label_style),
-                 Paragraph(self.plain(v) or "\u00a0", value_style)] for k, v in block.pairs]
+        rows = [[_para(self.plain(k, label_style.fontName), label_style),
+                 _para(self.plain(v) or "\u00a0", value_style)] for k, v in block.pairs]
         if not rows:
-            rows = [[Paragraph("\u00a0", label_style), Paragraph("\u00a0", value_style)]]
+            rows = [[_para("\u00a0", label_style), _para("\u00a0", value_style)]]
         table = Table(rows, colWidths=[lw, self.frame_width - lw], hAlign="LEFT",
                       splitInRow=1, spaceAfter=12)
         table.setStyle(TableStyle([
@@ -481,7 +794,7 @@ class _Render:
         return table
 
     def contents(self, block: ir.Contents) -> list[Flowable]:
-        out: list[Flowable] = [Paragraph(self.plain(block.title or "Contents", self.fonts.bold),
+        out: list[Flowable] = [_para(self.plain(block.title or "Contents", self.fonts.bold),
                                          self.styles.get("toc-title"))]
         for index, heading, level in self._outline:
             if level > 3:
@@ -496,38 +809,55 @@ class _Render:
         return out
 
     # ---- page furniture
+    def _running_title(self, width: float) -> str:
+        """The running title, cut with an ellipsis to fit between the margins (per width)."""
+        title = self._titles.get(width)
+        if title is None:
+            regular = self.fonts.regular
+            title = self.running
+            avail = width - 2 * MARGIN_X
+            if stringWidth(title, regular, 8) > avail:
+                while title and stringWidth(title + "\u2026", regular, 8) > avail:
+                    title = title[:-1]
+                title += "\u2026"
+            self._titles[width] = title
+        return title
+
     def on_page(self, canvas, doc) -> None:
         self.pages += 1
         width, height = canvas._pagesize
-        f = self.fonts
-        canvas.saveState()
-        canvas.setFont(f.regular, 8)
-        canvas.setFillColor(MUTED)
+        regular = self.fonts.regular
         top = height - 13 * mm
-        title = self.running
-        avail = width - 2 * MARGIN_X
-        if stringWidth(title, f.regular, 8) > avail:
-            while title and stringWidth(title + "\u2026", f.regular, 8) > avail:
-                title = title[:-1]
-            title += "\u2026"
-        canvas.drawString(MARGIN_X, top, title)
+        bottom = 11 * mm
+        canvas.saveState()
+        canvas.setFillColor(MUTED)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
-        bottom = 11 * mm
-        canvas.line(MARGIN_X, bottom + 10, width - MARGIN_X, bottom + 10)
-        canvas.drawString(MARGIN_X, bottom, f"Printed {_british(self.print_date)}")
+        canvas.lines([(MARGIN_X, top - 4, width - MARGIN_X, top - 4),
+                      (MARGIN_X, bottom + 10, width - MARGIN_X, bottom + 10)])
+        tx = _FastText(canvas, MARGIN_X, top)
+        tx.setFont(regular, 8)
+        tx._textOut(self._running_title(width), 1)
+        tx.setTextOrigin(MARGIN_X, bottom)
+        tx._textOut(self._printed, 1)
         # "Page n of " now, the total later: one form XObject shared by every page, in a
         # slot as wide as its digits (DejaVu's figures are all one width)
         slot = self._digit_w * max(2, len(str(self.pages)))
-        canvas.drawRightString(width - MARGIN_X - slot, bottom, f"Page {self.pages} of ")
-        canvas.translate(width - MARGIN_X - slot, bottom)
+        right = width - MARGIN_X - slot
+        page = f"Page {self.pages} of "
+        tx.setTextOrigin(right - stringWidth(page, regular, 8), bottom)
+        tx._textOut(page, 1)
+        canvas.drawText(tx)
+        canvas.translate(right, bottom)
         canvas.doForm("lcp_total")
         canvas.restoreState()
 
     def finish(self, canvas) -> None:
         """Define the forms referenced by the pages: page totals and contents numbers."""
         f = self.fonts
+        # a few bytes each: compressing them costs more than it saves
+        compression = canvas._pageCompression
+        canvas._pageCompression = 0
         canvas.beginForm("lcp_total", lowerx=-5, lowery=-5, upperx=60, uppery=15)
         canvas.setFont(f.regular, 8)
         canvas.setFillColor(MUTED)
@@ -540,6 +870,7 @@ class _Render:
             canvas.setFillColor(INK)
             canvas.drawRightString(0, 0, str(page) if page else "\u2013")
             canvas.endForm()
+        canvas._pageCompression = compression
 
     @property
     def frame_width(self) -> float:
@@ -637,6 +968,7 @@ def _canvasmaker(render: _Render):
 
     def make(*args, **kw):
         c = Canvas(*args, **kw)
+        c._lcp_codes = {}  # see _FastText
         c.setPageCompression(1)
         c.showOutline()
         return c

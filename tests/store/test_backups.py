@@ -105,3 +105,12 @@ def test_damaged_store_is_set_aside_and_the_backup_offered(sample_store, store_p
     assert store_path.with_name("plans.lcplan.corrupt").exists()
     assert main(["restore", str(backup), "--into", str(store_path)]) == 0
     assert _title(store_path) == "Business Plan 2026/27"
+
+
+def test_a_backup_of_an_open_store_opens_without_a_lost_wal_warning(sample_store, store_path):
+    backup = backup_before(store_path, reason="manual")  # the store is open and in use
+    opened = open_store(backup)
+    try:
+        assert opened.warnings == []
+    finally:
+        opened.close()

@@ -244,3 +244,19 @@ def test_a_copy_without_its_wal_is_noticed(sample_store, store_path, tmp_path):
         assert again.warnings == []
     finally:
         again.close()
+
+
+def test_a_copy_without_its_wal_is_noticed_under_our_own_lock(sample_store, store_path,
+                                                             tmp_path):
+    from lcplanner.store.lock import acquire_lock
+
+    with sample_store.transaction() as session:
+        session.scalars(select(Plan)).one().title = "Edited just now"
+    copy = tmp_path / "copied.lcplan"
+    copy.write_bytes(store_path.read_bytes())
+    with acquire_lock(copy):  # the editor takes the lock before it opens
+        opened = open_store(copy)
+        try:
+            assert any("-wal) is missing" in w for w in opened.warnings)
+        finally:
+            opened.close()

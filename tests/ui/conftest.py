@@ -24,3 +24,20 @@ def settings(tmp_path, qapp):
     from lcplanner.settings import Settings
 
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_modal(monkeypatch):
+    """A modal box nobody answers would hang the run: fail the test with its text instead.
+
+    Tests that expect a message patch ``QMessageBox.exec`` (or the helper that shows it)
+    themselves, which overrides this.
+    """
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def refuse(box):
+        text = box.text() if isinstance(box, QMessageBox) else box.windowTitle()
+        raise AssertionError(f"unexpected modal dialog: {text!r}")
+
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    monkeypatch.setattr(QDialog, "exec", refuse)

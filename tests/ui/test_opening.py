@@ -58,3 +58,61 @@ def test_default_store_opens_on_sample(qapp, messages):
     assert any(n.kind == "plan" for n in services.load_tree(opened.store))
     opened.lock.release()
     opened.store.close()
+
+
+def test_read_only_file_offers_read_only(qapp, sample_store, store_path, messages, monkeypatch):
+    import os
+
+    sample_store.close()
+    real_access = os.access  # root may write anything: pretend the file is read-only
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **k: False if (
+        mode & os.W_OK and str(p) == str(store_path)) else real_access(p, mode, *a, **k))
+    asked = []
+    monkeypatch.setattr(opening, "ask_read_only",
+                        lambda _p, message, title="": asked.append((title, message)) or True)
+    opened = opening.open_path(None, store_path)
+    assert asked and asked[0][0] == "Store is read-only" and "is read-only" in asked[0][1]
+    assert opened is not None and opened.store.readonly and opened.lock is None
+    opened.store.close()
+    monkeypatch.setattr(opening, "ask_read_only", lambda *_a, **_k: False)
+    assert opening.open_path(None, store_path) is None
+    assert not messages["errors"]
+
+
+def test_damaged_store_offers_latest_backup(qapp, sample_store, store_path, messages,
+                                            monkeypatch):
+    from lcplanner.store.backup import backup_before
+
+    backup_before(store_path, reason="manual")
+    sample_store.close()
+    conn = sqlite3.connect(store_path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(store_path.read_bytes())
+    for offset in range(4096 * 2 + 100, min(len(data), 4096 * 6), 5):
+        data[offset] ^= 0x5A
+    store_path.write_bytes(bytes(data))
+    offered = []
+    monkeypatch.setattr(opening, "ask_restore", lambda _p, message: offered.append(message)
+                        or True)
+    opened = opening.open_path(None, store_path)
+    assert offered and "plans.lcplan.corrupt" in offered[0] and "latest good backup" in offered[0]
+    assert opened is not None and not opened.store.readonly and opened.lock is not None
+    assert store_path.with_name("plans.lcplan.corrupt").exists()
+    opened.lock.release()
+    opened.store.close()
+
+
+def test_unexpected_errors_are_shown_plainly(qapp, messages, monkeypatch):
+    import sys
+
+    from lcplanner.app import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(None)
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    assert messages["errors"] and "ValueError: boom" in messages["errors"][0]
+    assert "Traceback" not in messages["errors"][0]

@@ -1,0 +1,235 @@
+"""File → Import Paper…: read a committee paper's text, show what was recognised, then add it.
+
+The importer runs in a pool worker (a long paper takes a moment); the recognised tree is shown
+read-only with its counts for the user to confirm. On Import the store is backed up first, the
+plan is added in one transaction, and the tree gains the new plan's rows through the model's
+insert API. An import is not an undoable command (it may add thousands of rows); the
+confirmation says so and names the backup instead. A paper already in the store is refused,
+saying which plan holds it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox,
+                               QPlainTextEdit, QVBoxLayout, QWidget)
+
+from lcplanner.ui.worker import Report, message_box, run_job
+
+FILE_FILTER = "Text files (*.txt);;All files (*)"
+
+
+@dataclass
+class ParsedPaper:
+    """The importer's result: an unsaved plan and what to show about it."""
+
+    source: Path
+    plan: object  # lcplanner.domain.model.Plan, not in any session yet
+    description: str
+    counts: dict[str, int]
+
+    @property
+    def summary(self) -> str:
+        return ", ".join(_counted(count, name) for name, count in self.counts.items()
+                         if count) or "nothing"
+
+
+def _counted(count: int, key: str) -> str:
+    """"1 priority", "10 priorities", "1 sub-point" from a count key."""
+    name = key.replace("sub_", "sub-").replace("_", " ")
+    if count == 1:
+        name = name[:-3] + "y" if name.endswith("ies") else name.removesuffix("s")
+    return f"{count} {name}"
+
+
+def parse_source(path: Path, report: Report) -> ParsedPaper:
+    """The worker's part: read and recognise the paper (raises PaperImportError)."""
+    from lcplanner.domain.counts import count_plan
+    from lcplanner.importers.paper_text import PaperImportError, describe, parse_paper, \
+        read_source
+
+    report("Reading the paper…")
+    try:
+        text = read_source(path)
+        report("Recognising its structure…")
+        plan = parse_paper(text, source_name=path.name)
+    except PaperImportError as exc:
+        raise PaperImportError(f"{path.name}: {exc}") from exc
+    return ParsedPaper(path, plan, describe(plan), count_plan(plan))
+
+
+def plan_holding(store, digest: str | None) -> str | None:
+    """The title of the plan imported from the same text, if any."""
+    from sqlalchemy import select
+
+    from lcplanner.domain.model import Plan
+
+    if not digest:
+        return None
+    with store.session() as session:
+        same = session.scalars(select(Plan).where(Plan.source_digest == digest)).first()
+        return None if same is None else (same.title or "(untitled plan)")
+
+
+def add_plan(store, plan) -> int:
+    """Add the imported plan after the store's other plans, in one transaction."""
+    from sqlalchemy import func, select
+
+    from lcplanner.domain.model import Plan
+
+    with store.transaction() as session:
+        plan.position = session.scalar(select(func.count()).select_from(Plan)) or 0
+        session.add(plan)
+        session.flush()
+        return plan.id
+
+
+class ImportPreview(QDialog):
+    """The recognised tree, read-only, with counts; Import or Cancel."""
+
+    def __init__(self, parsed: ParsedPaper, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.setWindowTitle(f"Import Paper — {parsed.source.name}")
+        self.resize(760, 620)
+        layout = QVBoxLayout(self)
+
+        title = getattr(parsed.plan, "title", "") or "(untitled plan)"
+        intro = QLabel(f"lcplanner recognised this plan in {parsed.source.name}. Check the "
+                       f"structure before importing it.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.counts = QLabel(f"<b>{_escape(title)}</b>: {_escape(parsed.summary)}.")
+        self.counts.setObjectName("importCounts")
+        self.counts.setWordWrap(True)
+        self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.counts)
+
+        self.tree_text = QPlainTextEdit(parsed.description)
+        self.tree_text.setObjectName("importTree")
+        self.tree_text.setReadOnly(True)
+        self.tree_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.tree_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.tree_text.setAccessibleName("Recognised plan structure")
+        self.tree_text.setTabChangesFocus(True)
+        layout.addWidget(self.tree_text, 1)
+
+        note = QLabel("The store is backed up before the plan is added. An import cannot be "
+                      "undone with Edit → Undo: to reverse it, delete the plan or restore "
+                      "the backup.")
+        note.setObjectName("importNote")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.tree_text.setFocus()  # Enter imports (the default button); Escape cancels
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class PaperImport:
+    """One File → Import Paper… from choosing the file to selecting the new plan."""
+
+    def __init__(self, window):
+        self.window = window
+        self.job = None
+        self.preview: ImportPreview | None = None
+        self.message: QMessageBox | None = None
+        self.plan_id: int | None = None
+
+    def _say(self, icon, title: str, text: str) -> None:
+        self.message = message_box(self.window, icon, title, text)
+        self.message.open()
+
+    def start(self, path: str | Path) -> None:
+        path = Path(path)
+        self.window.settings.set("files/import_folder", str(path.parent))
+        self.job = run_job(lambda report: parse_source(path, report), self.window,
+                           title="Import Paper", first_stage="Reading the paper…",
+                           error_title="Cannot import the paper", on_success=self._parsed)
+
+    def _parsed(self, parsed: ParsedPaper) -> None:
+        doc = self.window.doc
+        if doc is None:
+            return
+        holder = plan_holding(doc.store, getattr(parsed.plan, "source_digest", None))
+        if holder is not None:
+            self._say(QMessageBox.Icon.Information, "Already imported",
+                      f"{parsed.source.name} is already in this store as '{holder}'; "
+                      "nothing was changed.")
+            return
+        self.preview = ImportPreview(parsed, self.window)
+        self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview.accepted.connect(lambda: self.commit(parsed))
+        self.preview.open()
+
+    def commit(self, parsed: ParsedPaper) -> int | None:
+        """Back up, add the plan, show it in the tree and select it."""
+        from lcplanner import services
+        from lcplanner.store.backup import backup_before
+
+        window, doc = self.window, self.window.doc
+        if doc is None or doc.readonly:
+            return None
+        window.panes.flush()
+        backup = None
+        if doc.store.path is not None:
+            try:
+                backup = backup_before(doc.store.path, reason="import")
+            except OSError as exc:
+                self._say(QMessageBox.Icon.Warning, "Cannot import the paper",
+                          f"The store could not be backed up first ({exc.strerror or exc}), "
+                          "so nothing was imported.")
+                return None
+        try:
+            plan_id = add_plan(doc.store, parsed.plan)
+        except Exception as exc:  # noqa: BLE001 - the store is unchanged; say why
+            self._say(QMessageBox.Icon.Warning, "Cannot import the paper",
+                      f"The plan could not be added: {exc}. Nothing was changed.")
+            return None
+        try:
+            doc.model.set_statuses(services.load_statuses(doc.store))
+            doc.model.insert_nodes(services.load_subtree(doc.store, "plan", plan_id))
+        except Exception as exc:  # noqa: BLE001 - re-read the tree rather than show it wrong
+            doc.report(exc)
+        self.plan_id = plan_id
+        window.select_key(("plan", plan_id))
+        index = window.tree.currentIndex()
+        if index.isValid():
+            window.tree.expand(index)
+        kept = f" A backup was taken first: {backup.name}." if backup is not None else ""
+        window.statusBar().showMessage(f"Imported {parsed.source.name}: {parsed.summary}.{kept}",
+                                       10000)
+        return plan_id
+
+
+def import_paper(window, path: str | Path | None = None) -> PaperImport | None:
+    """File → Import Paper…: choose a .txt (unless ``path`` is given) and start."""
+    doc = window.doc
+    if doc is None:
+        return None
+    if doc.readonly:
+        box = message_box(window, QMessageBox.Icon.Warning, "Cannot import the paper",
+                          "This store is open read-only; nothing can be imported into it.")
+        box.open()
+        return None
+    if path is None:
+        folder = window.settings.get("files/import_folder") or \
+            window.settings.get("files/last_folder") or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(window, "Import Paper", folder, FILE_FILTER)
+        if not path:
+            return None
+    run = PaperImport(window)
+    window._paper_import = run  # kept alive until the next import
+    run.start(path)
+    return run
