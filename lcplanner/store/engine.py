@@ -33,11 +33,13 @@ _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "afs", "9p
                "davfs", "ncpfs", "glusterfs", "ceph"}
 
 
-def schema_version() -> int:
-    """The ``user_version`` this build writes: one per Alembic revision."""
-    from lcplanner.store.migrate import head_version
+#: The ``user_version`` this build writes: one per Alembic revision (a test checks they agree).
+#: Kept as a constant so that opening a current store never loads Alembic's scripts.
+SCHEMA_VERSION = 4
 
-    return head_version()
+
+def schema_version() -> int:
+    return SCHEMA_VERSION
 
 
 def is_network_path(path: Path, mounts_file: str = "/proc/mounts") -> bool:
