@@ -26,6 +26,21 @@ def settings(tmp_path, qapp):
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
+@pytest.fixture
+def window(qtbot, sample_store, settings):
+    """The main window on the sample plan, shown."""
+    from lcplanner.ui.main_window import MainWindow
+    from lcplanner.ui.opening import Opened
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.set_document(Opened(sample_store))
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
 @pytest.fixture(autouse=True)
 def _no_unexpected_modal(monkeypatch):
     """A modal box nobody answers would hang the run: fail the test with its text instead.

@@ -9,21 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from lcplanner.ui.opening import Opened
 from lcplanner.ui.tree_model import Role
-
-
-@pytest.fixture
-def window(qtbot, sample_store, settings):
-    from lcplanner.ui.main_window import MainWindow
-
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.set_document(Opened(sample_store))
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def _select_portfolio(win, number: str):

@@ -8,23 +8,9 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from lcplanner.domain import model as m
-from lcplanner.ui.opening import Opened
 from lcplanner.ui.tree_model import Role
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-@pytest.fixture
-def window(qtbot, sample_store, settings):
-    from lcplanner.ui.main_window import MainWindow
-
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.set_document(Opened(sample_store))
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 @pytest.fixture

@@ -10,19 +10,6 @@ from lcplanner.ui.opening import Opened
 from lcplanner.ui.tree_model import Role
 
 
-@pytest.fixture
-def window(qtbot, sample_store, settings):
-    from lcplanner.ui.main_window import MainWindow
-
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.set_document(Opened(sample_store))
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-
-
 def _rows(win, parent=QModelIndex()):
     """Rows under ``parent``; pass a QPersistentModelIndex for a parent kept across edits
     (a plain index into a proxy is invalid after any change to the rows)."""

@@ -8,24 +8,10 @@ import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtPrintSupport import QPrinter
 
-from lcplanner.ui.opening import Opened
 from lcplanner.ui.tree_model import Role
 
 needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None,
                                     reason="pdftoppm (poppler-utils) is not installed")
-
-
-@pytest.fixture
-def window(qtbot, sample_store, settings):
-    from lcplanner.ui.main_window import MainWindow
-
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.set_document(Opened(sample_store))
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def _find(win, kind, parent=QModelIndex()):
