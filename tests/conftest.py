@@ -39,3 +39,17 @@ def sample_store(store):
     with store.transaction() as session:
         session.add(build_sample_plan())
     return store
+
+
+@pytest.fixture
+def sample_plan(sample_store):
+    """The sample plan, loaded from a real store in an open session."""
+    from sqlalchemy import select
+
+    from lcplanner.domain.model import Plan
+
+    session = sample_store.session()
+    try:
+        yield session.scalars(select(Plan)).one()
+    finally:
+        session.close()

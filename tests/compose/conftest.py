@@ -2,20 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from tests.support import seed_path
-
-
-@pytest.fixture
-def sample_plan(sample_store):
-    from lcplanner.domain.model import Plan
-
-    session = sample_store.session()
-    try:
-        yield session.scalars(select(Plan)).one()
-    finally:
-        session.close()
 
 
 @pytest.fixture

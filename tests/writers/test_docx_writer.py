@@ -13,24 +13,12 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from sqlalchemy import select
 
 from lcplanner.compose import compose, compose_committee_paper, ir
 from lcplanner.writers.atomic import ExportError
 from lcplanner.writers.docx_writer import TEMPLATE, write_docx
 
 from tests.support import SEEDS  # noqa: E402
-
-
-@pytest.fixture
-def sample_plan(sample_store):
-    from lcplanner.domain.model import Plan
-
-    session = sample_store.session()
-    try:
-        yield session.scalars(select(Plan)).one()
-    finally:
-        session.close()
 
 
 @pytest.fixture
