@@ -8,7 +8,7 @@ from calendar import monthrange
 from datetime import date
 
 from lcplanner.compose import ir
-from lcplanner.domain.fuzzy_date import FuzzyDate
+from lcplanner.domain.fuzzy_date import FuzzyDate, parse_dates
 from lcplanner.domain.model import Milestone, Plan
 
 
@@ -41,10 +41,14 @@ def timeline_block(plan: Plan) -> ir.Timeline:
               for o in plan.objectives if o.milestones]
     events = []
     for event in plan.policy_events:
-        start, end = _span([FuzzyDate.parse(event.date_text or "", financial=financial)])
-        events.append(ir.TimelineEvent(event.text or "", event.date_text or "TBC",
-                                       start.isoformat() if start else None,
-                                       end.isoformat() if end else None))
+        # "Oct 2022/Oct 2023 Autumn Budget" happens twice: one marker for each date.
+        dates = parse_dates(event.date_text or "", financial=financial) or [
+            FuzzyDate.parse("", financial=financial)]
+        for when in dates:
+            start, end = _span([when])
+            events.append(ir.TimelineEvent(event.text or "", when.text or "TBC",
+                                           start.isoformat() if start else None,
+                                           end.isoformat() if end else None))
     days = [date.fromisoformat(d) for g in groups for b in g.bars for d in (b.start, b.end) if d]
     days += [date.fromisoformat(d) for e in events for d in (e.start, e.end) if d]
     axis_start = axis_end = None

@@ -68,7 +68,9 @@ _RE_TRAIL_ONGOING = re.compile(r"(?:from\s+|since\s+)?(.+?)[\s,-]*(?:and\s+)?(?:
 _RE_QUALIFIER = re.compile(r"(" + "|".join(_QUALIFIERS) + r")\s+(.+)", _A)
 # Separators between several dates in one milestone cell (see parse_dates).
 _STRONG_SEP = re.compile(r"[;\n\r]+")
-_WEAK_SEP = re.compile(r"(,|&|\+|\band\b)", re.IGNORECASE | re.ASCII)
+_WEAK_SEP = re.compile(r"(,|&|\+|/|\band\b)", re.IGNORECASE | re.ASCII)
+# "March/April 2023": two months sharing a year read as one span.
+_RE_SLASH = re.compile(r"\s*/\s*", _A)
 
 
 class _Span(NamedTuple):
@@ -184,6 +186,14 @@ def _range(s: str, financial: bool) -> _Span | None:
         left, right = s[:sep.start()], s[sep.end():]
         if left and right and (last := _single(right, financial)):
             first = _single(left, financial) or _borrow(left, right, last, financial)
+            if first and first.start <= last.end:
+                return _Span(first.start, last.end, "range")
+    # "March/April 2023" is one span; "Oct 2022/Oct 2023" names two dates (see parse_dates).
+    for sep in _RE_SLASH.finditer(s):
+        left, right = s[:sep.start()], s[sep.end():]
+        if left and right and _single(left, financial) is None \
+                and (last := _single(right, financial)):
+            first = _borrow(left, right, last, financial)
             if first and first.start <= last.end:
                 return _Span(first.start, last.end, "range")
     return None

@@ -214,3 +214,20 @@ def test_seed_2020_committee_paper(seed_2020_plan):
     assert sum(len(b.items) for b in letters) == \
         sum(len(q.outputs) for p in seed_2020_plan.portfolios for q in p.priorities)
     assert seed_2020_plan.organisation in doc.plain_text()
+
+
+def test_a_policy_event_on_two_dates_gets_two_markers(sample_store):
+    from sqlalchemy import select
+
+    from lcplanner.compose.timeline import timeline_block
+    from lcplanner.domain.model import Plan, PolicyEvent
+
+    with sample_store.transaction() as session:
+        plan = session.scalars(select(Plan)).one()
+        plan.policy_events.append(PolicyEvent(date_text="Oct 2026/Oct 2027",
+                                              text="Autumn Budget"))
+    with sample_store.session() as session:
+        timeline = timeline_block(session.scalars(select(Plan)).one())
+    budget = [e for e in timeline.events if e.text == "Autumn Budget"]
+    assert [(e.date_text, e.start) for e in budget][-2:] == [("Oct 2026", "2026-10-01"),
+                                                             ("Oct 2027", "2027-10-01")]

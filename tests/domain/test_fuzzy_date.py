@@ -296,3 +296,18 @@ def test_ordering_is_total_and_follows_start(texts, financial):
 def test_parse_dates_splits_what_was_joined(parts, financial):
     found = parse_dates("; ".join(parts), financial=financial)
     assert found == [FuzzyDate.parse(p, financial=financial) for p in parts]
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("March/April 2023", date(2023, 3, 1), date(2023, 4, 30)),
+    ("Jul/Aug 2022", date(2022, 7, 1), date(2022, 8, 31)),
+])
+def test_two_months_sharing_a_year_read_as_one_span(text, start, end):
+    parsed = FuzzyDate.parse(text)
+    assert (parsed.start, parsed.end, parsed.kind, str(parsed)) == (start, end, "range", text)
+
+
+def test_a_slash_between_two_full_dates_names_two_dates():
+    # Policy events as papers write them: the Autumn Budget in both years.
+    assert [d.reading() for d in parse_dates("Oct 2022/Oct 2023")] == ["Oct 2022", "Oct 2023"]
+    assert not FuzzyDate.parse("Oct 2022/Oct 2023").is_readable
