@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -157,7 +158,17 @@ def cmd_restore(args) -> int:
     return EXIT_OK
 
 
+def _no_display() -> bool:
+    """True on Linux with no X11 or Wayland display, where Qt would abort with a core dump."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def cmd_edit(args) -> int:
+    if _no_display():
+        raise _bad("no display found: start the editor in a desktop session (the command-line "
+                   "commands work anywhere; see 'lcplanner --help')")
     try:
         from lcplanner.app import run
     except ImportError as exc:

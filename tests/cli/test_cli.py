@@ -188,3 +188,11 @@ def test_all_three_seeds_share_one_store(capsys, tmp_path):
     # an import into an existing store backed it up first
     from lcplanner.store.backup import list_backups
     assert len([b for b in list_backups(target) if b.reason == "import"]) == 2
+
+
+def test_editor_without_a_display_says_so(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, _, err = run(capsys)
+    assert code == 2 and "no display found" in one_line(err)
