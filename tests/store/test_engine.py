@@ -42,8 +42,25 @@ def test_every_connection_enforces_foreign_keys_and_full_sync(store):
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
 
 
-def test_model_and_migrations_agree(store):
+def test_model_and_migrations_agree(tmp_path):
+    """Replaying every migration from nothing gives the schema a new store is created with."""
+    from lcplanner.store.engine import HEAD_REVISION, SCHEMA_VERSION
+
+    assert revisions()[-1] == HEAD_REVISION and len(revisions()) == SCHEMA_VERSION
+    engine = create_engine(f"sqlite:///{tmp_path / 'replayed.lcplan'}")
+    upgrade(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
+    assert _pragma(tmp_path / "replayed.lcplan", "user_version") == SCHEMA_VERSION
+
+
+def test_a_new_store_is_stamped_at_head(store):
+    from lcplanner.store.migrate import current_revision
+
     with store.engine.connect() as conn:
+        assert current_revision(conn) == revisions()[-1]
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
 
