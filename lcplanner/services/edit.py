@@ -311,6 +311,24 @@ def _validate(session: Session, k: Kind, obj, name: str, value: Any) -> None:
                                      .where(m.PledgeArea.plan_id == plan_id)))
         if not set(value) <= ok:
             raise EditError(f"Those {name} belong to another plan.")
+    elif name == "priorities":
+        plan_id = _plan_id_of(session, k, obj)
+        ok = set(session.scalars(select(m.Priority.id).join(m.Portfolio)
+                                 .where(m.Portfolio.plan_id == plan_id)))
+        if not set(value) <= ok:
+            raise EditError("Those priorities belong to another plan.")
+    elif name == "colour" and not _is_colour(value):
+        raise EditError(f"{value!r} is not a colour (write it as #rrggbb).")
+
+
+def _is_colour(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) != 7 or not value.startswith("#"):
+        return False
+    try:
+        int(value[1:], 16)
+    except ValueError:
+        return False
+    return True
 
 
 def set_status(store: Store, kind: str, item_id: int, status_id: int | None) -> int | None:
@@ -381,6 +399,42 @@ def outdent(store: Store, sub_point_id: int) -> int:
     return set_field(store, "sub_point", sub_point_id, "level", 0)
 
 
+# --- ordered lists of children -------------------------------------------------------------
+
+
+def children(store: Store, kind: str, parent_id: int, *names: str) -> list[tuple]:
+    """The items of ``kind`` under ``parent_id`` in order, as ``(id, label)`` tuples, or as
+    ``(id, *names)`` when field names are given.
+
+    With :func:`create`, :func:`delete`/:func:`restore`, :func:`move` and :func:`set_field` this
+    is the whole API for an ordered list of children (recommendations, points, appendices,
+    background papers, status labels …): positions stay 0, 1, 2 … after every change.
+    """
+    k = get_kind(kind)
+    if k.parent is None:
+        raise EditError(f"{k.title} is not a child of anything.")
+    columns = names or (k.label,)
+    unknown = [n for n in columns if n not in k.table.c]
+    if unknown:
+        raise EditError(f"{k.title} has no field {unknown[0]!r}.")
+    with store.session() as session:
+        _get(session, KINDS[k.parent], parent_id)
+        rows = session.execute(select(k.table.c.id, *(k.table.c[n] for n in columns))
+                               .where(k.table.c[k.fk] == parent_id)
+                               .order_by(k.table.c.position))
+        return [tuple(r) for r in rows]
+
+
+def status_usage(store: Store, status_id: int) -> int:
+    """How many outputs and milestones carry a status label (before deleting it)."""
+    from lcplanner.domain import model as m
+
+    with store.session() as session:
+        return sum(session.scalar(select(func.count()).select_from(cls)
+                                  .where(cls.status_id == status_id)) or 0
+                   for cls in (m.Output, m.Milestone))
+
+
 def milestone_dates(store: Store, milestone_id: int) -> list[str]:
     with store.session() as session:
         return list(session.scalars(select(MilestoneDate.text)
@@ -389,4 +443,5 @@ def milestone_dates(store: Store, milestone_id: int) -> list[str]:
 
 
 __all__ = ["EditError", "Snapshot", "create", "delete", "restore", "set_field", "set_status",
-           "set_links", "move", "indent", "outdent", "position_of", "snapshot", "milestone_dates"]
+           "set_links", "move", "indent", "outdent", "position_of", "snapshot", "milestone_dates",
+           "children", "status_usage"]

@@ -200,6 +200,12 @@ def details(store: Store, kind: str, item_id: int) -> Details | None:
                 select(m.Pledge.id, m.Pledge.text).join(m.PledgeArea)
                 .where(m.PledgeArea.plan_id == plan_id)
                 .order_by(m.PledgeArea.position, m.Pledge.position)).all())
+        if kind == "pledge":
+            choices["priorities"] = priority_choices(session, plan_id)
+        if kind == "plan":
+            values["statuses"] = [tuple(r) for r in session.execute(
+                select(m.StatusLabel.id, m.StatusLabel.name, m.StatusLabel.colour)
+                .where(m.StatusLabel.plan_id == item_id).order_by(m.StatusLabel.position))]
         if kind in ("priority", "work_area"):
             choices["service_groups"] = list(session.execute(
                 select(m.ServiceGroup.id, m.ServiceGroup.name)
@@ -226,6 +232,17 @@ def details(store: Store, kind: str, item_id: int) -> Details | None:
         financial = bool(session.scalar(select(m.Plan.financial_quarters)
                                         .where(m.Plan.id == plan_id)))
         return Details(kind, item_id, plan_id, values, choices, financial)
+
+
+def priority_choices(session: Session, plan_id: int) -> list[tuple[int, str]]:
+    """The plan's priorities as (id, "1.2 Title"), numbered as the tree numbers them."""
+    rows = session.execute(
+        select(m.Priority.id, m.Priority.title, m.Priority.position, m.Portfolio.position)
+        .join(m.Portfolio, m.Priority.portfolio_id == m.Portfolio.id)
+        .where(m.Portfolio.plan_id == plan_id)
+        .order_by(m.Portfolio.position, m.Priority.position))
+    return [(pid, f"{pf_pos + 1}.{pr_pos + 1} {_one_line(title)}")
+            for pid, title, pr_pos, pf_pos in rows]
 
 
 def status_counts(store: Store, kind: str, item_id: int) -> list[tuple[str, str, int]]:

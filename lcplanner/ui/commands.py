@@ -37,9 +37,15 @@ def _parent_key(kind: str, parent_id: int | None):
 
 
 class _Command(QUndoCommand):
-    def __init__(self, doc, text: str):
+    def __init__(self, doc, text: str, focus: tuple[str, int] | None = None):
         super().__init__(text)
         self.doc = doc
+        #: The tree row to select after a redo or undo instead of the edited item: the pane
+        #: whose list made the edit (a pledge for its points), so the edit stays in view.
+        self.focus = focus
+
+    def _select(self, key: tuple[str, int]) -> None:
+        self.doc.select_requested.emit(self.focus or key)
 
     def redo(self) -> None:
         try:
@@ -64,23 +70,31 @@ class _Command(QUndoCommand):
     def _show_restored(self, kind: str, item_id: int, parent_id: int | None) -> None:
         if KINDS[kind].in_tree:
             self.doc.model.insert_nodes(services.load_subtree(self.doc.store, kind, item_id))
-            self.doc.select_requested.emit((kind, item_id))
+            self._select((kind, item_id))
+            if self.focus:
+                self.doc.refresh(*self.focus)
         else:
             self.doc.refresh(KINDS[kind].parent, parent_id)
+            if self.focus:
+                self._select(self.focus)
 
     def _hide(self, kind: str, item_id: int, parent_id: int | None) -> None:
         if KINDS[kind].in_tree:
             self.doc.model.remove_node((kind, item_id))
+            if self.focus:
+                self.doc.refresh(*self.focus)
         else:
             self.doc.refresh(KINDS[kind].parent, parent_id)
+        if self.focus:
+            self._select(self.focus)
 
 
 class AddCommand(_Command):
     """Add an item; redo after undo re-creates it with the same id."""
 
-    def __init__(self, doc, kind: str, parent_id: int | None, index: int | None = None,
-                 **values: Any):
-        super().__init__(doc, f"Add {_noun(kind)}")
+    def __init__(self, doc, kind: str, parent_id: int | None, index: int | None = None, *,
+                 focus: tuple[str, int] | None = None, **values: Any):
+        super().__init__(doc, f"Add {_noun(kind)}", focus)
         self.kind, self.parent_id, self.index, self.values = kind, parent_id, index, values
         self.item_id: int | None = None
         self._snapshot: services.Snapshot | None = None
@@ -101,8 +115,9 @@ class AddCommand(_Command):
 class DeleteCommand(_Command):
     """Delete an item with everything under it; one undo brings the whole subtree back."""
 
-    def __init__(self, doc, kind: str, item_id: int, label: str = ""):
-        super().__init__(doc, f"Delete {_noun(kind)}{' ' + label if label else ''}")
+    def __init__(self, doc, kind: str, item_id: int, label: str = "",
+                 focus: tuple[str, int] | None = None):
+        super().__init__(doc, f"Delete {_noun(kind)}{' ' + label if label else ''}", focus)
         self.kind, self.item_id = kind, item_id
         self._snapshot: services.Snapshot | None = None
 
@@ -123,8 +138,9 @@ class MoveCommand(_Command):
     """Move an item among its siblings or to another parent (up/down, drag and drop)."""
 
     def __init__(self, doc, kind: str, item_id: int, new_parent_id: int | None,
-                 new_index: int, text: str | None = None):
-        super().__init__(doc, text or f"Move {_noun(kind)}")
+                 new_index: int, text: str | None = None,
+                 focus: tuple[str, int] | None = None):
+        super().__init__(doc, text or f"Move {_noun(kind)}", focus)
         self.kind, self.item_id = kind, item_id
         self.new_parent_id, self.new_index = new_parent_id, new_index
         self._old: tuple[int | None, int] | None = None
@@ -152,17 +168,22 @@ class MoveCommand(_Command):
         if KINDS[self.kind].in_tree:
             self.doc.model.move_node((self.kind, self.item_id),
                                      _parent_key(self.kind, parent_id), index)
-            self.doc.select_requested.emit((self.kind, self.item_id))
+            self._select((self.kind, self.item_id))
+            if self.focus:
+                self.doc.refresh(*self.focus)
         else:
             self.doc.refresh(KINDS[self.kind].parent, parent_id)
+            if self.focus:
+                self._select(self.focus)
 
 
 class SetFieldCommand(_Command):
     """Set one field. Consecutive edits of the same field merge into one undo step."""
 
     def __init__(self, doc, kind: str, item_id: int, name: str, value: Any,
-                 text: str | None = None, merge: bool = True):
-        super().__init__(doc, text or f"Edit {_noun(kind)} {name.replace('_', ' ')}")
+                 text: str | None = None, merge: bool = True,
+                 focus: tuple[str, int] | None = None):
+        super().__init__(doc, text or f"Edit {_noun(kind)} {name.replace('_', ' ')}", focus)
         self.kind, self.item_id, self.name, self.value = kind, item_id, name, value
         self.merge = merge
         self.old: Any = None
@@ -189,7 +210,7 @@ class SetFieldCommand(_Command):
     def _undo(self) -> None:
         services.set_field(self.doc.store, self.kind, self.item_id, self.name, self.old)
         self.doc.refresh(self.kind, self.item_id)
-        self.doc.select_requested.emit((self.kind, self.item_id))
+        self._select((self.kind, self.item_id))
 
 
 class IndentCommand(_Command):

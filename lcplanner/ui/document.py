@@ -16,6 +16,11 @@ from lcplanner.ui.tree_model import PlanTreeModel
 
 log = logging.getLogger(__name__)
 
+#: Kinds edited as rows of a list in their parent's pane.
+LISTED_IN_PARENT = frozenset(
+    {k.name for k in services.KINDS.values() if not k.in_tree and k.parent is not None}
+    | {"narrative_point", "pledge_point"})
+
 
 class EditorDocument(QObject):
     """One open store with its tree model and undo history."""
@@ -56,9 +61,18 @@ class EditorDocument(QObject):
             node = services.load_node(self.store, kind, item_id)
             if node is not None:
                 self.model.update_node(node)
-        if kind == "status_label":
+        if kind in ("status_label", "plan"):
             self.model.set_statuses(services.load_statuses(self.store))
         self.item_changed.emit(kind, item_id)
+        if kind in LISTED_IN_PARENT:
+            # The item is a row of a list in its parent's pane (a recommendation, a point, a
+            # status label …): that pane shows it too.
+            parent = services.KINDS[kind].parent
+            try:
+                parent_id = services.position_of(self.store, kind, item_id)[0]
+            except services.EditError:
+                return
+            self.item_changed.emit(parent, parent_id)
 
     def report(self, exc: BaseException) -> None:
         """An edit failed: tell the user, and re-read the tree so it matches the store."""

@@ -10,7 +10,8 @@ from lcplanner.ui.tree_model import Role
 #: The child a plain "New Child Item" adds where a kind holds several kinds.
 PRIMARY_CHILD = {"plan": "portfolio", "portfolio": "priority", "priority": "output",
                  "output": "sub_point", "objective": "milestone", "section": "narrative_point",
-                 "pledge_area": "pledge", "pledge": "pledge_point"}
+                 "pledge_area": "pledge", "pledge": "pledge_point",
+                 "paper": "paper_section"}
 
 
 def new_values(kind: str) -> dict:

@@ -45,6 +45,7 @@ class Role(IntEnum):
 TAGS = {"paper": "Paper", "section": "Section", "theme": "Theme", "service_group": "Group",
         "work_area": "Work area", "objective": "Objective", "sub_priority": "Sub-priority",
         "milestone": "Milestone", "pledge_area": "Pledges", "pledge": "Pledge",
+        "paper_section": "Section",
         "policy_event": "Event"}
 
 
@@ -226,7 +227,7 @@ class PlanTreeModel(QAbstractItemModel):
     def number(self, item: _Item) -> str:
         """The derived number or letter of a row: "2", "2.1", "b", "ii", "•", or ""."""
         kind = item.kind
-        if kind in ("portfolio", "objective"):
+        if kind in ("portfolio", "objective", "paper_section"):
             return arabic(item.position)
         if kind == "priority":
             return f"{arabic(item.parent.position)}.{arabic(item.position)}"

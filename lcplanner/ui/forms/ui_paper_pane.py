@@ -15,8 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPlainTextEdit, QSizePolicy,
-    QVBoxLayout, QWidget)
+    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+
+from lcplanner.ui.widgets.ordered_list import OrderedTextList
 
 class Ui_PaperPane(object):
     def setupUi(self, PaperPane):
@@ -30,6 +31,13 @@ class Ui_PaperPane(object):
         self.heading.setWordWrap(True)
 
         self.outer.addWidget(self.heading)
+
+        self.note_sections = QLabel(PaperPane)
+        self.note_sections.setObjectName(u"note_sections")
+        self.note_sections.setTextFormat(Qt.PlainText)
+        self.note_sections.setWordWrap(True)
+
+        self.outer.addWidget(self.note_sections)
 
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
@@ -161,7 +169,7 @@ class Ui_PaperPane(object):
 
         self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.label_list_recommendations)
 
-        self.list_recommendations = QListWidget(PaperPane)
+        self.list_recommendations = OrderedTextList(PaperPane)
         self.list_recommendations.setObjectName(u"list_recommendations")
 
         self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.list_recommendations)
@@ -202,6 +210,26 @@ class Ui_PaperPane(object):
 
         self.form.setWidget(14, QFormLayout.ItemRole.FieldRole, self.field_equalities_implications)
 
+        self.label_list_appendices = QLabel(PaperPane)
+        self.label_list_appendices.setObjectName(u"label_list_appendices")
+
+        self.form.setWidget(15, QFormLayout.ItemRole.LabelRole, self.label_list_appendices)
+
+        self.list_appendices = OrderedTextList(PaperPane)
+        self.list_appendices.setObjectName(u"list_appendices")
+
+        self.form.setWidget(15, QFormLayout.ItemRole.FieldRole, self.list_appendices)
+
+        self.label_list_background_papers = QLabel(PaperPane)
+        self.label_list_background_papers.setObjectName(u"label_list_background_papers")
+
+        self.form.setWidget(16, QFormLayout.ItemRole.LabelRole, self.label_list_background_papers)
+
+        self.list_background_papers = OrderedTextList(PaperPane)
+        self.list_background_papers.setObjectName(u"list_background_papers")
+
+        self.form.setWidget(16, QFormLayout.ItemRole.FieldRole, self.list_background_papers)
+
 
         self.outer.addLayout(self.form)
 
@@ -221,6 +249,8 @@ class Ui_PaperPane(object):
         self.label_field_financial_implications.setBuddy(self.field_financial_implications)
         self.label_field_legal_implications.setBuddy(self.field_legal_implications)
         self.label_field_equalities_implications.setBuddy(self.field_equalities_implications)
+        self.label_list_appendices.setBuddy(self.list_appendices)
+        self.label_list_background_papers.setBuddy(self.list_background_papers)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PaperPane)
@@ -231,6 +261,7 @@ class Ui_PaperPane(object):
     def retranslateUi(self, PaperPane):
         PaperPane.setWindowTitle(QCoreApplication.translate("PaperPane", u"Committee paper", None))
         self.heading.setText(QCoreApplication.translate("PaperPane", u"Committee paper", None))
+        self.note_sections.setText(QCoreApplication.translate("PaperPane", u"The paper's numbered sections are under it in the tree: select one to edit its heading and text, or use Edit \u2192 New Child Item to add one.", None))
         self.label_field_committee.setText(QCoreApplication.translate("PaperPane", u"&Committee:", None))
 #if QT_CONFIG(accessibility)
         self.field_committee.setAccessibleName(QCoreApplication.translate("PaperPane", u"Committee", None))
@@ -275,7 +306,7 @@ class Ui_PaperPane(object):
 #if QT_CONFIG(accessibility)
         self.field_recommendations_intro.setAccessibleName(QCoreApplication.translate("PaperPane", u"Recommendations introduction", None))
 #endif // QT_CONFIG(accessibility)
-        self.label_list_recommendations.setText(QCoreApplication.translate("PaperPane", u"Recommendations:", None))
+        self.label_list_recommendations.setText(QCoreApplication.translate("PaperPane", u"Reco&mmendations:", None))
 #if QT_CONFIG(accessibility)
         self.list_recommendations.setAccessibleName(QCoreApplication.translate("PaperPane", u"Recommendations, in order", None))
 #endif // QT_CONFIG(accessibility)
@@ -290,5 +321,13 @@ class Ui_PaperPane(object):
         self.label_field_equalities_implications.setText(QCoreApplication.translate("PaperPane", u"E&qualities implications:", None))
 #if QT_CONFIG(accessibility)
         self.field_equalities_implications.setAccessibleName(QCoreApplication.translate("PaperPane", u"Equalities implications", None))
+#endif // QT_CONFIG(accessibility)
+        self.label_list_appendices.setText(QCoreApplication.translate("PaperPane", u"&Appendices:", None))
+#if QT_CONFIG(accessibility)
+        self.list_appendices.setAccessibleName(QCoreApplication.translate("PaperPane", u"Appendices, in order", None))
+#endif // QT_CONFIG(accessibility)
+        self.label_list_background_papers.setText(QCoreApplication.translate("PaperPane", u"&Background papers:", None))
+#if QT_CONFIG(accessibility)
+        self.list_background_papers.setAccessibleName(QCoreApplication.translate("PaperPane", u"Background papers, in order", None))
 #endif // QT_CONFIG(accessibility)
     # retranslateUi

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
     QLabel, QLineEdit, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
 
+from lcplanner.ui.widgets.ordered_list import (OrderedTextList, StatusLabelList)
+
 class Ui_PlanPane(object):
     def setupUi(self, PlanPane):
         if not PlanPane.objectName():
@@ -87,6 +89,16 @@ class Ui_PlanPane(object):
 
         self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.field_financial_quarters)
 
+        self.label_list_statuses = QLabel(PlanPane)
+        self.label_list_statuses.setObjectName(u"label_list_statuses")
+
+        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.label_list_statuses)
+
+        self.list_statuses = StatusLabelList(PlanPane)
+        self.list_statuses.setObjectName(u"list_statuses")
+
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.list_statuses)
+
 
         self.outer.addLayout(self.form)
 
@@ -100,6 +112,7 @@ class Ui_PlanPane(object):
         self.label_field_organisation.setBuddy(self.field_organisation)
         self.label_field_status.setBuddy(self.field_status)
         self.label_field_financial_quarters.setBuddy(self.field_financial_quarters)
+        self.label_list_statuses.setBuddy(self.list_statuses)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PlanPane)
@@ -131,4 +144,8 @@ class Ui_PlanPane(object):
         self.field_financial_quarters.setAccessibleName(QCoreApplication.translate("PlanPane", u"Financial quarters", None))
 #endif // QT_CONFIG(accessibility)
         self.field_financial_quarters.setText(QCoreApplication.translate("PlanPane", u"Count &quarters from April (financial year)", None))
+        self.label_list_statuses.setText(QCoreApplication.translate("PlanPane", u"Progress stat&uses:", None))
+#if QT_CONFIG(accessibility)
+        self.list_statuses.setAccessibleName(QCoreApplication.translate("PlanPane", u"Progress statuses, in order", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi

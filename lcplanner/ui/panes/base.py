@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QLineEdit, QListWidget, QLi
 
 from lcplanner import services
 from lcplanner.domain.sanitise import clean_line, clean_text
-from lcplanner.services.kinds import KINDS
+from lcplanner.services.kinds import KINDS, child_kinds
 from lcplanner.ui.commands import SetFieldCommand
+from lcplanner.ui.widgets.ordered_list import OrderedTextList
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -74,6 +75,11 @@ class FieldPane(QWidget):
             name = widget.objectName()
             if name.startswith("field_"):
                 self.bind(name[len("field_"):], widget)
+        #: Ordered lists of children, by the parent's collection: ``list_points`` edits the
+        #: item's ``points``, each change an undo command of its own.
+        self.lists: dict[str, OrderedTextList] = {
+            w.objectName()[len("list_"):]: w for w in self.findChildren(OrderedTextList)
+            if w.objectName().startswith("list_")}
         doc.item_changed.connect(self._on_item_changed)
 
     # --- binding ----------------------------------------------------------------------------
@@ -122,10 +128,11 @@ class FieldPane(QWidget):
                 for name, widget in self.widgets.items():
                     self._set_widget(name, widget, self.details.values.get(name))
                 self.loaded(self.details)
+                self.fill_lists(self.details)
         finally:
             self._loading = False
         editable = not self.doc.readonly
-        for widget in self.widgets.values():
+        for widget in [*self.widgets.values(), *self.lists.values()]:
             widget.setEnabled(editable)
 
     def configure(self, kind: str) -> None:
@@ -137,7 +144,7 @@ class FieldPane(QWidget):
         widget = self.widgets.get("status_id")
         if statuses is not None and isinstance(widget, QComboBox):
             fill_combo(widget, [(None, "No status"), *statuses])
-        for name in ("themes", "pledges", "tags"):
+        for name in ("themes", "pledges", "tags", "priorities"):
             widget = self.widgets.get(name)
             if isinstance(widget, QListWidget):
                 fill_checklist(widget, details.choices.get(name, []))
@@ -184,8 +191,24 @@ class FieldPane(QWidget):
             for name, widget in self.widgets.items():
                 self._set_widget(name, widget, self.details.values.get(name))
             self.loaded(self.details)
+            self.fill_lists(self.details)
         finally:
             self._loading = False
+
+    def fill_lists(self, details: services.Details) -> None:
+        """Give each ordered list its rows: the item's children of the list's collection."""
+        for collection, widget in self.lists.items():
+            child = next((k for k in child_kinds(details.kind) if k.collection == collection),
+                         None)
+            widget.setVisible(child is not None)
+            if child is None:
+                continue
+            widget.configure(self.doc, child.name, details.id, focus=(details.kind, details.id),
+                             before_edit=self.flush)
+            rows = details.values.get(collection)
+            if rows is None:
+                rows = services.children(self.doc.store, child.name, details.id)
+            widget.set_items(rows)
 
     # --- saving -----------------------------------------------------------------------------
 

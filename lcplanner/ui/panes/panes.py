@@ -1,20 +1,19 @@
 """The edit pane for each kind of item, each a Designer form plus what is particular to it."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QListWidgetItem, QMenu
-
 from lcplanner import services
 from lcplanner.domain.fuzzy_date import FuzzyDate
 from lcplanner.domain.model import PlanStatus
-from lcplanner.ui.commands import AddCommand, DeleteCommand, MoveCommand, SetFieldCommand
 from lcplanner.ui.forms.ui_milestone_pane import Ui_MilestonePane
 from lcplanner.ui.forms.ui_output_pane import Ui_OutputPane
 from lcplanner.ui.forms.ui_paper_pane import Ui_PaperPane
 from lcplanner.ui.forms.ui_plan_pane import Ui_PlanPane
+from lcplanner.ui.forms.ui_pledge_pane import Ui_PledgePane
 from lcplanner.ui.forms.ui_portfolio_pane import Ui_PortfolioPane
 from lcplanner.ui.forms.ui_priority_pane import Ui_PriorityPane
+from lcplanner.ui.forms.ui_section_pane import Ui_SectionPane
 from lcplanner.ui.forms.ui_simple_pane import Ui_SimplePane
-from lcplanner.ui.panes.base import ID_ROLE, FieldPane, fill_combo
+from lcplanner.ui.panes.base import FieldPane, fill_combo
 
 
 class PlanPane(FieldPane):
@@ -82,54 +81,31 @@ class MilestonePane(FieldPane):
 
 
 class PaperPane(FieldPane):
-    """The committee paper; its recommendations are an ordered list edited in place."""
+    """The committee paper: header fields, summary, implications, and its recommendations,
+    appendices and background papers as ordered lists (``list_*``, bound by the base class).
+    The numbered body sections are tree rows under the paper, each with its own pane."""
 
     form_class = Ui_PaperPane
     kinds = ("paper",)
 
-    def __init__(self, doc, save_delay_ms=1000, parent=None):
-        super().__init__(doc, save_delay_ms, parent)
-        self._list = self.ui.list_recommendations
-        self._list.itemChanged.connect(self._recommendation_edited)
-        self._list.setContextMenuPolicy(self._list.contextMenuPolicy().CustomContextMenu)
-        self._list.customContextMenuRequested.connect(self._list_menu)
 
-    def loaded(self, details):
-        self._list.blockSignals(True)
-        self._list.clear()
-        for rec_id, text in details.values.get("recommendations", []):
-            item = QListWidgetItem(text)
-            item.setData(ID_ROLE, rec_id)
-            item.setFlags(item.flags() | item.flags().ItemIsEditable)
-            self._list.addItem(item)
-        self._list.blockSignals(False)
+class SectionPane(FieldPane):
+    """A plan's narrative section: title, text and its bullet points."""
 
-    def _recommendation_edited(self, item):
-        if not self._loading:
-            self.doc.push(SetFieldCommand(self.doc, "recommendation", item.data(ID_ROLE),
-                                          "text", item.text(), merge=False))
-            self.doc.item_changed.emit(self.kind, self.item_id)
+    form_class = Ui_SectionPane
+    kinds = ("section",)
 
-    def _list_menu(self, pos):
-        row = self._list.currentRow()
-        menu = QMenu(self)
-        menu.addAction("Add recommendation", lambda: self.doc.push(AddCommand(
-            self.doc, "recommendation", self.item_id, row + 1 if row >= 0 else None,
-            text="New recommendation")))
-        if row >= 0:
-            rec = self._list.item(row).data(ID_ROLE)
-            menu.addAction("Move up", lambda: self.doc.push(MoveCommand(
-                self.doc, "recommendation", rec, self.item_id, max(0, row - 1))))
-            menu.addAction("Move down", lambda: self.doc.push(MoveCommand(
-                self.doc, "recommendation", rec, self.item_id, row + 1)))
-            menu.addAction("Delete recommendation", lambda: self.doc.push(DeleteCommand(
-                self.doc, "recommendation", rec)))
-        menu.exec(self._list.mapToGlobal(pos))
+
+class PledgePane(FieldPane):
+    """A pledge: its text, its points, and the plan's priorities that serve it."""
+
+    form_class = Ui_PledgePane
+    kinds = ("pledge",)
 
 
 #: kind → (line field, its label, text field, its label) for the simple pane.
 SIMPLE_FIELDS = {
-    "section": ("title", "&Title:", "body", "&Text:"),
+    "paper_section": ("title", "&Heading:", "body", "&Text:"),
     "narrative_point": (None, "", "text", "&Point:"),
     "sub_point": (None, "", "text", "&Point:"),
     "theme": ("name", "&Name:", "description", "&Description:"),
@@ -137,8 +113,7 @@ SIMPLE_FIELDS = {
     "work_area": (None, "", "text", "&Work area:"),
     "objective": ("title", "&Title:", "strapline", "&Strapline:"),
     "sub_priority": ("title", "&Title:", None, ""),
-    "pledge_area": ("name", "&Name:", None, ""),
-    "pledge": (None, "", "text", "&Pledge:"),
+    "pledge_area": ("name", "&Name:", "description", "&Description:"),
     "pledge_point": (None, "", "text", "&Point:"),
     "policy_event": ("date_text", "&Date:", "text", "&Event:"),
 }
@@ -182,7 +157,8 @@ class SimplePane(FieldPane):
         super()._typed(name, value)
 
 
-PANES = (PlanPane, PaperPane, PortfolioPane, PriorityPane, OutputPane, MilestonePane, SimplePane)
+PANES = (PlanPane, PaperPane, SectionPane, PledgePane, PortfolioPane, PriorityPane, OutputPane,
+         MilestonePane, SimplePane)
 
 
 def pane_classes() -> dict[str, type[FieldPane]]:
