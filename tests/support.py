@@ -15,3 +15,16 @@ def seed_path(prefix: str) -> Path:
     if not matches:
         pytest.skip(f"seed paper {prefix} not available ({SEEDS} absent)")
     return matches[0]
+
+
+def damage_store(path: Path) -> None:
+    """Flip bytes in a closed store's pages (after folding its WAL in), as a failing disk would."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 2 + 100, min(len(data), 4096 * 6), 5):
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))

@@ -1,12 +1,12 @@
 """Backups: rotation, thinning, restore, and damaged stores set aside."""
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from tests.support import damage_store
 from lcplanner.cli import main
 from lcplanner.domain.model import Plan
 from lcplanner.store.backup import (automatic_backup, backup_before, backup_folder,
@@ -90,13 +90,7 @@ def test_cli_backups_and_restore(sample_store, store_path, capsys):
 def test_damaged_store_is_set_aside_and_the_backup_offered(sample_store, store_path, capsys):
     backup = backup_before(store_path, reason="manual")
     sample_store.close()
-    conn = sqlite3.connect(store_path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    data = bytearray(store_path.read_bytes())
-    for offset in range(4096 * 2 + 100, min(len(data), 4096 * 6), 5):
-        data[offset] ^= 0x5A
-    store_path.write_bytes(bytes(data))
+    damage_store(store_path)
     code = main(["stats", str(store_path)])
     err = capsys.readouterr().err.strip()
     assert code == 2 and len(err.splitlines()) == 1

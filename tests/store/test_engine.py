@@ -10,6 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, func, select
 
+from tests.support import damage_store
 from lcplanner.domain.model import Base, Plan
 from lcplanner.store.backup import backup_folder, copy_store
 from lcplanner.store.engine import (APPLICATION_ID, integrity_ok, open_store, schema_version)
@@ -122,14 +123,7 @@ def test_another_sqlite_database_is_refused(tmp_path):
 
 def test_damaged_store_is_detected(sample_store, store_path):
     sample_store.close()
-    conn = sqlite3.connect(store_path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    data = bytearray(store_path.read_bytes())
-    page = 4096
-    for offset in range(page * 2 + 100, min(len(data), page * 6), 7):
-        data[offset] ^= 0xFF
-    store_path.write_bytes(bytes(data))
+    damage_store(store_path)
     with pytest.raises(CorruptStoreError, match="damaged"):
         open_store(store_path)
 

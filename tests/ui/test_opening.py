@@ -5,6 +5,7 @@ import sqlite3
 
 import pytest
 
+from tests.support import damage_store
 from lcplanner.ui import opening
 
 
@@ -85,13 +86,7 @@ def test_damaged_store_offers_latest_backup(qapp, sample_store, store_path, mess
 
     backup_before(store_path, reason="manual")
     sample_store.close()
-    conn = sqlite3.connect(store_path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    data = bytearray(store_path.read_bytes())
-    for offset in range(4096 * 2 + 100, min(len(data), 4096 * 6), 5):
-        data[offset] ^= 0x5A
-    store_path.write_bytes(bytes(data))
+    damage_store(store_path)
     offered = []
     monkeypatch.setattr(opening, "ask_restore", lambda _p, message: offered.append(message)
                         or True)

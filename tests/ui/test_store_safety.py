@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
+from tests.support import damage_store
 from lcplanner.domain import model as m
 from lcplanner.store.backup import backup_before, backup_folder, list_backups
 from lcplanner.store.engine import open_store
@@ -116,16 +117,6 @@ def _retitle(path, title):
     store.close()
 
 
-def _damage(path):
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    data = bytearray(path.read_bytes())
-    for offset in range(4096 * 2 + 100, min(len(data), 4096 * 6), 5):
-        data[offset] ^= 0x5A
-    path.write_bytes(bytes(data))
-
-
 # --- automatic backups ---------------------------------------------------------------------
 
 def test_backup_on_open_once_a_day(make_window, plan_path, boxes):
@@ -211,7 +202,7 @@ def test_a_failed_backup_is_reported_not_raised(make_window, plan_path, monkeypa
 def test_damaged_store_set_aside_and_backup_restored(make_window, plan_path, boxes):
     backup_before(plan_path, reason="manual")
     _retitle(plan_path, "Changed after the backup")
-    _damage(plan_path)
+    damage_store(plan_path)
     boxes.answers["Store is damaged"] = "Restore"
     win = make_window()
     assert _open(win, plan_path)
@@ -225,7 +216,7 @@ def test_damaged_store_set_aside_and_backup_restored(make_window, plan_path, box
 
 def test_damaged_store_cancel_leaves_it_set_aside(make_window, plan_path, boxes):
     backup_before(plan_path, reason="manual")
-    _damage(plan_path)
+    damage_store(plan_path)
     win = make_window()
     assert not _open(win, plan_path)  # Cancel
     assert "Store is damaged" in boxes.titles()
@@ -234,7 +225,7 @@ def test_damaged_store_cancel_leaves_it_set_aside(make_window, plan_path, boxes)
 
 
 def test_damaged_store_without_backup_says_so(make_window, plan_path, boxes):
-    _damage(plan_path)
+    damage_store(plan_path)
     win = make_window()
     assert not _open(win, plan_path)
     assert "No backup of it was found" in boxes.text("Store is damaged")
