@@ -10,6 +10,6 @@ from tests.support import seed_path
 def seed_2020_plan():
     """The 2020/21 Executive paper (seed 000), imported; skips when seed or importer is absent."""
     path = seed_path("000")
-    importer = pytest.importorskip("lcplanner.importers.paper_text",
-                                   reason="the paper importer is not available")
-    return importer.parse_paper(path.read_text(encoding="utf-8"))
+    from lcplanner.importers.paper_text import parse_paper, read_source
+
+    return parse_paper(read_source(path), source_name=path.name)

@@ -318,14 +318,11 @@ def test_missing_folder_is_a_clear_error(tmp_path, sample_plan):
 
 
 def _seed_plan_or_sample(sample_plan):
+    """The 2020/21 paper when the seeds are beside the project, else the sample plan."""
+    from lcplanner.importers.paper_text import parse_paper, read_source
+
     seeds = sorted(SEEDS.glob("000_*.txt")) if SEEDS.is_dir() else []
-    try:
-        from lcplanner.importers.paper_text import parse_paper
-    except ImportError:
-        parse_paper = None
-    if seeds and parse_paper is not None:
-        return parse_paper(seeds[0].read_text(encoding="utf-8"))
-    return sample_plan
+    return parse_paper(read_source(seeds[0])) if seeds else sample_plan
 
 
 def _squash(text: str) -> str:
@@ -338,7 +335,7 @@ def test_libreoffice_shows_every_output_with_its_letter(tmp_path, sample_plan):
     if not soffice:
         pytest.skip("LibreOffice (soffice) is not installed; CI installs "
                     "libreoffice-writer-nogui to run this check")
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf
     plan = _seed_plan_or_sample(sample_plan)
     path = tmp_path / "paper.docx"
     write_docx(compose_committee_paper(plan), path)

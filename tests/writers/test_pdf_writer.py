@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import builtins
-import importlib.util
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-pypdf = pytest.importorskip("pypdf")
+import pypdf
 
 from lcplanner.compose import ir  # noqa: E402
 from lcplanner.writers.atomic import ExportError  # noqa: E402
@@ -308,12 +307,6 @@ def test_render_bytes_matches_file(tmp_path):
 
 
 # ------------------------------------------------------------ the sample plan, composed
-needs_composers = pytest.mark.skipif(
-    importlib.util.find_spec("lcplanner.compose.portfolio_summary") is None,
-    reason="composers not there yet")
-
-
-@needs_composers
 @pytest.mark.parametrize("kind", ["committee-paper", "plan", "portfolio", "timeline"])
 def test_sample_plan_every_kind(tmp_path, kind):
     from lcplanner.compose import compose
@@ -350,7 +343,6 @@ def _loose(text: str) -> str:
     return " ".join(text.replace("\u25cf", "\u25a0").replace(".", "").split())
 
 
-@needs_composers
 def test_sample_portfolio_priorities_and_outputs_with_letters(tmp_path):
     from lcplanner.compose import compose
     from lcplanner.domain import numbering

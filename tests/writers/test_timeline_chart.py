@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 
-pypdf = pytest.importorskip("pypdf")
+import pypdf
 
 from lcplanner.compose import ir  # noqa: E402
 from lcplanner.writers.pdf_writer import write_pdf  # noqa: E402
