@@ -32,6 +32,38 @@ def unmark(text: str) -> str:
     return re.sub(r"\*{1,2}([^*]+?)\*{1,2}", r"\1", text).replace("**", "").strip()
 
 
+#: Words a paper types in front of a numbered item ("Priority 1:", "Output (a)").
+_LABEL_WORD = r"(?i:priority|objective|output|aim|action|deliverable|sub-?priority)"
+_NUMBER_WORD = (r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)")
+_DASHES = "–—-"
+TYPED_LABEL = re.compile(
+    rf"^{_LABEL_WORD}\s+(?:(?i:no)\.?\s*)?(?:"
+    # "Priority 1:", "Priority 1 –", "Output b)", "Priority one:": number or letter, then a mark
+    rf"(?:\d{{1,3}}(?:\.\d{{1,2}})*|[a-zA-Z]|[ivxIVX]{{1,5}}|{_NUMBER_WORD})"
+    rf"\s*(?:[:.)](?=\s|$)|\s[{_DASHES}](?=\s|$))"
+    # "Output (a)", "Priority (2):"
+    rf"|\((?:\d{{1,3}}|[a-zA-Z]|[ivxIVX]{{1,5}})\)(?:\s*[:.](?=\s|$)|\s+[{_DASHES}](?=\s|$))?"
+    # "Priority 3 Increase …": a bare number only before a capitalised word
+    rf"|\d{{1,3}}(?:\.\d{{1,2}})*(?=\s+[A-Z‘'\"“]))\s*")
+#: "Outcome:", "Outcomes –", "Success looks like:" in front of an outcome statement.
+OUTCOME_LABEL = re.compile(
+    r"^(?i:(?:(?:expected|intended|desired|key)\s+)?outcomes?"
+    r"|(?:what\s+)?success\s+(?:looks|will\s+look)\s+like)"
+    rf"(?:\s*:|\s+[{_DASHES}](?=\s))\s*")
+
+
+def strip_label(text: str) -> str:
+    """"Priority 1: Cleaner air" → "Cleaner air": typed labels and numbers are not stored
+    (numbers come back from positions). Text that only starts with such a word ("Priority will
+    be given …") is left alone. A label alone on its line gives ""."""
+    return TYPED_LABEL.sub("", text, count=1).strip()
+
+
+def strip_outcome_label(text: str) -> str:
+    """"Outcome: More homes." → "More homes."; "Outcomes for residents improve." stays."""
+    return OUTCOME_LABEL.sub("", text, count=1).strip()
+
+
 @dataclass
 class OutputB:
     text: str
@@ -54,6 +86,8 @@ class PortfolioB:
     name: str
     kind: str = "portfolio"
     note: str = ""
+    holder: str = ""
+    shadow_holder: str = ""
     groups: list[str] = field(default_factory=list)
     occurrences: list[list[PriorityB]] = field(default_factory=list)
     work_areas: list[tuple[str, str]] = field(default_factory=list)

@@ -33,7 +33,8 @@ from lcplanner.importers.dates import find_dates
 from lcplanner.importers.header import parse_header
 from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.outline import (
-    ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, unmark,
+    ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, strip_outcome_label,
+    unmark,
 )
 from lcplanner.importers.structure import Reader
 
@@ -120,27 +121,67 @@ def _has_plan_structure(plan: Plan) -> bool:
             or counts["milestones"] >= 2 or counts["pledges"] >= 3 or counts["work_areas"] >= 3)
 
 
+#: Words that describe a plan's state or a year, never an organisation ("Draft Business Plan").
+_NOT_A_NAME = frozenset("""draft final proposed revised approved outline annual updated
+interim emerging refreshed new main text summary appendix consultation year next last this
+that these our their its it we they he she which who business corporate plan""".split())
+#: "Draft " (or "Final ", "Revised draft " …) in front of a title: the status says it.
+_STATUS_PREFIX = re.compile(r"^(?:(?:draft|final|proposed|revised|updated|interim)\s+)+",
+                            re.IGNORECASE)
+_PLAN_KIND = r"(?:Business|Corporate|Annual|Work|Strategic|Service) Plan"
+_NAME = r"([A-Z][\w&]*(?: (?:[A-Z][\w&]*|of|and|&)){0,5})"
+#: Ways a paper names its organisation, surest first.
+_ORGANISATION = (
+    re.compile(r"^\s*(?:Financial|Legal|Equalities) implications for ([A-Z][\w’' ]{2,60}?)\s*$",
+               re.MULTILINE | re.IGNORECASE),
+    re.compile(rf"\b{_NAME}\s+(?:is|are)\s*:?\s*(?:[^\w\s]\s*)?(?:the|a|an)\s+"
+               r"(?:[\w-]+\s+){0,2}?(?:collective\s+voice|representative\s+(?:body|organisation)"
+               r"|cross-party\s+(?:body|organisation))\b"),
+    re.compile(rf"\b{_NAME}['’]s?\s+(?:(?i:draft|final|proposed|revised)\s+)?{_PLAN_KIND}\b"),
+)
+
+
+def _organisation_name(candidate: str) -> str:
+    """The candidate as an organisation's name, or "" when it is not one ("Draft", "This")."""
+    name = re.sub(r"^(?:the|of)\s+", "", candidate.strip(), flags=re.IGNORECASE)
+    words = [w.casefold().strip("’'") for w in name.split()]
+    if not words or not name[:1].isupper() or any(w in _NOT_A_NAME for w in words):
+        return ""
+    return name
+
+
 def _plan_header(plan: Plan, outline: Outline, text: str) -> None:
-    """Title, period and organisation, as far as the paper states them."""
-    found = re.search(r"\b((?:Business|Corporate|Annual|Work|Strategic|Service) Plan) (?:for )?"
-                      r"((?:19|20)\d\d/\d\d)\b", text)
+    """Title, period and organisation, as far as the paper states them.
+
+    The organisation is only taken where the paper names it ("… implications for <Name>",
+    "<Name> is the collective voice …", "<Name>'s Business Plan"); capitalised words in front
+    of "Business Plan" are not enough ("Draft Business Plan 2024/25" names nobody). A status
+    word in the title ("Draft …") is the plan's status, not part of its title.
+    """
+    found = re.search(rf"\b({_PLAN_KIND}) (?:for )?((?:19|20)\d\d/\d\d)\b", text)
     title = outline.paper.get("title", "")
     if found:
         plan.title, plan.period = f"{found.group(1)} {found.group(2)}", found.group(2)
     else:
         plan.title = title or next((s.title for s in outline.sections if s.title), "Imported plan")
+        bare = _STATUS_PREFIX.sub("", plan.title)
+        plan.title = (bare[:1].upper() + bare[1:]) if bare else plan.title
         period = re.search(r"\b((?:19|20)\d\d/\d\d)\b", plan.title)
         plan.period = period.group(1) if period else ""
-    organisation = re.search(r"^\s*(?:Financial|Legal|Equalities) implications for ([A-Z][\w’' ]{2,60}?)\s*$",
-                             text, re.MULTILINE | re.IGNORECASE)
-    if organisation is None:
-        organisation = re.search(r"\b(?:Main Text of |of )?([A-Z][\w]+(?: [A-Z][\w]+){0,4})['’]?s? "
-                                 r"Business Plan (?:for )?(?:19|20)\d\d", text)
-    if organisation is None and title:
-        organisation = re.match(r"^([A-Z][\w]+(?: [A-Z][\w]+){0,4})['’]s?\s", title)
-    plan.organisation = organisation.group(1).strip() if organisation else ""
+    plan.organisation = ""
+    for pattern in _ORGANISATION:
+        for match in pattern.finditer(text):
+            if name := _organisation_name(match.group(1)):
+                plan.organisation = name
+                break
+        if plan.organisation:
+            break
+    if not plan.organisation and title:
+        possessive = re.match(r"^([A-Z][\w]+(?: [A-Z][\w]+){0,4})['’]s?\s", title)
+        plan.organisation = _organisation_name(possessive.group(1)) if possessive else ""
     lowered = text.casefold()
-    if "approved business plan" in lowered and "draft" not in plan.title.casefold():
+    drafted = "draft" in plan.title.casefold() or "draft" in title.casefold()
+    if "approved business plan" in lowered and not drafted:
         plan.status = PlanStatus.APPROVED.value
     else:
         plan.status = PlanStatus.DRAFT.value
@@ -212,13 +253,15 @@ def _add_portfolio(plan: Plan, pf) -> None:
     priorities = merge_occurrences(pf)
     if not (priorities or pf.work_areas):
         return  # a numbered heading that turned out to hold no plan content
-    portfolio = Portfolio(name=pf.name, kind=pf.kind, note=pf.note)
+    portfolio = Portfolio(name=pf.name, kind=pf.kind, note=pf.note, holder=pf.holder,
+                          shadow_holder=pf.shadow_holder)
     groups: dict[str, ServiceGroup] = {}
     for name in pf.groups:
         groups[name] = ServiceGroup(name=name)
         portfolio.service_groups.append(groups[name])
     for pri in priorities:
-        priority = Priority(title=pri.title, outcome=pri.outcome, note=pri.note,
+        priority = Priority(title=pri.title, outcome=strip_outcome_label(pri.outcome),
+                            note=pri.note,
                             service_group=groups.get(pri.group))
         for out in pri.outputs:
             output = Output(text=out.text)
@@ -391,6 +434,11 @@ def describe(plan: Plan) -> str:
     for p, portfolio in enumerate(plan.portfolios):
         kind = " (directorate)" if portfolio.kind == "directorate" else ""
         add(f"  {arabic(p)} {portfolio.name}{kind}")
+        if portfolio.holder or portfolio.shadow_holder:
+            holders = [f"Holder: {portfolio.holder}"] if portfolio.holder else []
+            if portfolio.shadow_holder:
+                holders.append(f"{'s' if holders else 'S'}hadow: {portfolio.shadow_holder}")
+            add("      " + "; ".join(holders))
         if portfolio.note:
             add(f"      Note: {_short(portfolio.note)}")
         if portfolio.service_groups:

@@ -16,7 +16,8 @@ from lcplanner.importers.header import split_labels
 from lcplanner.importers.dates import leading_date
 from lcplanner.importers.lines import Line
 from lcplanner.importers.outline import (
-    ObjectiveB, Outline, OutputB, PortfolioB, PriorityB, SectionB, similar, unmark,
+    OUTCOME_LABEL, TYPED_LABEL, ObjectiveB, Outline, OutputB, PortfolioB, PriorityB, SectionB,
+    similar, strip_label, unmark,
 )
 
 _RECS = re.compile(r"^\**\s*recommendations?\b\**\s*:?\**\s*(.*)$", re.IGNORECASE)
@@ -31,6 +32,27 @@ _NOTE_IN_BRACKETS = re.compile(r"^(.*?)\s*\(([^()]{3,})\)\s*$")
 _OUTPUTS = re.compile(r"^outputs?\s*:?$", re.IGNORECASE)
 _NOTE = re.compile(r"^note\s*:\s*(.*)$", re.IGNORECASE)
 _MILESTONES_LABEL = re.compile(r"^\**\s*milestones\s*:?\s*\**$", re.IGNORECASE)
+#: Who leads a portfolio, on labelled lines under its heading ("Portfolio holder: Cllr …").
+_HOLDER_LABEL = re.compile(
+    r"\b(?i:(shadow(?:\s+portfolio\s+holders?|\s+lead\s+members?|\s+executive\s+members?)?"
+    r"|deputy(?:\s+portfolio\s+holders?|\s+lead\s+members?)?"
+    r"|portfolio\s+holders?|lead\s+members?|executive\s+members?))(?:\s*:|\s+[–—-]\s)\s*")
+#: Typed label words that open an output rather than a priority ("Output (a)", "Action 2:").
+_OUTPUT_WORDS = ("output", "action", "deliverable")
+
+
+def holder_fields(text: str) -> list[tuple[str, str]]:
+    """[("holder", "Cllr A"), ("shadow_holder", "Cllr B")] from a line that starts with a
+    holder label; [] for any other line. Shadow and deputy holders fill ``shadow_holder``."""
+    matches = list(_HOLDER_LABEL.finditer(text))
+    if not matches or matches[0].start() != 0:
+        return []
+    found = []
+    for k, match in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        field = ("shadow_holder" if match.group(1)[:1].casefold() in "sd" else "holder")
+        found.append((field, text[match.end():end].strip(" ;,/|")))
+    return found
 
 
 class Reader:
@@ -49,6 +71,8 @@ class Reader:
         self.group = ""
         self.outputs_expected = False
         self.note_mode = False
+        self.outcome_expected = False  # an "Outcome:" label stood alone on its line
+        self.holder_expected = ""  # a holder label whose name is on the next line
         self.obj: ObjectiveB | None = None
         self.in_milestones = False
         self.wa_pf: PortfolioB | None = None
@@ -343,7 +367,7 @@ class Reader:
     def _objective_start(self, line: Line) -> bool:
         if line.kind != "dotted":
             return False
-        match = _OBJECTIVE.match(unmark(line.text))
+        match = _OBJECTIVE.match(strip_label(unmark(line.text)))
         if not match or len(match.group(1).split()) > 8 or not match.group(1)[:1].isupper():
             return False
         self.obj = ObjectiveB(title=match.group(1).strip(), strapline=match.group(2).strip(),
@@ -410,7 +434,8 @@ class Reader:
         self.pf = self._portfolio(name, "directorate" if directorate else "portfolio", note)
         self.pri, self.group, self.mode = None, "", "portfolio"
         self.pri_number = 0
-        self.outputs_expected = self.note_mode = False
+        self.outputs_expected = self.note_mode = self.outcome_expected = False
+        self.holder_expected = ""
         return True
 
     def _continues_priorities(self, line: Line, name: str) -> bool:
@@ -430,10 +455,66 @@ class Reader:
         return line.number == self.pri_number + 1 and same_style
 
     def _new_priority(self, title: str, **flags) -> PriorityB:
-        self.pri = PriorityB(title=title, group=self.group, **flags)
+        self.pri = PriorityB(title=strip_label(title), group=self.group, **flags)
         self.pf.occurrences[-1].append(self.pri)
-        self.outputs_expected = self.note_mode = False
+        self.outputs_expected = self.note_mode = self.outcome_expected = False
         return self.pri
+
+    def _add_output(self, text: str) -> None:
+        self.pri.outputs.append(OutputB(strip_label(text)))
+
+    def _holder_line(self, line: Line, text: str) -> bool:
+        """Labelled holder lines right under the portfolio heading, before anything else."""
+        if self.pri is not None or self.group or self.pf.occurrences[-1] or line.enum:
+            self.holder_expected = ""
+            return False
+        found = holder_fields(text)
+        if not found and self.holder_expected and not line.marked and line.words <= 8:
+            found = [(self.holder_expected, text)]  # "Portfolio holder:" then the name below
+        if not found:
+            self.holder_expected = ""
+            return False
+        self.holder_expected = ""
+        for field, value in found:
+            if not value:
+                self.holder_expected = field
+            elif value not in getattr(self.pf, field).split("; "):
+                setattr(self.pf, field, "; ".join(v for v in (getattr(self.pf, field), value) if v))
+        return True
+
+    def _labelled(self, line: Line, text: str) -> bool:
+        """Lines that say what they are: "Priority 1: …", "Output (a) …", "Outcome: …"."""
+        pri = self.pri
+        if self.outcome_expected and pri is not None:
+            if line.bullet and not line.enum:  # "Outcomes:" over a bulleted list
+                pri.outcome = "\n".join(p for p in (pri.outcome, "\u2022 " + text) if p)
+                return True
+            self.outcome_expected = False
+            if not line.marked and not pri.outcome:
+                pri.outcome = text
+                return True
+        if line.enum:
+            return False
+        if pri is not None and (match := OUTCOME_LABEL.match(text)):
+            rest = text[match.end():].strip()
+            if rest:
+                pri.outcome = "\n\n".join(p for p in (pri.outcome, rest) if p)
+            else:
+                self.outcome_expected = True
+            self.note_mode = False
+            return True
+        if not (match := TYPED_LABEL.match(text)):
+            return False
+        rest = text[match.end():].strip()
+        if text.split(None, 1)[0].casefold() in _OUTPUT_WORDS:
+            if pri is None:
+                return False
+            if rest:
+                self._add_output(rest)
+            self.outputs_expected, self.note_mode = True, False
+            return True
+        self._new_priority(rest, numbered=True)
+        return True
 
     def _sub_point(self, text: str, enumerated: bool, indent_bullet: bool = False) -> None:
         out = self.pri.outputs[-1]
@@ -442,6 +523,8 @@ class Reader:
 
     def _portfolio_line(self, line: Line) -> bool:
         text = unmark(line.text)
+        if self._holder_line(line, text) or self._labelled(line, text):
+            return True
         pri = self.pri
         if _OUTPUTS.match(text):
             self.outputs_expected, self.note_mode = True, False
@@ -462,11 +545,11 @@ class Reader:
             expected = letter_of(len(pri.outputs))
             as_letter = line.kind == "letter" or line.enum == expected
             if as_letter and (line.enum == expected or line.indent == 0 or not pri.outputs):
-                pri.outputs.append(OutputB(text))
+                self._add_output(text)
             elif pri.outputs:
                 self._sub_point(text, enumerated=True)
             else:
-                pri.outputs.append(OutputB(text))
+                self._add_output(text)
             self.note_mode = False
             return True
         if line.bullet:
@@ -479,7 +562,7 @@ class Reader:
             self._sub_point(text, enumerated=False, indent_bullet=True)
         elif pri and not pri.bulleted and (pri.outputs or self.outputs_expected or pri.outcome
                                            or pri.numbered):
-            pri.outputs.append(OutputB(text))  # an output whose letter extraction lost
+            self._add_output(text)  # an output whose letter extraction lost
         elif self.pf.kind == "directorate" or self.group:
             self._new_priority(text, bulleted=True)
         else:
@@ -492,12 +575,18 @@ class Reader:
             return False
         if line.kind == "number" and line.style not in ("N.", "N)"):
             return True
+        if not line.enum and TYPED_LABEL.match(line.text) and \
+                line.text.split(None, 1)[0].casefold() not in _OUTPUT_WORDS:
+            return True  # "Priority 2: …"
         nxt = self.lines[k + 1] if k + 1 < len(self.lines) else None
         return (not line.marked and line.is_heading_like(14) and nxt is not None
                 and not nxt.marked and not nxt.is_heading_like())
 
     def _portfolio_paragraph(self, line: Line, text: str) -> bool:
         pri, nxt = self.pri, self.peek()
+        if pri is not None and not pri.title and not (pri.outcome or pri.outputs):
+            pri.title = text  # "Priority 1:" alone, its title on the next line
+            return True
         if pri and pri.outputs and text[:1].islower():
             pri.outputs[-1].text += " " + text
             return True
