@@ -100,7 +100,7 @@ def _paragraph_style(document, name: str, base: str | None = "Normal"):
     if base and name != base:
         try:
             style.base_style = styles[base]
-        except KeyError:
+        except KeyError:  # a clerk's template without the base: the style stands alone
             pass
     return style
 
@@ -264,7 +264,7 @@ def apply_house_style(document) -> None:
     for name in ("List Number", "List Bullet", "List Continue"):
         try:
             set_fonts(document.styles[name].element.get_or_add_rPr())
-        except KeyError:
+        except KeyError:  # not in this template; the writer falls back and warns by name
             pass
 
     section = document.sections[0]

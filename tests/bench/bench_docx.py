@@ -24,7 +24,8 @@ import docx
 from lcplanner.compose import compose_committee_paper
 from lcplanner.writers.docx_writer import write_docx
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.support import SEEDS  # noqa: E402
 
 
 def load_plan():
