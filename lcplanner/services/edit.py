@@ -210,9 +210,14 @@ def restore(store: Store, snap: Snapshot) -> None:
         session.execute(update(k.table).where(_parent_clause(k, snap.parent_id))
                         .where(k.table.c.position >= position)
                         .values(position=k.table.c.position + 1))
-        for index, (table_name, row) in enumerate(snap.rows):
-            if index == 0:
-                row = {**row, "position": position}
+        # Rows go back in the schema's dependency order (the snapshot lists them parent before
+        # child, but an objective also points at a core area of the same plan), so every
+        # foreign key finds its row, on any engine.
+        order = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
+        first = snap.rows[0]
+        rows = [({**first[1], "position": position}, first[0])] + [
+            (row, name) for name, row in sorted(snap.rows[1:], key=lambda r: order[r[0]])]
+        for row, table_name in rows:
             session.execute(insert(tables[table_name]).values(**row))
         for table_name, row in snap.links:
             session.execute(insert(tables[table_name]).prefix_with("OR IGNORE").values(**row))

@@ -31,6 +31,20 @@ def _noun(kind: str, count: int = 1) -> str:
     return _PLURALS.get(kind, title + "s")
 
 
+def describe_counts(counts: dict[str, int]) -> str:
+    """"4 priorities and 17 outputs" from {"priority": 4, "output": 17}."""
+    parts = [f"{n} {_noun(k, n)}" for k, n in counts.items() if n]
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def short_title(text: str, limit: int = 40) -> str:
+    """An item's title for an undo label or a question: one line, at most ``limit`` long."""
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
+
+
 def _parent_key(kind: str, parent_id: int | None):
     parent = KINDS[kind].parent
     return None if parent is None else (parent, parent_id)
@@ -124,10 +138,6 @@ class DeleteCommand(_Command):
     def _redo(self) -> None:
         self._snapshot = services.delete(self.doc.store, self.kind, self.item_id)
         self._hide(self.kind, self.item_id, self._snapshot.parent_id)
-        below = [f"{n} {_noun(k, n)}" for k, n in self._snapshot.counts.items()
-                 if k != self.kind or n > 1]
-        if below:
-            self.setText(f"{self.text()} (with {', '.join(below)})")
 
     def _undo(self) -> None:
         services.restore(self.doc.store, self._snapshot)
@@ -178,14 +188,17 @@ class MoveCommand(_Command):
 
 
 class SetFieldCommand(_Command):
-    """Set one field. Consecutive edits of the same field merge into one undo step."""
+    """Set one field. Consecutive saves of the same field while typing goes on merge into one
+    undo step; a save marked ``new_step`` (typing resumed after a pause) starts another."""
 
     def __init__(self, doc, kind: str, item_id: int, name: str, value: Any,
                  text: str | None = None, merge: bool = True,
-                 focus: tuple[str, int] | None = None):
+                 focus: tuple[str, int] | None = None, new_step: bool = False):
         super().__init__(doc, text or f"Edit {_noun(kind)} {name.replace('_', ' ')}", focus)
         self.kind, self.item_id, self.name, self.value = kind, item_id, name, value
         self.merge = merge
+        #: Typing after a pause starts its own undo step instead of merging into the last.
+        self.new_step = new_step
         self.old: Any = None
         self._first = True
 
@@ -193,7 +206,7 @@ class SetFieldCommand(_Command):
         return FIELD_EDIT_ID if self.merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not (isinstance(other, SetFieldCommand) and other.merge and
+        if not (isinstance(other, SetFieldCommand) and other.merge and not other.new_step and
                 (other.kind, other.item_id, other.name) == (self.kind, self.item_id, self.name)):
             return False
         self.value = other.value

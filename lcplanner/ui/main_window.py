@@ -5,10 +5,11 @@ The window wires parts together and turns menu actions into calls; edits are com
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import (QFileDialog, QLineEdit, QMainWindow, QMenu, QMessageBox,
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (QFileDialog, QMainWindow, QMenu, QMessageBox,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from lcplanner.services.kinds import KINDS
@@ -16,7 +17,7 @@ from lcplanner.settings import Settings
 from lcplanner.store.backup import copy_store
 from lcplanner.ui import opening
 from lcplanner.ui.document import EditorDocument
-from lcplanner.ui.find import TreeDelegate, TreeFilterProxy
+from lcplanner.ui.find import FindBar, TreeDelegate, TreeFilterProxy
 from lcplanner.ui.menus import Actions, build_menus
 from lcplanner.ui.panes.stack import PaneStack
 from lcplanner.ui.safety import SafetyNet
@@ -30,6 +31,26 @@ APP_TITLE = "lcplanner"
 FILE_FILTER = "lcplanner stores (*.lcplan);;All files (*)"
 
 
+def _access_key(text: str) -> str | None:
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].casefold() if 0 <= at < len(text) - 1 else None
+
+
+def with_access_key(text: str, used: set[str]) -> str:
+    """``text`` with an access key no other entry of its menu has: the first letter of a word
+    ("New output &inside"), else any letter; ``used`` gains it. Menus built on the fly (the
+    New submenu) get keys this way, so no two entries share one."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"[^\W\d_]+", text)]
+    candidates = [start for start, _ in reversed(words[1:])] + [words[0][0]] if words else []
+    candidates += [n for n, ch in enumerate(text) if ch.isalpha()]
+    for at in candidates:
+        key = text[at].casefold()
+        if key not in used:
+            used.add(key)
+            return text[:at] + "&" + text[at:]
+    return text
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -38,19 +59,14 @@ class MainWindow(QMainWindow):
         self.doc: EditorDocument | None = None
         self.resize(1200, 780)
 
-        self.find_box = QLineEdit()
-        self.find_box.setObjectName("findBox")
-        self.find_box.setPlaceholderText("Find (Ctrl+F): filter by title or text")
-        self.find_box.setAccessibleName("Find in plan")
-        self.find_box.setClearButtonEnabled(True)
-        self._find_timer = QTimer(self, singleShot=True, interval=150)
-        self._find_timer.timeout.connect(self._apply_find)
-        self.find_box.textChanged.connect(lambda _t: self._find_timer.start())
-        self.find_box.returnPressed.connect(self._find_done)
-
         self.proxy = TreeFilterProxy(self)
         self.tree = PlanTreeView()
         self.tree.setModel(self.proxy)
+        self.find_bar = FindBar(self.proxy, self.tree)
+        self.find_box = self.find_bar.edit
+        self.find_bar.cleared.connect(self._find_cleared)
+        self.find_bar.done.connect(lambda: self.tree.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.find_bar.applied.connect(self._find_applied)
         self.tree.setItemDelegate(TreeDelegate(self.proxy, self.tree))
         self.tree.current_key_changed.connect(self._current_changed)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
@@ -58,7 +74,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         layout = QVBoxLayout(left)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.find_box)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.tree)
 
         self.panes = PaneStack(None, settings.save_delay_ms())
@@ -101,9 +117,12 @@ class MainWindow(QMainWindow):
             return
         doc = EditorDocument(opened.store, opened.lock, self)
         self.doc = doc
+        self.find_bar.reset()  # a search in the last store would make this one look empty
         self.panes.set_document(doc)
         self.proxy.setSourceModel(doc.model)
         doc.model.move_requested.connect(self.editor.drop_move, Qt.ConnectionType.QueuedConnection)
+        doc.model.rename_requested.connect(self.editor.rename_to,
+                                           Qt.ConnectionType.QueuedConnection)
         doc.select_requested.connect(self.select_key)
         doc.error_occurred.connect(self._show_edit_error)
         stack = doc.undo_stack
@@ -252,25 +271,25 @@ class MainWindow(QMainWindow):
         self.find_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.find_box.selectAll()
 
-    def _apply_find(self) -> None:
-        had_needle = bool(self.proxy.needle)
-        self.proxy.set_needle(self.find_box.text())
+    def _find_applied(self) -> None:
         if self.proxy.needle and self.settings.get("find/expand_matches"):
             self.tree.expandAll()
-        elif had_needle and not self.proxy.needle:
-            self.tree.collapseAll()  # back to the opening view, not 50,000 open rows
-            self._expand_initial()
-        current = self.tree.currentIndex()
-        if current.isValid():
-            self.tree.scrollTo(current)
-        self.tree.viewport().update()
+
+    def _find_cleared(self) -> None:
+        self.tree.collapseAll()  # back to the opening view, not 50,000 open rows
+        self._expand_initial()
 
     def _find_done(self) -> None:
-        self._find_timer.stop()
-        self._apply_find()
-        self.tree.setFocus()
+        """Apply the search now and go to its first match (Enter in the find box)."""
+        self.find_bar._enter()
         if not self.tree.currentIndex().isValid() and self.proxy.rowCount():
             self.tree.setCurrentIndex(self.proxy.index(0, 0))
+
+    def find_next(self) -> None:
+        self.find_bar.step(1)
+
+    def find_previous(self) -> None:
+        self.find_bar.step(-1)
 
     def about(self) -> None:
         QMessageBox.about(self, "About lcplanner",
@@ -301,6 +320,20 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._refresh_timeline()
 
+    def focus_tree(self) -> None:
+        """F6 or Esc: back to the tree from the pane or the find box."""
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def confirm_delete(self, question: str) -> bool:
+        """Ask before deleting something large; Undo (and Deleted items) can still bring it
+        back, but a plan gone by one key press is a fright."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete", question,
+                          QMessageBox.StandardButton.Cancel, self)
+        delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is delete
+
     def focus_pane(self) -> None:
         pane = self.panes.current_pane()
         if pane is not None:
@@ -328,6 +361,7 @@ class MainWindow(QMainWindow):
         a.add_child.setEnabled(editable and key is not None and bool(
             self.editor.addable_children(key)))
         a.delete.setEnabled(editable and key is not None)
+        a.rename.setEnabled(editable and key is not None)
         a.move_up.setEnabled(editable and self.editor.can_move(key, -1))
         a.move_down.setEnabled(editable and self.editor.can_move(key, 1))
         a.indent.setEnabled(editable and self.editor.can_indent(key, True))
@@ -342,15 +376,16 @@ class MainWindow(QMainWindow):
         menu.clear()
         key = self.tree.current_key() if self.doc else None
         editable = self.doc is not None and not self.doc.readonly
+        used = {_access_key(a.text()) for a in menu.actions()} - {None}
         if key is not None:
             title = KINDS[key[0]].title.lower()
-            menu.addAction(f"New {title} after this", self.editor.add_sibling).setEnabled(
-                editable)
+            menu.addAction(with_access_key(f"New {title} after this", used),
+                           self.editor.add_sibling).setEnabled(editable)
             for kind in self.editor.addable_children(key):
-                menu.addAction(f"New {KINDS[kind].title.lower()} inside",
+                menu.addAction(with_access_key(f"New {KINDS[kind].title.lower()} inside", used),
                                lambda k=kind: self.editor.add_child(k)).setEnabled(editable)
         else:
-            menu.addAction("New plan", self.editor.add_plan).setEnabled(editable)
+            menu.addAction("New &plan", self.editor.add_plan).setEnabled(editable)
 
     def _tree_menu(self, pos) -> None:
         index = self.tree.indexAt(pos)
@@ -359,13 +394,17 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         self._fill_add_menu(menu)
         menu.addSeparator()
-        for action in (self.actions.delete, self.actions.move_up, self.actions.move_down,
-                       self.actions.indent, self.actions.outdent):
+        for action in (self.actions.rename, self.actions.delete, self.actions.move_up,
+                       self.actions.move_down, self.actions.indent, self.actions.outdent):
             if action.isEnabled():
                 menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.actions.undo)
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        self.run_menu(menu, self.tree.viewport().mapToGlobal(pos))
+
+    def run_menu(self, menu: QMenu, where) -> None:
+        """Show a context menu until it is closed (a seam for tests)."""
+        menu.exec(where)
 
     # --- timeline ---------------------------------------------------------------------------
 
@@ -380,7 +419,15 @@ class MainWindow(QMainWindow):
             self.timeline.view.select_milestone(key[1])
 
     def _timeline_clicked(self, milestone_id: int) -> None:
-        self.select_key(("milestone", milestone_id))
+        key = ("milestone", milestone_id)
+        if self.doc is None or not self.doc.model.contains(key):
+            return
+        source = self.doc.model.index_for(key)
+        if not self.proxy.mapFromSource(source).isValid():  # hidden by Find: show it anyway
+            self.find_bar.clear()
+            self.statusBar().showMessage("Find was cleared to show the milestone chosen on "
+                                         "the timeline.", 8000)
+        self.select_key(key)
         self.tabs.setCurrentWidget(self.panes)
 
     # --- layout and closing -----------------------------------------------------------------

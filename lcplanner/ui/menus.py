@@ -59,15 +59,25 @@ class Actions:
         self.add_plan = make("New &Plan", ed.add_plan, tip="Add a plan to this store")
         self.delete = make("&Delete", ed.delete, S.Delete,
                            "Delete the selected item and everything in it", tree_only=True)
-        self.move_up = make("Move &Up", lambda: ed.move(-1), QKeySequence("Ctrl+Up"),
-                            tree_only=True)
+        # A pane's text fields pass Ctrl+Up/Down on to these (panes/base.py); the pane's own
+        # lists keep them for their rows.
+        self.move_up = make("Mo&ve Up", lambda: ed.move(-1), QKeySequence("Ctrl+Up"),
+                            "Move the selected item up among its siblings", tree_only=True)
         self.move_down = make("Move Do&wn", lambda: ed.move(1), QKeySequence("Ctrl+Down"),
-                              tree_only=True)
+                              "Move the selected item down among its siblings", tree_only=True)
         self.indent = make("&Indent", lambda: ed.indent(True), QKeySequence("Ctrl+]"),
                            "Make a sub-point a bullet under the one before", tree_only=True)
         self.outdent = make("&Outdent", lambda: ed.indent(False), QKeySequence("Ctrl+["),
                             tree_only=True)
         self.find = make("&Find…", w.start_find, S.Find, "Filter the tree")
+        self.find_next = make("Find Ne&xt", w.find_next, [QKeySequence("F3")],
+                              "Go to the next match of the search")
+        self.find_previous = make("Find Previou&s", w.find_previous, [QKeySequence("Shift+F3")],
+                                  "Go to the previous match of the search")
+        self.rename = make("Rena&me", ed.rename, QKeySequence("F2"),
+                           "Edit the selected item's title in the tree", tree_only=True)
+        self.go_to_tree = make("&Go to Tree", w.focus_tree, [QKeySequence("F6")],
+                               "Move the keyboard focus to the plan tree")
         self.expand = make("&Expand All", w.tree.expandAll)
         self.collapse = make("&Collapse All", w.tree.collapseAll)
         self.about = make("&About lcplanner", w.about)
@@ -112,8 +122,9 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     edit.addSeparator()
     edit.addAction(actions.add_sibling)
     edit.addAction(actions.add_child)
-    menus["add"] = edit.addMenu("&Add")
+    menus["add"] = edit.addMenu("&New")
     edit.addAction(actions.add_plan)
+    edit.addAction(actions.rename)
     edit.addAction(actions.delete)
     edit.addSeparator()
     edit.addAction(actions.move_up)
@@ -122,10 +133,14 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     edit.addAction(actions.outdent)
     edit.addSeparator()
     edit.addAction(actions.find)
+    edit.addAction(actions.find_next)
+    edit.addAction(actions.find_previous)
 
     view = menus["view"] = bar.addMenu("&View")
     view.addAction(actions.expand)
     view.addAction(actions.collapse)
+    view.addSeparator()
+    view.addAction(actions.go_to_tree)
 
     help_menu = menus["help"] = bar.addMenu("&Help")
     help_menu.addAction(actions.about)

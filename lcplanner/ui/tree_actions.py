@@ -4,7 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from lcplanner.services.kinds import KINDS, child_kinds
-from lcplanner.ui.commands import AddCommand, DeleteCommand, IndentCommand, MoveCommand
+from lcplanner.ui.commands import (AddCommand, DeleteCommand, IndentCommand, MoveCommand,
+                                   SetFieldCommand, describe_counts, short_title)
 from lcplanner.ui.tree_model import Role
 
 #: The child a plain "New Child Item" adds where a kind holds several kinds.
@@ -12,6 +13,12 @@ PRIMARY_CHILD = {"plan": "portfolio", "portfolio": "priority", "priority": "outp
                  "output": "sub_point", "objective": "milestone", "section": "narrative_point",
                  "pledge_area": "pledge", "pledge": "pledge_point",
                  "paper": "paper_section"}
+
+
+#: Kinds whose deletion is always asked about, however little they hold.
+ASK_BEFORE_DELETING = frozenset({"plan", "portfolio", "objective", "paper", "pledge_area"})
+#: Title fields that are one line (a renamed title is folded onto one line).
+SINGLE_LINE = frozenset({"title", "name"})
 
 
 def new_values(kind: str) -> dict:
@@ -84,16 +91,45 @@ class TreeEditor(QObject):
         self._window.focus_pane()
 
     def delete(self) -> None:
+        """Delete the current item; a plan, a portfolio or anything holding more than a handful
+        of items is named in a question first."""
         key = self._current()
         if key is None:
             return
-        number = self._doc.model.data(self._doc.model.index_for(key), Role.NUMBER) or ""
-        self._doc.push(DeleteCommand(self._doc, key[0], key[1], number))
+        model = self._doc.model
+        index = model.index_for(key)
+        number = model.data(index, Role.NUMBER) or ""
+        title = short_title(model.data(index, Role.TEXT) or "")
+        label = " ".join(p for p in (number, f"'{title}'" if title else "") if p)
+        below = model.subtree_counts(key)
+        if key[0] in ASK_BEFORE_DELETING or sum(below.values()) > 5:
+            noun = KINDS[key[0]].title.lower()
+            held = f" with {describe_counts(below)}" if below else ""
+            if not self._window.confirm_delete(f"Delete {noun} {label}{held}?"):
+                return
+        self._window.panes.flush()
+        self._doc.push(DeleteCommand(self._doc, key[0], key[1], label))
+
+    def rename(self) -> None:
+        """F2: edit the current row's title in place in the tree."""
+        index = self._window.tree.currentIndex()
+        if index.isValid() and not self._doc.readonly:
+            self._window.tree.edit(index)
+
+    def rename_to(self, kind: str, item_id: int, text: str) -> None:
+        """The tree's in-place editor finished: one undoable field edit."""
+        text = " ".join(text.split()) if KINDS[kind].label in SINGLE_LINE else text.strip()
+        if not text:
+            return
+        self._window.panes.flush()
+        self._doc.push(SetFieldCommand(self._doc, kind, item_id, KINDS[kind].label, text,
+                                       merge=False, text=f"Rename {KINDS[kind].title.lower()}"))
 
     def move(self, step: int) -> None:
         key = self._current()
         if not self.can_move(key, step):
             return
+        self._window.panes.flush()
         position = self._doc.model.position(key) + step
         text = f"Move {KINDS[key[0]].title.lower()} {'up' if step < 0 else 'down'}"
         self._doc.push(MoveCommand(self._doc, key[0], key[1], self._parent_id(key), position,

@@ -99,6 +99,8 @@ class PlanTreeModel(QAbstractItemModel):
 
     #: A drop asked for a move: (kind, id, new parent id, new index among same-kind siblings).
     move_requested = Signal(str, int, object, int)
+    #: The in-place editor (F2) asked to rename a row: (kind, id, new text).
+    rename_requested = Signal(str, int, str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -179,6 +181,8 @@ class PlanTreeModel(QAbstractItemModel):
             # The derived number is painted by the view's delegate (Role.NUMBER), so a row's
             # own data stays put when a sibling is inserted before it.
             return item.text or "(untitled)"
+        if role == Qt.ItemDataRole.EditRole:
+            return item.text
         if role == Qt.ItemDataRole.DecorationRole:
             status = self._statuses.get(item.status_id)
             return status_icon(status.colour) if status else None
@@ -217,10 +221,20 @@ class PlanTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.ItemIsDropEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         item: _Item = index.internalPointer()
-        flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        flags |= (Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+                  | Qt.ItemFlag.ItemIsEditable)
         if not any(k.parent == item.kind for k in KINDS.values() if k.in_tree):
             flags |= Qt.ItemFlag.ItemNeverHasChildren
         return flags
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """The in-place editor never writes: it asks for an undoable rename instead."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        item: _Item = index.internalPointer()
+        if isinstance(value, str) and value != item.text:
+            self.rename_requested.emit(item.kind, item.id, value)
+        return False
 
     # --- numbers ----------------------------------------------------------------------------
 
@@ -294,6 +308,30 @@ class PlanTreeModel(QAbstractItemModel):
     def haystack(self, row: int, parent: QModelIndex) -> str:
         """Lower-cased searchable text of a row (for the Find filter)."""
         return self._item(parent).children[row].haystack
+
+    def subtree_counts(self, key: tuple[str, int]) -> dict[str, int]:
+        """How many rows of each kind lie below ``key`` (for "Delete portfolio … with …?")."""
+        counts: dict[str, int] = {}
+        stack = list(self._items[tuple(key)].children)
+        while stack:
+            item = stack.pop()
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+            stack.extend(item.children)
+        return {kind: counts[kind] for kind in TREE_ORDER if kind in counts}
+
+    def root_item(self) -> _Item:
+        return self._root
+
+    def items_in_order(self) -> list[_Item]:
+        """Every row, in the order the tree shows them (depth first), for Find."""
+        out: list[_Item] = []
+        stack = list(reversed(self._root.children))
+        while stack:
+            item = stack.pop()
+            out.append(item)
+            if item.children:
+                stack.extend(reversed(item.children))
+        return out
 
     def __len__(self) -> int:
         return len(self._items)

@@ -24,6 +24,20 @@ class PlanTreeView(QTreeView):
         self.setExpandsOnDoubleClick(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Renaming in place is F2 (Edit → Rename), never a stray double-click.
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Shift+F10 and the Menu key open the context menu of the current row."""
+        if event.key() == Qt.Key.Key_Menu or (
+                event.key() == Qt.Key.Key_F10
+                and event.modifiers() == Qt.KeyboardModifier.ShiftModifier):
+            rect = self.visualRect(self.currentIndex())
+            self.customContextMenuRequested.emit(
+                rect.center() if rect.isValid() else self.viewport().rect().topLeft())
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         super().setModel(model)

@@ -178,3 +178,23 @@ def test_status_counts(sample_store):
     counts = services.status_counts(sample_store, "plan", plan)
     assert sum(c for _, _, c in counts) == 28  # 19 outputs + 9 milestones
     assert [name for name, _, _ in counts] == ["On track", "At risk"]
+
+
+def test_delete_and_restore_a_whole_plan(sample_store):
+    """A plan holds rows that point sideways (objectives at core areas): undoing its deletion
+    puts every row back, whatever order the snapshot listed them in."""
+    from lcplanner.domain.counts import count_plan
+
+    with sample_store.session() as s:
+        plan = s.scalars(select(m.Plan)).one()
+        plan_id, before = plan.id, count_plan(plan)
+        linked = {o.id: o.core_area_id for o in plan.objectives}
+    assert any(linked.values())
+    snap = services.delete(sample_store, "plan", plan_id)
+    with sample_store.session() as s:
+        assert s.scalars(select(m.Objective)).all() == []
+    services.restore(sample_store, snap)
+    with sample_store.session() as s:
+        plan = s.get(m.Plan, plan_id)
+        assert count_plan(plan) == before
+        assert {o.id: o.core_area_id for o in plan.objectives} == linked

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from lcplanner.domain import model as m
 from lcplanner.ui.opening import Opened
+from lcplanner.ui.commands import short_title
 from lcplanner.ui.tree_model import Role
 
 
@@ -82,7 +83,8 @@ def test_add_portfolio_priority_output_and_type(window, qtbot, sample_store):
     assert _stored(sample_store, m.Portfolio, key[1], "name") == "Children and Young People"
 
 
-def test_typing_in_one_field_is_one_undo_step(window, qtbot, sample_store):
+def test_continuous_typing_is_one_undo_step(window, qtbot, sample_store):
+    """Saves made while typing goes on (the two-second deadline) merge into one undo step."""
     priority = _find_row(window, "priority")
     pane = _select(window, priority)
     priority_id = priority.data(Role.ID)
@@ -91,7 +93,7 @@ def test_typing_in_one_field_is_one_undo_step(window, qtbot, sample_store):
     field.setFocus()
     field.moveCursor(field.textCursor().MoveOperation.End)
     qtbot.keyClicks(field, " More")
-    pane.flush()
+    pane.flush(end_step=False)  # what the deadline timer does mid-burst
     qtbot.keyClicks(field, " still")
     window.actions.undo.trigger()  # saves the pending typing first, then undoes all of it
     assert window.doc.undo_stack.count() == 1
@@ -100,6 +102,43 @@ def test_typing_in_one_field_is_one_undo_step(window, qtbot, sample_store):
     window.actions.redo.trigger()
     assert field.toPlainText().endswith(" More still")
     assert priority.data(Role.TEXT) == original
+
+
+def test_typing_after_a_pause_is_its_own_undo_step(window, qtbot, sample_store):
+    priority = _find_row(window, "priority")
+    pane = _select(window, priority)
+    priority_id = priority.data(Role.ID)
+    field = pane.ui.field_outcome
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClicks(field, " More")
+    pane.flush()  # a pause: the idle timer saves and ends the step
+    qtbot.keyClicks(field, " still")
+    window.actions.undo.trigger()
+    assert window.doc.undo_stack.count() == 2
+    assert window.doc.undo_stack.index() == 1
+    assert _stored(sample_store, m.Priority, priority_id, "outcome").endswith(" More")
+    assert field.toPlainText().endswith(" More")
+    window.actions.undo.trigger()
+    assert not field.toPlainText().endswith("More")
+
+
+def test_continuous_typing_is_saved_every_two_seconds(window, qtbot, sample_store):
+    """Typing that never pauses for the idle save is still committed within two seconds."""
+    priority = _find_row(window, "priority")
+    pane = _select(window, priority)
+    priority_id = priority.data(Role.ID)
+    field = pane.ui.field_outcome
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    typed = ""
+    for k in range(32):  # a key every 100 ms for 3.2 s: the 1 s idle timer never fires
+        qtbot.keyClicks(field, "x")
+        typed += "x"
+        qtbot.wait(100)
+    stored = _stored(sample_store, m.Priority, priority_id, "outcome")
+    assert stored.endswith("x" * 15), stored[-40:]  # at least one save mid-burst
+    assert window.doc.undo_stack.count() == 1  # and still one undo step
 
 
 def test_move_output_reletters_siblings(window, qtbot, sample_store):
@@ -128,9 +167,10 @@ def test_delete_priority_and_undo_in_one_step(window, sample_store):
     priority_id = priority.data(Role.ID)
     outputs_before = _letters(window, priority)
     portfolio = QPersistentModelIndex(priority.parent())
+    title = priority.data(Role.TEXT)
     _select(window, priority)
-    window.actions.delete.trigger()
-    assert "3 outputs" in window.doc.undo_stack.undoText()
+    window.actions.delete.trigger()  # three outputs: deleted without a question
+    assert window.doc.undo_stack.undoText() == f"Delete priority 1.1 '{short_title(title)}'"
     numbers = [i.data(Role.NUMBER) for i in _rows(window, portfolio)
                if i.data(Role.KIND) == "priority"]
     assert numbers == ["1.1"]  # the old 1.2 is now 1.1

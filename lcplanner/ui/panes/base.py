@@ -1,9 +1,9 @@
 """An edit pane: a Designer form whose ``field_*`` widgets are bound to an item's fields.
 
-Each widget named ``field_<name>`` edits the field ``<name>``. Typing is saved through a
-debounce timer (at most two seconds after the last key), on focus-out, before another item is
-shown, before undo, and on close; each save is a merging :class:`SetFieldCommand`, so typing in
-one field is one undo step. Choices (combo boxes, check lists) save at once.
+Each widget named ``field_<name>`` edits the field ``<name>``. Typing is saved after a short
+pause, at least every two seconds while typing goes on, on focus-out, before another item is
+shown, before undo, and on close; saves during one burst of typing merge into one undo step.
+Choices (combo boxes, check lists) save at once.
 
 Panes never write to the store themselves: they push commands, and re-read the item through the
 service layer when the document says it changed (an undo, say).
@@ -26,9 +26,15 @@ from lcplanner.ui.widgets.ordered_list import OrderedTextList
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _is_move_key(event) -> bool:
+    """Ctrl+Up / Ctrl+Down: the window's Move Up / Move Down, wherever focus is."""
+    return (event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down))
+
+
 class _UndoGuard(QObject):
-    """Lets Ctrl+Z reach the window's undo stack instead of a text field's own undo, and saves
-    pending typing when a field loses focus."""
+    """Lets Ctrl+Z and Ctrl+Up/Down reach the window's actions instead of a text field's own,
+    saves pending typing when a field loses focus, and returns to the tree on Esc."""
 
     def __init__(self, pane: FieldPane):
         super().__init__(pane)
@@ -39,6 +45,20 @@ class _UndoGuard(QObject):
             if event.matches(QKeySequence.StandardKey.Undo) or \
                     event.matches(QKeySequence.StandardKey.Redo):
                 return True  # not accepted: the window's shortcut fires
+        elif event.type() == QEvent.Type.KeyPress and _is_move_key(event):
+            actions = getattr(self._pane.window(), "actions", None)
+            if actions is not None:  # the tree's Move Up / Move Down, from a text field
+                self._pane.flush()
+                move = actions.move_up if event.key() == Qt.Key.Key_Up else actions.move_down
+                if move.isEnabled():
+                    move.trigger()
+                return True
+        elif event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self._pane.flush()
+            window = self._pane.window()
+            if hasattr(window, "focus_tree"):
+                window.focus_tree()
+                return True
         elif event.type() == QEvent.Type.FocusOut:
             self._pane.flush()
         return False
@@ -65,6 +85,14 @@ class FieldPane(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(save_delay_ms)
         self._timer.timeout.connect(self.flush)
+        # Continuous typing never pauses long enough for the timer above: save it at least
+        # every two seconds anyway, so a crash loses at most the last two seconds.
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(max(save_delay_ms, 2000))
+        self._deadline.timeout.connect(lambda: self.flush(end_step=False))
+        #: The next save starts a new undo step (after a pause, or in another field or item).
+        self._new_step = True
         self._guard = _UndoGuard(self)
         font = self.ui.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -218,6 +246,8 @@ class FieldPane(QWidget):
         self._pending[name] = value
         self.edited(name, value)
         self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     def edited(self, name: str, value: Any) -> None:
         """Hook: a field was typed in (before it is saved)."""
@@ -232,11 +262,18 @@ class FieldPane(QWidget):
     def has_pending(self) -> bool:
         return bool(self._pending)
 
-    def flush(self) -> None:
-        """Save pending typing now (one merging command per field)."""
+    def flush(self, *, end_step: bool = True) -> None:
+        """Save pending typing now.
+
+        Saves during continuous typing (``end_step=False``) extend the current undo step; a
+        save after a pause, on focus-out or before another item ends it, so undo goes back one
+        burst of typing at a time rather than a whole sitting's.
+        """
         self._timer.stop()
+        self._deadline.stop()
         if not self._pending or self.item_id is None:
             self._pending.clear()
+            self._new_step = True
             return
         pending, self._pending = self._pending, {}
         self._flushing = True
@@ -244,11 +281,13 @@ class FieldPane(QWidget):
             for name, value in pending.items():
                 if self.details is not None and self.details.values.get(name) == value:
                     continue
-                self.doc.push(SetFieldCommand(self.doc, self.kind, self.item_id, name, value))
+                self.doc.push(SetFieldCommand(self.doc, self.kind, self.item_id, name, value,
+                                              new_step=self._new_step))
                 if self.details is not None:
                     self.details.values[name] = value
         finally:
             self._flushing = False
+            self._new_step = end_step
 
     def focus_first(self) -> None:
         for widget in self.widgets.values():
