@@ -30,6 +30,7 @@ class TreeFilterProxy(QSortFilterProxyModel):
         self._shown: set = set()
         self._known: set = set()
         self.matches: list = []
+        self._match_index: dict | None = None
 
     @property
     def needle(self) -> str:
@@ -51,6 +52,7 @@ class TreeFilterProxy(QSortFilterProxyModel):
     def _collect(self) -> None:
         model = self.sourceModel()
         self.matches, self._shown, self._known = [], set(), set()
+        self._match_index = None
         if not self._needle or model is None:
             return
         needle, shown, matches = self._needle, self._shown, self.matches
@@ -65,6 +67,14 @@ class TreeFilterProxy(QSortFilterProxyModel):
 
     def match_keys(self) -> list[tuple[str, int]]:
         return [item.key for item in self.matches]
+
+    def match_at(self, key) -> int | None:
+        """Where the row ``key`` stands among the matches, or None if it is not one."""
+        if key is None or not self.matches:
+            return None
+        if self._match_index is None:
+            self._match_index = {item.key: n for n, item in enumerate(self.matches)}
+        return self._match_index.get(tuple(key))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         if not self._needle:
@@ -146,6 +156,9 @@ class FindBar(QWidget):
     search and returns to the tree. The window calls :meth:`reset` when another store opens.
     """
 
+    #: The search is about to be cleared: collapsing first spares the filter from re-checking
+    #: every row under every open parent (50,000 of them after a broad search).
+    about_to_clear = Signal()
     #: The search was cleared (the window restores its opening view of the tree).
     cleared = Signal()
     #: Focus should go back to the tree (Esc, or Enter after a search).
@@ -180,9 +193,15 @@ class FindBar(QWidget):
         """Filter the tree by the box's text now."""
         self._timer.stop()
         had_needle = bool(self._proxy.needle)
+        clearing = had_needle and not " ".join(self.edit.text().split())
+        key = self._tree.current_key()
+        if clearing:
+            self.about_to_clear.emit()
         self._proxy.set_needle(self.edit.text())
-        if had_needle and not self._proxy.needle:
+        if clearing:
             self.cleared.emit()
+            if key is not None:
+                self.window().select_key(key)
         elif self._proxy.needle:
             self.applied.emit()
         self._show_count()
@@ -201,18 +220,24 @@ class FindBar(QWidget):
 
     def clear(self) -> None:
         """Esc: clear the search and go back to the tree, keeping the current row."""
-        key = self._tree.current_key()
         self.edit.clear()
         self.apply()
-        if key is not None:
-            self.window().select_key(key)
         self.done.emit()
 
     def _enter(self) -> None:
+        """Enter: the first match, then the next one on each further Enter."""
         self.apply()
-        if self._proxy.matches:
+        if self._proxy.match_at(self._tree.current_key()) is not None:
             self.step(1)
+        elif self._proxy.matches:
+            self._go(0)
         self.done.emit()
+
+    def _go(self, at: int) -> tuple[str, int]:
+        key = self._proxy.matches[at].key
+        self.window().select_key(key)
+        self._show_count(at)
+        return key
 
     def _show_count(self, at: int | None = None) -> None:
         matches = self._proxy.matches
@@ -230,26 +255,26 @@ class FindBar(QWidget):
         if self._timer.isActive() or self._proxy.needle != " ".join(
                 self.edit.text().split()).casefold():
             self.apply()
-        matches = self._proxy.match_keys()
+        matches = self._proxy.matches
         if not matches:
             self._show_count()
             return None
         current = self._tree.current_key()
-        if current in matches:
-            at = (matches.index(current) + direction) % len(matches)
+        at = self._proxy.match_at(current)
+        if at is not None:
+            at = (at + direction) % len(matches)
         else:
             at = self._nearest(current, direction, matches)
-        self.window().select_key(matches[at])
-        self._show_count(at)
-        return matches[at]
+        return self._go(at)
 
     def _nearest(self, current, direction: int, matches: list) -> int:
         """The first match after (or before) a row that is not itself a match."""
         if current is None:
             return 0 if direction > 0 else len(matches) - 1
-        order = {item.key: n for n, item in enumerate(self._proxy.sourceModel().items_in_order())}
-        here = order.get(current, -1)
-        ranks = [order[key] for key in matches]
+        order = {id(item): n for n, item in
+                 enumerate(self._proxy.sourceModel().items_in_order())}
+        here = order.get(id(self._proxy.sourceModel().item_for(current)), -1)
+        ranks = [order[id(item)] for item in matches]
         if direction > 0:
             return next((k for k, rank in enumerate(ranks) if rank > here), 0)
         return next((k for k in range(len(ranks) - 1, -1, -1) if ranks[k] < here),

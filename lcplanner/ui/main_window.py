@@ -64,7 +64,8 @@ class MainWindow(QMainWindow):
         self.tree.setModel(self.proxy)
         self.find_bar = FindBar(self.proxy, self.tree)
         self.find_box = self.find_bar.edit
-        self.find_bar.cleared.connect(self._find_cleared)
+        self.find_bar.about_to_clear.connect(self.tree.collapseAll)
+        self.find_bar.cleared.connect(self._expand_initial)
         self.find_bar.done.connect(lambda: self.tree.setFocus(Qt.FocusReason.OtherFocusReason))
         self.find_bar.applied.connect(self._find_applied)
         self.tree.setItemDelegate(TreeDelegate(self.proxy, self.tree))
@@ -274,10 +275,6 @@ class MainWindow(QMainWindow):
     def _find_applied(self) -> None:
         if self.proxy.needle and self.settings.get("find/expand_matches"):
             self.tree.expandAll()
-
-    def _find_cleared(self) -> None:
-        self.tree.collapseAll()  # back to the opening view, not 50,000 open rows
-        self._expand_initial()
 
     def _find_done(self) -> None:
         """Apply the search now and go to its first match (Enter in the find box)."""

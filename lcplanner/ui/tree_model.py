@@ -75,6 +75,18 @@ class _Item:
         return (_KIND_RANK[self.kind], self.position)
 
 
+def _kind_flags(kind: str) -> Qt.ItemFlag:
+    flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+             | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+             | Qt.ItemFlag.ItemIsEditable)
+    if not any(k.parent == kind for k in KINDS.values() if k.in_tree):
+        flags |= Qt.ItemFlag.ItemNeverHasChildren
+    return flags
+
+
+#: Each kind's row flags, worked out once (Qt asks for them on every row it lays out).
+_FLAGS = {name: _kind_flags(name) for name in KINDS}
+
 _ICONS: dict[str, QIcon] = {}
 
 
@@ -219,13 +231,7 @@ class PlanTreeModel(QAbstractItemModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        item: _Item = index.internalPointer()
-        flags |= (Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-                  | Qt.ItemFlag.ItemIsEditable)
-        if not any(k.parent == item.kind for k in KINDS.values() if k.in_tree):
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        return _FLAGS[index.internalPointer().kind]
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """The in-place editor never writes: it asks for an undoable rename instead."""
@@ -318,6 +324,9 @@ class PlanTreeModel(QAbstractItemModel):
             counts[item.kind] = counts.get(item.kind, 0) + 1
             stack.extend(item.children)
         return {kind: counts[kind] for kind in TREE_ORDER if kind in counts}
+
+    def item_for(self, key) -> _Item | None:
+        return self._items.get(tuple(key)) if key else None
 
     def root_item(self) -> _Item:
         return self._root

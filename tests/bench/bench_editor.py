@@ -120,6 +120,19 @@ def floor_filter(app, window, tree, needle: str) -> int:
     return shown
 
 
+def floor_clear(app, window, tree) -> None:
+    """Show every row again and go back to the opening view (plans and portfolios open)."""
+    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        item.setHidden(False)
+        stack.extend(item.child(i) for i in range(item.childCount()))
+    tree.collapseAll()
+    tree.expandToDepth(1)
+    app.processEvents()
+    window.grab()
+
+
 def editor_open(app, path: Path, settings):
     from lcplanner.store.engine import open_store
     from lcplanner.ui.main_window import MainWindow
@@ -134,11 +147,15 @@ def editor_open(app, path: Path, settings):
     return window
 
 
-def editor_filter(app, window, needle: str) -> int:
+def editor_filter(app, window, needle: str) -> None:
     window.find_box.setText(needle)
     window._find_done()
     app.processEvents()
     window.grab()
+
+
+def shown_rows(window) -> int:
+    """Rows the filtered tree holds (counted outside the timing: the floor counts as it hides)."""
     count, stack = 0, [window.proxy.index(r, 0) for r in range(window.proxy.rowCount())]
     while stack:
         index = stack.pop()
@@ -168,9 +185,11 @@ def main(argv=None) -> int:
 
         floor_open_s, (floor_window, tree) = timed(lambda: floor_open(app, path))
         floor_filter_s, floor_rows = timed(lambda: floor_filter(app, floor_window, tree, needle))
+        floor_clear_s, _ = timed(lambda: floor_clear(app, floor_window, tree))
         floor_window.close()
         editor_open_s, window = timed(lambda: editor_open(app, path, settings))
-        editor_filter_s, editor_rows = timed(lambda: editor_filter(app, window, needle))
+        editor_filter_s, _ = timed(lambda: editor_filter(app, window, needle))
+        editor_rows = shown_rows(window)
         clear_s, _ = timed(lambda: editor_filter(app, window, ""))
         window.close()
 
@@ -181,18 +200,18 @@ def main(argv=None) -> int:
         "filter": {"editor_s": round(editor_filter_s, 3), "floor_s": round(floor_filter_s, 3),
                    "ratio": round(editor_filter_s / floor_filter_s, 2),
                    "editor_rows_shown": editor_rows, "floor_rows_shown": floor_rows},
-        "clear_filter_editor_s": round(clear_s, 3),
+        "clear": {"editor_s": round(clear_s, 3), "floor_s": round(floor_clear_s, 3),
+                  "ratio": round(clear_s / floor_clear_s, 2)},
     }
     if args.json:
         print(json.dumps(results))
         return 0
     print(f"store of {args.outputs:,} outputs built in {build_seconds:.2f} s")
     print(f"{'':18}{'editor':>10}{'floor':>10}{'ratio':>8}")
-    for name in ("open", "filter"):
+    for name in ("open", "filter", "clear"):
         r = results[name]
         print(f"{name:18}{r['editor_s']:>9.3f}s{r['floor_s']:>9.3f}s{r['ratio']:>7.2f}×")
     print(f"rows shown after filtering {needle!r}: editor {editor_rows}, floor {floor_rows}")
-    print(f"clearing the filter (editor): {clear_s:.3f} s")
     print(json.dumps(results))
     return 0
 
