@@ -33,6 +33,7 @@ OPTIONS: dict[str, Option] = {o.key: o for o in [
     Option("files/import_folder", str, "", "where File → Import Paper starts"),
     Option("editor/save_delay_ms", int, 1000, "typing is saved after this pause (at most 2 s)"),
     Option("find/expand_matches", bool, True, "expand the tree to show every match"),
+    Option("view/text_zoom", int, 0, "points added to the tree's and panes' text size"),
 ]}
 
 

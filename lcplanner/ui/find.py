@@ -7,9 +7,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QWidget)
 
+from lcplanner.ui.colours import HIGHLIGHT, HIGHLIGHT_TEXT
 from lcplanner.ui.tree_model import Role
 
-HIGHLIGHT = QColor("#ffe27a")
 
 
 class TreeFilterProxy(QSortFilterProxyModel):
@@ -133,8 +133,15 @@ class TreeDelegate(QStyledItemDelegate):
                 width = metrics.horizontalAdvance(shown[at:at + len(needle)])
                 painter.fillRect(QRect(left, rect.top() + 1, width, rect.height() - 2),
                                  HIGHLIGHT)
-                if selected:
-                    text_colour = QColor("#000000")
+                align = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+                painter.setPen(text_colour)
+                painter.drawText(QRect(x, rect.top(), available, rect.height()), align, shown)
+                # the match itself in black on the light highlight, in any palette
+                painter.setPen(HIGHLIGHT_TEXT)
+                painter.drawText(QRect(left, rect.top(), width, rect.height()), align,
+                                 shown[at:at + len(needle)])
+                painter.restore()
+                return
         painter.setPen(text_colour)
         painter.drawText(QRect(x, rect.top(), available, rect.height()),
                          int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)

@@ -26,6 +26,7 @@ from lcplanner.ui.timeline_tab import TimelineTab
 from lcplanner.ui.tree_actions import TreeEditor
 from lcplanner.ui.tree_model import Role
 from lcplanner.ui.tree_view import PlanTreeView
+from lcplanner.ui.view_options import ShortcutsDialog, TextZoom, fit_to_screen, shortcut_rows
 
 APP_TITLE = "lcplanner"
 FILE_FILTER = "lcplanner stores (*.lcplan);;All files (*)"
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
 
         self.editor = TreeEditor(self)
+        self.zoom = TextZoom(self, settings)
         self.actions = Actions(self)
         self.menus = build_menus(self, self.actions)
         self.safety = SafetyNet(self)  # automatic backups, File → Backups…, read-only mark
@@ -288,6 +290,17 @@ class MainWindow(QMainWindow):
     def find_previous(self) -> None:
         self.find_bar.step(-1)
 
+    def show_shortcuts(self) -> ShortcutsDialog:
+        actions = [a for menu in self.menus.values() for a in menu.actions()]
+        seen, unique = set(), []
+        for action in actions:
+            if id(action) not in seen:
+                seen.add(id(action))
+                unique.append(action)
+        dialog = ShortcutsDialog(shortcut_rows(unique), self)
+        dialog.show()
+        return dialog
+
     def about(self) -> None:
         QMessageBox.about(self, "About lcplanner",
                           "lcplanner: the business plan editor for a representative body of "
@@ -439,6 +452,9 @@ class MainWindow(QMainWindow):
         splitter = self.settings.get("window/splitter")
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+        screen = self.screen()
+        if screen is not None:  # a saved size from a bigger screen, or 150% scaling
+            fit_to_screen(self, screen.availableGeometry())
 
     def save_layout(self) -> None:
         self.settings.set("window/geometry", self.saveGeometry())

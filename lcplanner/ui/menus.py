@@ -80,6 +80,15 @@ class Actions:
                                "Move the keyboard focus to the plan tree")
         self.expand = make("&Expand All", w.tree.expandAll)
         self.collapse = make("&Collapse All", w.tree.collapseAll)
+        self.zoom_in = make("Zoom &In", w.zoom.zoom_in, [QKeySequence("Ctrl++"),
+                                                         QKeySequence("Ctrl+=")],
+                            "Make the text larger")
+        self.zoom_out = make("Zoom &Out", w.zoom.zoom_out, [QKeySequence("Ctrl+-")],
+                             "Make the text smaller")
+        self.zoom_reset = make("&Normal Size", w.zoom.reset, [QKeySequence("Ctrl+0")],
+                               "Show the text at its normal size")
+        self.shortcuts = make("&Keyboard Shortcuts", w.show_shortcuts,
+                              [QKeySequence("Ctrl+F1")], "List every keyboard shortcut")
         self.about = make("&About lcplanner", w.about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -140,8 +149,13 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     view.addAction(actions.expand)
     view.addAction(actions.collapse)
     view.addSeparator()
+    view.addAction(actions.zoom_in)
+    view.addAction(actions.zoom_out)
+    view.addAction(actions.zoom_reset)
+    view.addSeparator()
     view.addAction(actions.go_to_tree)
 
     help_menu = menus["help"] = bar.addMenu("&Help")
+    help_menu.addAction(actions.shortcuts)
     help_menu.addAction(actions.about)
     return menus

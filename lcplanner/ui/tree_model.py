@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import (QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPointF, Qt,
+                            Signal)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 
 from lcplanner.domain.numbering import arabic, letter, roman
 from lcplanner.services.kinds import KINDS, TREE_ORDER
@@ -87,22 +88,41 @@ def _kind_flags(kind: str) -> Qt.ItemFlag:
 #: Each kind's row flags, worked out once (Qt asks for them on every row it lays out).
 _FLAGS = {name: _kind_flags(name) for name in KINDS}
 
-_ICONS: dict[str, QIcon] = {}
+_ICONS: dict[tuple[str, int], QIcon] = {}
+#: Status marks differ by shape as well as colour (for colour-blind readers and greyscale
+#: print-outs): the n-th status of a plan takes the n-th shape.
+SHAPES = ("circle", "square", "triangle", "diamond", "hexagon", "bar")
 
 
-def status_icon(colour: str) -> QIcon:
-    """A small filled circle in the status colour (cached per colour)."""
-    icon = _ICONS.get(colour)
+def status_shape(position: int) -> str:
+    return SHAPES[position % len(SHAPES)]
+
+
+def status_icon(colour: str, position: int = 0) -> QIcon:
+    """A small mark in the status colour, its shape chosen by the status's place in its plan's
+    list (cached per colour and shape)."""
+    shape = status_shape(position)
+    icon = _ICONS.get((colour, position % len(SHAPES)))
     if icon is None:
         pixmap = QPixmap(12, 12)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor(colour).darker(130))
+        painter.setPen(QColor(colour).darker(150))
         painter.setBrush(QColor(colour))
-        painter.drawEllipse(1, 1, 10, 10)
+        if shape == "circle":
+            painter.drawEllipse(1, 1, 10, 10)
+        elif shape == "square":
+            painter.drawRect(1, 1, 10, 10)
+        elif shape == "bar":
+            painter.drawRect(1, 4, 10, 4)
+        else:
+            points = {"triangle": [(6, 1), (11, 11), (1, 11)],
+                      "diamond": [(6, 0), (12, 6), (6, 12), (0, 6)],
+                      "hexagon": [(3, 1), (9, 1), (12, 6), (9, 11), (3, 11), (0, 6)]}[shape]
+            painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
         painter.end()
-        icon = _ICONS[colour] = QIcon(pixmap)
+        icon = _ICONS[(colour, position % len(SHAPES))] = QIcon(pixmap)
     return icon
 
 
@@ -197,11 +217,12 @@ class PlanTreeModel(QAbstractItemModel):
             return item.text
         if role == Qt.ItemDataRole.DecorationRole:
             status = self._statuses.get(item.status_id)
-            return status_icon(status.colour) if status else None
+            return status_icon(status.colour, status.position) if status else None
         if role == Qt.ItemDataRole.ToolTipRole:
             status = self._statuses.get(item.status_id)
             title = KINDS[item.kind].title
-            return f"{title}: {status.name}" if status else title
+            return f"{title}: {status.name} ({status_shape(status.position)} mark)" \
+                if status else title
         if role == Qt.ItemDataRole.AccessibleTextRole:
             status = self._statuses.get(item.status_id)
             parts = [KINDS[item.kind].title, self.number(item), item.text,

@@ -272,3 +272,84 @@ def test_every_menu_has_unique_access_keys(window):
         bar_keys[key] = action.text()
         check(action.menu(), action.text())
     assert checked >= 25
+
+
+# --- screens, palettes, zoom, shortcuts ---------------------------------------------------------
+
+
+def test_window_fits_small_screens_at_any_scale(window):
+    from PySide6.QtCore import QRect
+
+    from lcplanner.ui.view_options import fit_to_screen
+
+    for available in (QRect(0, 0, 1366, 768 - 40), QRect(0, 0, 911, 512 - 27),
+                      QRect(1600, 0, 1067, 667)):  # 100%, 150%, a second screen at 150%
+        window.resize(1200, 780)
+        window.move(40, 40)
+        fit_to_screen(window, available)
+        frame = window.frameGeometry()
+        assert available.contains(frame), (available, frame)
+
+
+def test_text_zoom_steps_and_is_remembered(window, settings):
+    from lcplanner.ui.view_options import TextZoom
+
+    base = window.tree.font().pointSizeF()
+    window.actions.zoom_in.trigger()
+    window.actions.zoom_in.trigger()
+    assert window.tree.font().pointSizeF() == base + 2
+    assert settings.get("view/text_zoom") == 2
+    window.actions.zoom_out.trigger()
+    assert window.tree.font().pointSizeF() == base + 1
+    again = TextZoom(type(window.tree)(), settings)  # a new window starts zoomed as it was
+    assert again.step == 1
+    window.actions.zoom_reset.trigger()
+    assert window.tree.font().pointSizeF() == base
+    assert [k.toString() for k in window.actions.zoom_in.shortcuts()][0] == "Ctrl++"
+
+
+def test_keyboard_shortcuts_are_listed_from_the_actions(window):
+    dialog = window.show_shortcuts()
+    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text()
+            for r in range(dialog.table.rowCount())}
+    assert rows["Find Next"] == "F3"
+    assert rows["Find Previous"] == "Shift+F3"
+    assert rows["Rename"] == "F2"
+    assert rows["Go to Tree"] == "F6"
+    assert rows["Undo"] == "Ctrl+Z"
+    with_keys = {a.text() for a in window.actions.__dict__.values()
+                 if hasattr(a, "shortcuts") and a.shortcuts()}
+    assert dialog.table.rowCount() == len(with_keys)
+    dialog.close()
+
+
+def test_status_marks_differ_by_shape_and_say_their_name(window):
+    from lcplanner.ui.tree_model import SHAPES, status_icon, status_shape
+
+    statuses = sorted(window.doc.model.statuses().values(), key=lambda s: s.position)
+    shapes = [status_shape(s.position) for s in statuses[:len(SHAPES)]]
+    assert len(set(shapes)) == len(shapes)  # no two statuses of a plan share a shape
+    images = [status_icon("#808080", p).pixmap(12, 12).toImage() for p in range(len(SHAPES))]
+    assert len({img.constBits().tobytes() for img in images}) == len(SHAPES)  # grey: shape only
+    output = _find_row(window, "output")
+    index = QModelIndex(output)
+    status = index.data(Role.STATUS_NAME)
+    assert status
+    assert status in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert status in index.data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_text_colours_have_contrast_in_light_and_dark_palettes(window):
+    from PySide6.QtGui import QColor, QPalette
+
+    from lcplanner.ui.colours import (HIGHLIGHT, HIGHLIGHT_TEXT, contrast_ratio,
+                                      warning_colour)
+
+    light, dark = QPalette(QColor("#f0f0f0")), QPalette(QColor("#2b2b2b"))
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    assert contrast_ratio(HIGHLIGHT, HIGHLIGHT_TEXT) >= 4.5
+    for palette in (light, dark):
+        base = palette.color(QPalette.ColorRole.Base)
+        assert contrast_ratio(warning_colour(palette), base) >= 4.5, palette
+        assert contrast_ratio(palette.color(QPalette.ColorRole.Text), base) >= 4.5

@@ -4,6 +4,7 @@ from __future__ import annotations
 from lcplanner import services
 from lcplanner.domain.fuzzy_date import FuzzyDate
 from lcplanner.domain.model import PlanStatus
+from lcplanner.ui.colours import warning_colour
 from lcplanner.ui.forms.ui_milestone_pane import Ui_MilestonePane
 from lcplanner.ui.forms.ui_output_pane import Ui_OutputPane
 from lcplanner.ui.forms.ui_paper_pane import Ui_PaperPane
@@ -77,7 +78,8 @@ class MilestonePane(FieldPane):
         financial = bool(self.details and self.details.financial_quarters)
         text, ok = date_readings(lines, financial)
         self.ui.reading_dates.setText(text)
-        self.ui.reading_dates.setStyleSheet("" if ok else "color: #b71c1c;")
+        colour = warning_colour(self.ui.reading_dates.palette()).name()
+        self.ui.reading_dates.setStyleSheet("" if ok else f"color: {colour};")
 
 
 class PaperPane(FieldPane):

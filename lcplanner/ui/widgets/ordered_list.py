@@ -364,7 +364,8 @@ class StatusLabelList(OrderedTextList):
 
         colour = row[2] if len(row) > 2 and row[2] else "#8c8c8c"
         self._colours[row[0]] = colour
-        item.setIcon(status_icon(colour))
+        item.setIcon(status_icon(colour, self.list.row(item) if self.list.row(item) >= 0
+                                 else self.list.count()))
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{row[1]}, colour {colour}")
         item.setToolTip(f"{row[1]} ({colour})")
 
