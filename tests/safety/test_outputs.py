@@ -146,6 +146,27 @@ def test_the_writers_refuse_a_store_whoever_calls_them(store_path, tmp_path, sam
     assert folder_state(tmp_path) == before
 
 
+def test_a_symbolic_link_loop_is_refused_in_one_line(capsys, store_file, tmp_path):
+    loop = tmp_path / "loop.docx"
+    loop.symlink_to(loop.name)
+    line = _refused(capsys, tmp_path, "export", "docx", store_file, "-o", loop)
+    assert line == (f"lcplanner: {loop} cannot be checked (Too many levels of symbolic links). "
+                    "Nothing was written.")
+
+
+def test_a_store_that_appears_during_the_export_is_not_replaced(store_file, tmp_path):
+    """The rule is checked again just before the rename."""
+    from lcplanner.writers.atomic import ExportError, atomic_path
+
+    target = tmp_path / "paper.docx"
+    with pytest.raises(ExportError, match="is an lcplanner store"):
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(b"PK\x03\x04 the paper")
+            shutil.copyfile(store_file, target)  # another program puts a store there
+    assert target.read_bytes() == store_file.read_bytes()
+    assert _temps(tmp_path) == []
+
+
 # --- 2. no temporary files left, even by a killed export ------------------------------------
 
 
