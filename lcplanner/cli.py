@@ -156,6 +156,8 @@ def _check_output_folder(path: str) -> None:
     """Outputs (imports into a new store, exports) never create folders."""
     from lcplanner.writers.targets import TargetError, check_folder
 
+    if "://" in path:  # a server database (postgresql://…) has no folder
+        return
     try:
         check_folder(path)
     except TargetError as exc:
