@@ -46,9 +46,22 @@ def _version() -> str:
         return "lcplanner (version unknown: not installed as a package)"
 
 
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for (the editor's start stays quick)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                 help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(_version())
+        parser.exit()
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="lcplanner", description="Edit, import and export business plans.")
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--version", action=_VersionAction,
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p_import = sub.add_parser("import", help="import a committee paper (.txt) into a store")
@@ -64,7 +77,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p_export = sub.add_parser("export", help="export a plan to Word or PDF")
     p_export.add_argument("format", choices=("docx", "pdf"))
     p_export.add_argument("file", help="the store")
-    p_export.add_argument("-o", "--output", required=True, metavar="OUT")
+    p_export.add_argument("-o", "--output", required=True, metavar="OUT",
+                          help="the file to write, in a folder that exists")
     p_export.add_argument("--plan", metavar="MATCH",
                           help="the plan whose title contains MATCH, or #N for the plan "
                                "numbered N by 'lcplanner stats'")
@@ -93,7 +107,8 @@ def _editor_parser() -> argparse.ArgumentParser:
                      " (lcplanner COMMAND --help).",
                      description="Open the business plan editor.")
     parser.add_argument("file", nargs="?", help="a store (.lcplan); the default store if omitted")
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--version", action=_VersionAction,
+                        help="print the version and exit")
     return parser
 
 
@@ -104,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _build_parser().parse_args(argv)
             code = {"import": cmd_import, "stats": cmd_stats, "export": cmd_export,
                     "backups": cmd_backups, "restore": cmd_restore}[args.command](args)
-            sys.stdout.flush()  # a closed pipe shows here, not at exit
+            _flush()  # a closed pipe shows here, not at exit
             return code
         args = _editor_parser().parse_args(argv)
         return cmd_edit(args)
@@ -116,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNEXPECTED
     except SystemExit:  # --help and --version: their text may meet a closed pipe too
         try:
-            sys.stdout.flush()
+            _flush()
         except BrokenPipeError:
             _quiet_stdout()
             return EXIT_UNEXPECTED
@@ -128,6 +143,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         traceback.print_exc(file=sys.stderr)
         print(f"lcplanner: unexpected error: {exc}", file=sys.stderr)
         return EXIT_UNEXPECTED
+
+
+def _flush() -> None:
+    if sys.stdout is not None:  # None when started with standard output closed
+        sys.stdout.flush()
 
 
 def _quiet_stdout() -> None:

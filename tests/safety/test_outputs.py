@@ -296,11 +296,9 @@ def test_replacing_keeps_the_existing_mode(capsys, store_file, tmp_path, umask):
 # --- 5. a reader that stops early ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("argv, status", [
-    (["stats", "{store}"], 1), (["stats", "{store}", "--json"], 1), (["backups", "{store}"], 1),
-    (["--version"], 0),  # argparse itself ignores a failed write of --version and --help
-])
-def test_a_closed_pipe_gives_no_traceback(store_file, argv, status):
+@pytest.mark.parametrize("argv", [["stats", "{store}"], ["stats", "{store}", "--json"],
+                                  ["backups", "{store}"], ["--version"]])
+def test_a_closed_pipe_gives_no_traceback(store_file, argv):
     """As `lcplanner stats STORE | head -1` when head has gone: quiet, status 1."""
     args = [a.format(store=store_file) for a in argv]
     proc = subprocess.Popen([sys.executable, "-m", "lcplanner", *args], stdout=subprocess.PIPE,
@@ -309,7 +307,7 @@ def test_a_closed_pipe_gives_no_traceback(store_file, argv, status):
     err = proc.stderr.read().decode()
     code = proc.wait(timeout=60)
     assert err == ""
-    assert code == status
+    assert code == 1
 
 
 def test_head_of_stats_prints_one_line_and_no_error(store_file):
