@@ -3,8 +3,9 @@
     lcplanner [FILE]                                  open the editor
     lcplanner import SOURCE --into FILE [--dry-run]   import committee-paper text
     lcplanner stats FILE [--json]                     what each plan holds
-    lcplanner export {docx,pdf} FILE -o OUT [--plan MATCH] [--kind KIND] [--portfolio N]
-                     [--template T] [--tagged]
+    lcplanner export {docx,pdf} FILE -o OUT [--plan MATCH|#N] [--kind KIND] [--portfolio N]
+                     [--template T] [--tagged] [--force]
+    lcplanner --version
 
 Exit status: 0 done; 2 bad input or usage, with one clear line on stderr and nothing written;
 1 anything unexpected.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -21,6 +23,8 @@ from typing import Sequence
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 KINDS = ("committee-paper", "plan", "portfolio", "timeline")
+DEFAULT_KIND = "plan"
+SUFFIXES = {"docx": (".docx", "Word"), "pdf": (".pdf", "PDF")}
 COMMANDS = ("import", "stats", "export", "backups", "restore")
 
 
@@ -33,8 +37,31 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"lcplanner {version('lcplanner')}"
+    except PackageNotFoundError:
+        return "lcplanner (version unknown: not installed as a package)"
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for (the editor's start stays quick)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                 help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(_version())
+        parser.exit()
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="lcplanner", description="Edit, import and export business plans.")
+    parser.add_argument("--version", action=_VersionAction,
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p_import = sub.add_parser("import", help="import a committee paper (.txt) into a store")
@@ -50,14 +77,21 @@ def _build_parser() -> argparse.ArgumentParser:
     p_export = sub.add_parser("export", help="export a plan to Word or PDF")
     p_export.add_argument("format", choices=("docx", "pdf"))
     p_export.add_argument("file", help="the store")
-    p_export.add_argument("-o", "--output", required=True, metavar="OUT")
-    p_export.add_argument("--plan", metavar="MATCH", help="the plan whose title contains MATCH")
-    p_export.add_argument("--kind", choices=KINDS, default="plan")
+    p_export.add_argument("-o", "--output", required=True, metavar="OUT",
+                          help="the file to write, in a folder that exists")
+    p_export.add_argument("--plan", metavar="MATCH",
+                          help="the plan whose title contains MATCH, or #N for the plan "
+                               "numbered N by 'lcplanner stats'")
+    p_export.add_argument("--kind", choices=KINDS, default=DEFAULT_KIND,
+                          help=f"what to export (default: {DEFAULT_KIND})")
     p_export.add_argument("--portfolio", type=int, metavar="N",
                           help="portfolio number, for --kind portfolio")
     p_export.add_argument("--template", metavar="T", help="a Word template (.docx) to style with")
     p_export.add_argument("--tagged", action="store_true",
                           help="make a tagged (accessible) PDF through LibreOffice")
+    p_export.add_argument("--force", action="store_true",
+                          help="replace a read-only file, or write under a name whose "
+                               "extension is not the format's (never a store)")
 
     p_backups = sub.add_parser("backups", help="list a store's backups, newest first")
     p_backups.add_argument("file")
@@ -73,6 +107,8 @@ def _editor_parser() -> argparse.ArgumentParser:
                      " (lcplanner COMMAND --help).",
                      description="Open the business plan editor.")
     parser.add_argument("file", nargs="?", help="a store (.lcplan); the default store if omitted")
+    parser.add_argument("--version", action=_VersionAction,
+                        help="print the version and exit")
     return parser
 
 
@@ -81,13 +117,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = _build_parser().parse_args(argv)
-            return {"import": cmd_import, "stats": cmd_stats, "export": cmd_export,
+            code = {"import": cmd_import, "stats": cmd_stats, "export": cmd_export,
                     "backups": cmd_backups, "restore": cmd_restore}[args.command](args)
+            _flush()  # a closed pipe shows here, not at exit
+            return code
         args = _editor_parser().parse_args(argv)
         return cmd_edit(args)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader stopped early (| head): end quietly, as cat does
+        _quiet_stdout()
+        return EXIT_UNEXPECTED
+    except SystemExit:  # --help and --version: their text may meet a closed pipe too
+        try:
+            _flush()
+        except BrokenPipeError:
+            _quiet_stdout()
+            return EXIT_UNEXPECTED
+        raise
     except KeyboardInterrupt:
         print("lcplanner: interrupted", file=sys.stderr)
         return EXIT_UNEXPECTED
@@ -97,8 +145,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNEXPECTED
 
 
+def _flush() -> None:
+    if sys.stdout is not None:  # None when started with standard output closed
+        sys.stdout.flush()
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device so the exit-time flush cannot complain again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def _bad(message: str) -> UsageError:
     return UsageError(f"lcplanner: {message}")
+
+
+def _no_folder(path: str, what: str) -> None:
+    """The one refusal for a folder given where a file belongs."""
+    from lcplanner.writers.targets import is_a_folder
+
+    if Path(path).is_dir():
+        raise _bad(is_a_folder(path, what))
+
+
+def _check_output_folder(path: str) -> None:
+    """Outputs (imports into a new store, exports) never create folders."""
+    from lcplanner.writers.targets import TargetError, check_folder
+
+    if "://" in path:  # a server database (postgresql://…) has no folder
+        return
+    try:
+        check_folder(path)
+    except TargetError as exc:
+        raise _bad(str(exc)) from exc
 
 
 def _open(path: str, *, readonly: bool, create: bool = False):
@@ -134,6 +217,7 @@ def cmd_backups(args) -> int:
 
     if not Path(args.file).exists():
         raise _bad(f"{args.file} does not exist")
+    _no_folder(args.file, "an lcplanner store")
     backups = list_backups(Path(args.file))
     if not backups:
         print(f"{Path(args.file).name} has no backups yet.")
@@ -148,6 +232,8 @@ def cmd_restore(args) -> int:
     from lcplanner.store.lock import acquire_lock
 
     into = Path(args.into)
+    _no_folder(args.backup, "a backup")
+    _no_folder(args.into, "an lcplanner store")
     try:
         with acquire_lock(into):
             aside = restore_backup(args.backup, into)
@@ -179,7 +265,7 @@ def cmd_edit(args) -> int:
 def cmd_import(args) -> int:
     from sqlalchemy import select
 
-    from lcplanner.domain.counts import count_plan
+    from lcplanner.domain.counts import count_plan, counted
     from lcplanner.domain.model import Plan
     from lcplanner.importers.paper_text import PaperImportError, describe, parse_paper, \
         read_source
@@ -187,6 +273,9 @@ def cmd_import(args) -> int:
     source = Path(args.source)
     if not source.exists():
         raise _bad(f"{source} does not exist")
+    _no_folder(args.source, "a paper")
+    _no_folder(args.into, "an lcplanner store")
+    _check_output_folder(args.into)
     try:
         text = read_source(source)
         plan = parse_paper(text, source_name=source.name)
@@ -223,7 +312,7 @@ def cmd_import(args) -> int:
                 session.add(plan)
     finally:
         store.close()
-    summary = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items() if v)
+    summary = ", ".join(counted(v, k) for k, v in counts.items() if v)
     print(f"Imported '{plan.title}' into {store_path.name}: {summary}.")
     return EXIT_OK
 
@@ -242,7 +331,8 @@ def cmd_stats(args) -> int:
     store = _open(args.file, readonly=True)
     try:
         with store.session() as session:
-            report = [{"title": p.title, "counts": count_plan(p)} for p in _plans(session)]
+            report = [{"title": p.title, "number": number, "counts": count_plan(p)}
+                      for number, p in enumerate(_plans(session), 1)]
     finally:
         store.close()
     if args.json:
@@ -251,47 +341,89 @@ def cmd_stats(args) -> int:
     if not report:
         print(f"{Path(args.file).name} holds no plans.")
     for entry in report:
-        print(entry["title"] or "(untitled plan)")
+        print(f"#{entry['number']}  {entry['title'] or '(untitled plan)'}")
         for key in COUNT_KEYS:
             print(f"  {key.replace('_', ' '):<20} {entry['counts'][key]:>6}")
     return EXIT_OK
 
 
+_NUMBER = re.compile(r"#\s*(\d+)")
+
+
+def _listed(plans, numbers) -> str:
+    return "; ".join(f"#{n} {p.title or '(untitled plan)'}" for n, p in zip(numbers, plans))
+
+
 def choose_plan(plans, match: str | None):
-    """The plan whose title contains ``match``; the only plan when no match is given."""
+    """The plan whose title contains ``match``, or the plan numbered ``#N`` as ``stats`` shows
+    it; the only plan when no match is given."""
+    from lcplanner.domain.counts import counted
+
+    if match and (number := _NUMBER.fullmatch(match.strip())):
+        n = int(number.group(1))
+        if not 1 <= n <= len(plans):
+            raise _bad(f"there is no plan #{n}: the store holds {counted(len(plans), 'plans')} "
+                       "(see 'lcplanner stats')")
+        return plans[n - 1]
     if match:
         wanted = match.casefold()
-        found = [p for p in plans if wanted in (p.title or "").casefold()]
+        found = [(n, p) for n, p in enumerate(plans, 1) if wanted in (p.title or "").casefold()]
         if not found:
             titles = "; ".join(p.title for p in plans) or "none"
             raise _bad(f"no plan's title contains '{match}' (plans: {titles})")
         if len(found) > 1:
-            exact = [p for p in found if (p.title or "").casefold() == wanted]
+            exact = [p for _n, p in found if (p.title or "").casefold() == wanted]
             if len(exact) == 1:
                 return exact[0]
-            raise _bad(f"'{match}' matches {len(found)} plans: "
-                       + "; ".join(p.title for p in found) + " (be more specific)")
-        return found[0]
+            numbers, matching = zip(*found)
+            raise _bad(f"{len(found)} plans match '{match}' ({_listed(matching, numbers)}); "
+                       "use --plan #N to choose one")
+        return found[0][1]
     if not plans:
         raise _bad("the store holds no plans")
     if len(plans) > 1:
-        raise _bad("the store holds several plans; choose one with --plan MATCH ("
-                   + "; ".join(p.title for p in plans) + ")")
+        raise _bad(f"the store holds {len(plans)} plans; choose one with --plan MATCH or "
+                   f"--plan #N ({_listed(plans, range(1, len(plans) + 1))})")
     return plans[0]
+
+
+def _check_export_options(args) -> None:
+    """Refuse options that do not apply to the chosen format and kind (never ignore them)."""
+    if args.kind == "portfolio" and args.portfolio is None:
+        raise _bad("--kind portfolio needs --portfolio N")
+    if args.portfolio is not None and args.kind != "portfolio":
+        raise _bad(f"--portfolio applies to --kind portfolio only (the kind is {args.kind})")
+    if args.template and args.format != "docx":
+        raise _bad("--template applies to Word (docx) exports only")
+    if args.tagged and args.format != "pdf":
+        raise _bad("--tagged applies to PDF exports only")
+    if args.template:
+        _no_folder(args.template, "a Word template")
+        if not Path(args.template).is_file():
+            raise _bad(f"template {args.template} does not exist")
+
+
+def _check_output(args) -> None:
+    """The output rule (lcplanner.writers.targets), with --force where it may apply."""
+    from lcplanner.writers.targets import TargetError, check_suffix, check_target
+
+    suffix, name = SUFFIXES[args.format]
+    protect = [] if "://" in args.file else [args.file]
+    try:
+        check_target(args.output, protect=protect, force=args.force)
+        if not args.force:
+            check_suffix(args.output, suffix, name)
+    except TargetError as exc:
+        hint = " Use --force to write it anyway." if exc.forceable else ""
+        raise _bad(f"{exc}{hint} Nothing was written.") from exc
 
 
 def cmd_export(args) -> int:
     from lcplanner.compose import compose
     from lcplanner.writers.atomic import ExportError
 
-    if args.kind == "portfolio" and args.portfolio is None:
-        raise _bad("--kind portfolio needs --portfolio N")
-    if args.template and args.format != "docx":
-        raise _bad("--template applies to Word (docx) exports only")
-    if args.tagged and args.format != "pdf":
-        raise _bad("--tagged applies to PDF exports only")
-    if args.template and not Path(args.template).is_file():
-        raise _bad(f"template {args.template} does not exist")
+    _check_export_options(args)
+    _check_output(args)
     store = _open(args.file, readonly=True)
     try:
         with store.session() as session:

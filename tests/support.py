@@ -28,3 +28,37 @@ def damage_store(path: Path) -> None:
     for offset in range(4096 * 2 + 100, min(len(data), 4096 * 6), 5):
         data[offset] ^= 0x5A
     path.write_bytes(bytes(data))
+
+
+def run_cli(capsys, *argv):
+    """Run the command line in this process: (exit status, stdout, stderr)."""
+    from lcplanner.cli import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line(err: str) -> str:
+    """The single line a refusal prints on stderr (fails the test if there are more)."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+def folder_state(folder: Path) -> dict[str, tuple]:
+    """Every entry of ``folder`` (recursively) with its type, size, mode and content digest:
+    compare two of these to prove that nothing was written."""
+    import hashlib
+    import os
+    import stat as st
+
+    state = {}
+    for path in sorted(folder.rglob("*")):
+        info = os.lstat(path)
+        digest = ""
+        if st.S_ISREG(info.st_mode):
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        state[str(path.relative_to(folder))] = (st.S_IFMT(info.st_mode), info.st_size,
+                                                 st.S_IMODE(info.st_mode), digest)
+    return state

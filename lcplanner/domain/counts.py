@@ -11,6 +11,14 @@ COUNT_KEYS = (
 )
 
 
+def counted(count: int, key: str) -> str:
+    """"1 priority", "10 priorities", "1 sub-point", "1 service group" from a count key."""
+    name = key.replace("sub_", "sub-").replace("_", " ")
+    if count == 1:
+        name = name[:-3] + "y" if name.endswith("ies") else name.removesuffix("s")
+    return f"{count} {name}"
+
+
 def count_plan(plan: Plan) -> dict[str, int]:
     """Count a plan's contents by walking its object graph (saved or not)."""
     portfolios = list(plan.portfolios)

@@ -4,7 +4,8 @@ A .docx is a zip of XML parts. A hostile one can be a zip bomb (a few kilobytes 
 to gigabytes), claim small sizes in its headers and inflate more, or carry XML entity tricks
 ("billion laughs", external entities that read local files). python-docx would hand such a file
 to lxml and zipfile unguarded, so we look first, within a memory bound, and refuse with a clear
-message.
+message. A part is read as markup by its content, not its name: a package may name its parts
+as it likes (``word/styles.dat``), and python-docx parses whatever the relationships point at.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ MAX_PART = 64 * 1024 * 1024     # inflated bytes in one part
 MAX_RATIO = 200                 # inflated / compressed, per part above 1 MB
 _CHUNK = 1024 * 1024
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 class UnsafeDocumentError(ValueError):
@@ -61,7 +63,7 @@ def _inflate_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
     """Inflate one part in chunks, never holding more than one chunk; scan XML for DTDs."""
     size = 0
     tail = b""
-    is_xml = info.filename.endswith((".xml", ".rels"))
+    is_xml = None  # decided by the part's first bytes, whatever its name
     try:
         with archive.open(info) as part:
             while chunk := part.read(_CHUNK):
@@ -70,7 +72,13 @@ def _inflate_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                     raise UnsafeDocumentError(
                         f"{name} inflates past its stated size; it looks like a zip bomb and "
                         "was not read.")
-                if is_xml and _DTD.search(tail + chunk):
+                if is_xml is None:
+                    is_xml = info.filename.endswith((".xml", ".rels")) or _looks_like_xml(chunk)
+                if not is_xml:
+                    continue
+                # Dropping NULs reads UTF-16 and UTF-32 markup as ASCII.
+                chunk = chunk.replace(b"\0", b"")
+                if _DTD.search(tail + chunk):
                     raise UnsafeDocumentError(
                         f"{name} declares XML entities in {info.filename}; such files can read "
                         "other files or exhaust memory, so it was not read.")
@@ -79,3 +87,11 @@ def _inflate_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
         # RuntimeError: encrypted parts; the others: damaged archives.
         raise UnsafeDocumentError(f"{name} is damaged or encrypted and cannot be read.") from exc
     return size
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    """True when a part starts as markup does (after a byte-order mark and white space)."""
+    head = head[:4096].replace(b"\0", b"")
+    if head.startswith(_BOMS):
+        return True  # a text part: scan it as markup
+    return head.lstrip(b" \t\r\n").startswith(b"<")

@@ -134,6 +134,8 @@ class ExportDialog(QDialog):
         self.job = None
         self.result_box: QMessageBox | None = None
         self._path_chosen = False  # once the user picks or types a path, stop suggesting
+        self._confirmed: Path | None = None  # a path whose replacing the file dialog confirmed
+        self.confirm_box: QMessageBox | None = None
         self.ui = Ui_ExportDialog()
         self.ui.setupUi(self)
         self.setWindowTitle(f"Export to {self.format.name}")
@@ -260,6 +262,7 @@ class ExportDialog(QDialog):
                                               self.format.file_filter)
         if path:
             self.set_output(path)
+            self._confirmed = self.output()  # the file dialog has asked about replacing it
 
     def set_output(self, path: str | Path) -> None:
         self._path_chosen = True
@@ -292,8 +295,41 @@ class ExportDialog(QDialog):
         if request.template is not None and not request.template.is_file():
             self._warn("Cannot export", f"The template {request.template} does not exist.")
             return
-        if not request.output.parent.is_dir():
-            self._warn("Cannot export", f"The folder {request.output.parent} does not exist.")
+        from lcplanner.writers.targets import TargetError, check_target
+
+        store_path = getattr(self.doc.store, "path", None)
+        try:  # the output rule the command line applies (never the store, a device …)
+            check_target(request.output, protect=[store_path] if store_path else [])
+        except TargetError as exc:
+            self._warn("Cannot export", str(exc))
+            return
+        if request.output.exists() and request.output != self._confirmed:
+            self._ask_replace(request)
+            return
+        self._begin(request)
+
+    def _ask_replace(self, request: ExportRequest) -> None:
+        """Ask before replacing an existing file; export only on Replace."""
+        box = message_box(self, QMessageBox.Icon.Question, "Replace file?",
+                          f"{request.output.name} already exists in {request.output.parent}. "
+                          "Replace it?")
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.replace_button = replace
+
+        def answered(_result: int) -> None:
+            self.confirm_box = None
+            if box.clickedButton() is replace:
+                self._confirmed = request.output
+                self._begin(request)
+
+        box.finished.connect(answered)
+        self.confirm_box = box
+        box.open()
+
+    def _begin(self, request: ExportRequest) -> None:
+        if self.job is not None:
             return
         try:
             document = compose_document(self.doc.store, request.plan_id, request.kind,

@@ -33,16 +33,10 @@ class ParsedPaper:
 
     @property
     def summary(self) -> str:
-        return ", ".join(_counted(count, name) for name, count in self.counts.items()
+        from lcplanner.domain.counts import counted
+
+        return ", ".join(counted(count, name) for name, count in self.counts.items()
                          if count) or "nothing"
-
-
-def _counted(count: int, key: str) -> str:
-    """"1 priority", "10 priorities", "1 sub-point" from a count key."""
-    name = key.replace("sub_", "sub-").replace("_", " ")
-    if count == 1:
-        name = name[:-3] + "y" if name.endswith("ies") else name.removesuffix("s")
-    return f"{count} {name}"
 
 
 def parse_source(path: Path, report: Report) -> ParsedPaper:

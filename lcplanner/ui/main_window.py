@@ -226,13 +226,19 @@ class MainWindow(QMainWindow):
 
     def save_copy_to(self, path: str | Path) -> bool:
         self.panes.flush()
+        from lcplanner.writers.atomic import ExportError, atomic_path
+        from lcplanner.writers.targets import check_target
+
         target = Path(path)
-        if target.resolve() == self.doc.store.path:
-            opening.show_error(self, "Cannot save a copy", "Choose a file other than the open "
-                               "store.")
-            return False
         try:
-            copy_store(self.doc.store.path, target)
+            # The output rule: never the open store (nor its links or companions), a backup,
+            # a folder or a device; the copy gets the user's umask or the replaced file's mode.
+            check_target(target, protect=[self.doc.store.path], replace_store=True)
+            with atomic_path(target, replace_store=True) as tmp:
+                copy_store(self.doc.store.path, tmp)
+        except ExportError as exc:
+            opening.show_error(self, "Cannot save a copy", str(exc))
+            return False
         except OSError as exc:
             opening.show_error(self, "Cannot save a copy", f"{target.name}: {exc.strerror or exc}")
             return False

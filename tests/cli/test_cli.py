@@ -11,16 +11,7 @@ from lcplanner.cli import main
 from lcplanner.domain.counts import COUNT_KEYS
 
 
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    return lines[0]
+from tests.support import one_line, run_cli as run  # noqa: E402
 
 
 def test_stats_json_has_every_key(capsys, sample_store, store_path):
@@ -39,7 +30,7 @@ def test_stats_text(capsys, sample_store, store_path):
     sample_store.close()
     code, out, _ = run(capsys, "stats", str(store_path))
     assert code == 0
-    assert out.startswith("Business Plan 2026/27\n") and "outputs" in out
+    assert out.startswith("#1  Business Plan 2026/27\n") and "outputs" in out
 
 
 def test_stats_of_a_missing_file_exits_2_and_creates_nothing(capsys, tmp_path):

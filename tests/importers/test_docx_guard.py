@@ -95,3 +95,70 @@ def test_docx_writer_refuses_a_hostile_template(good_docx, tmp_path, sample_stor
     with pytest.raises(ExportError, match="template cannot be used.*XML entities"):
         write_docx(doc, target, template=evil)
     assert not target.exists()
+
+
+_STYLES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
+
+
+def _rename_styles(src, dst, new_name: str, payload: bytes | None = None):
+    """Move word/styles.xml to word/<new_name>, pointing the relationship and content type at
+    it, as a package may: the name of a part says nothing about what it holds."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            name = item.filename
+            if name == "word/styles.xml":
+                name, data = f"word/{new_name}", payload if payload is not None else data
+            elif name == "word/_rels/document.xml.rels":
+                data = data.replace(b'Target="styles.xml"', f'Target="{new_name}"'.encode())
+            elif name == "[Content_Types].xml":
+                data = data.replace(b"</Types>", (
+                    f'<Override PartName="/word/{new_name}" ContentType="{_STYLES_TYPE}"/>'
+                    "</Types>").encode())
+            zout.writestr(name, data)
+
+
+_XXE = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/hostname">]>'
+        b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b'&e;</w:styles>')
+
+
+@pytest.mark.parametrize("part, payload", [
+    ("styles.dat", _XXE),
+    ("styles", b"\n  " + _XXE),
+    ("styles.bin", b"\xff\xfe" + _XXE.decode().encode("utf-16-le")),
+])
+def test_entities_in_a_part_of_any_name_are_refused(good_docx, tmp_path, part, payload):
+    evil = tmp_path / "renamed.docx"
+    _rename_styles(good_docx, evil, part, payload)
+    with pytest.raises(UnsafeDocumentError, match=f"XML entities in word/{part}"):
+        check_docx(evil)
+
+
+def test_a_renamed_harmless_part_and_binary_parts_pass(good_docx, tmp_path):
+    fine = tmp_path / "renamed.docx"
+    _rename_styles(good_docx, fine, "styles.dat")
+    png = b"\x89PNG\r\n\x1a\n" + b"<!ENTITY in a binary part is only bytes" + bytes(range(256))
+    _rewrite(fine, tmp_path / "with-image.docx", add={"word/media/image1.png": png})
+    check_docx(tmp_path / "with-image.docx")
+
+
+def test_export_with_a_renamed_hostile_part_writes_nothing(good_docx, tmp_path, sample_store):
+    """Before, the guard passed it and the export wrote a .docx Word could not open."""
+    from sqlalchemy import select
+
+    from lcplanner.compose import compose
+    from lcplanner.domain.model import Plan
+    from lcplanner.writers.atomic import ExportError
+    from lcplanner.writers.docx_writer import write_docx
+
+    evil = tmp_path / "renamed.docx"
+    _rename_styles(good_docx, evil, "styles.dat", _XXE)
+    with sample_store.session() as session:
+        doc = compose(session.scalars(select(Plan)).one(), "plan")
+    target = tmp_path / "out.docx"
+    with pytest.raises(ExportError, match="template cannot be used.*XML entities in "
+                                          "word/styles.dat"):
+        write_docx(doc, target, template=evil)
+    assert not target.exists()
+    assert not [p.name for p in tmp_path.iterdir() if ".lcplanner-" in p.name]

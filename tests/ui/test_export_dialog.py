@@ -165,7 +165,7 @@ def test_target_that_cannot_be_replaced_keeps_it(window, qtbot, tmp_path, monkey
     dialog.set_output(out / "paper.docx")
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.job is None and bool(boxes), timeout=30000)
-    assert boxes[-1].text().startswith("Cannot replace paper.docx")
+    assert boxes[-1].text() == f"{out / 'paper.docx'} is a folder, not a file."
     assert (out / "paper.docx").is_dir()
     assert [p.name for p in out.iterdir()] == ["paper.docx"]  # no temporary file left
 
@@ -211,3 +211,88 @@ def test_screenshot(window, qtbot):
     assert not dialog.grab().isNull()
     if os.environ.get("LCPLANNER_SCREENSHOTS"):
         dialog.grab().save(os.path.join(os.environ["LCPLANNER_SCREENSHOTS"], "export.png"))
+
+
+# --- the output rule and the question before replacing ---------------------------------------
+
+
+def _capture_boxes(monkeypatch):
+    """Message boxes opened (window-modal, non-blocking) are recorded, not shown."""
+    boxes = []
+    real_open = QMessageBox.open
+
+    def capture(box):
+        boxes.append(box)
+        real_open(box)
+
+    monkeypatch.setattr(QMessageBox, "open", capture)
+    return boxes
+
+
+@pytest.mark.parametrize("make, sentence", [
+    (lambda store, p: os.symlink(store, p), "{p} is the store being read; an output never "
+                                             "replaces its own store."),
+    (lambda store, p: os.link(store, p), "{p} is the store being read; an output never "
+                                          "replaces its own store."),
+    (lambda store, p: __import__("shutil").copyfile(store, p),
+     "{p} is an lcplanner store; an export never replaces a store."),
+    (lambda store, p: os.mkfifo(p), "{p} is a pipe, not a regular file; choose a file to write."),
+    (lambda store, p: (p.write_bytes(b"old"), p.chmod(0o444)), "{p} is read-only."),
+], ids=["symbolic-link", "hard-link", "another-store", "pipe", "read-only"])
+def test_output_rule_refuses_with_the_command_line_sentence(window, qtbot, tmp_path,
+                                                            monkeypatch, make, sentence):
+    from tests.support import folder_state
+
+    boxes = _capture_boxes(monkeypatch)
+    target = tmp_path / "out" / "paper.docx"
+    target.parent.mkdir()
+    make(window.doc.store.path, target)
+    before = folder_state(tmp_path)
+    dialog = _open(window, "docx")
+    dialog.set_output(target)
+    dialog.export_button.click()
+    assert [b.text() for b in boxes] == [sentence.format(p=target)]
+    assert boxes[0].windowTitle() == "Cannot export"
+    assert dialog.job is None and dialog.isVisible() and dialog.export_button.isEnabled()
+    qtbot.wait(50)
+    assert folder_state(tmp_path) == before
+
+
+def test_existing_file_is_replaced_only_when_the_user_says_so(window, qtbot, tmp_path,
+                                                              monkeypatch):
+    import docx
+
+    boxes = _capture_boxes(monkeypatch)
+    target = tmp_path / "paper.docx"
+    target.write_bytes(b"last month's paper")
+    dialog = _open(window, "docx")
+    dialog.set_output(target)
+    dialog.export_button.click()
+    question = dialog.confirm_box
+    assert question is not None and boxes == [question]
+    assert question.text() == f"paper.docx already exists in {tmp_path}. Replace it?"
+    assert question.defaultButton() is question.button(QMessageBox.StandardButton.Cancel)
+    question.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.wait(50)
+    assert dialog.job is None and dialog.isVisible()
+    assert target.read_bytes() == b"last month's paper"
+
+    dialog.export_button.click()
+    dialog.confirm_box.replace_button.click()
+    _wait_done(qtbot, dialog)
+    assert docx.Document(str(target)).core_properties.title == "Business Plan 2026/27"
+
+
+def test_a_file_chosen_in_the_save_dialog_is_not_asked_about_twice(window, qtbot, tmp_path,
+                                                                   monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "paper.pdf"
+    target.write_bytes(b"%PDF-1.4 older")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog = _open(window, "pdf")
+    dialog.ui.output_button.click()  # the file dialog confirms replacing on its own
+    dialog.export_button.click()
+    assert dialog.confirm_box is None
+    _wait_done(qtbot, dialog)
+    assert target.read_bytes().startswith(b"%PDF") and target.stat().st_size > 1000
