@@ -88,7 +88,7 @@ def test_title_and_language(paper, sample_plan):
     props = document.core_properties
     assert props.title == doc.title == sample_plan.papers[0].title
     assert props.language == "en-GB"
-    assert props.author == "Sarah Whitcombe"
+    assert props.author == sample_plan.organisation == "Metropolitan Councils Together"
     lang = document.styles.element.find(
         f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
     assert lang.get(qn("w:val")) == "en-GB"
