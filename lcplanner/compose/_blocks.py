@@ -19,6 +19,8 @@ from lcplanner.domain.model import (Milestone, Objective, Output, Plan, Portfoli
 #: The coloured mark put before a status name; the name itself carries the meaning.
 STATUS_MARK = "\u25cf "
 NOT_SET = DEFAULT_LABELS["not_set"]
+#: How a finished paragraph ends: a full stop, colon … possibly inside quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?:;][\"'\u2019\u201d)\]]*\s*$")
 _BULLET_LINE = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf*\u2013])\s+")
 
 
@@ -60,8 +62,14 @@ def text_blocks(text: str | None, *, style: str = "body",
                 prose.append(line.strip())
         if prose:
             joined = " ".join(prose)
-            after_list = bool(blocks) and isinstance(blocks[-1], ir.ListBlock)
-            if after_list and joined[:1].islower():
+            last = blocks[-1] if blocks else None
+            after_list = isinstance(last, ir.ListBlock)
+            if isinstance(last, ir.Paragraph) and not bullets and \
+                    not _SENTENCE_END.search(last.text):
+                # a paragraph broken mid-sentence by extraction ("…and individual" /
+                # "Portfolio Holders."): one paragraph, as the paper has it
+                last.runs[-1].text += " " + joined
+            elif after_list and joined[:1].islower():
                 blocks.append(ir.Paragraph([ir.Run(joined)], style=style,
                                            continues=numbered))
             else:
@@ -186,7 +194,11 @@ def priority_blocks(priority: Priority, label: str, level: int, *, show_status: 
     if outputs:
         blocks.append(outputs)
     if priority.note:
-        blocks += text_blocks(priority.note, style="note")
+        note = text_blocks(priority.note, style="note")
+        first = note[0] if note else None
+        if isinstance(first, ir.Paragraph):
+            first.runs.insert(0, ir.Run(hs["note"] + " ", bold=True))
+        blocks += note
     return blocks
 
 
@@ -230,12 +242,31 @@ MILESTONE_HEADER = ["Milestone", "Date", "Sub-priorities", "Status"]
 MILESTONE_WIDTHS = [48, 16, 22, 14]
 
 
-def milestone_header(hs: HouseStyle | None = None) -> list[str]:
+def _columns(milestones: list[Milestone]) -> tuple[bool, bool]:
+    """Whether the tags and status columns have anything to show: a plan that records no
+    status (or no tags) gets no column full of "Not set"."""
+    return (any(m.tags for m in milestones),
+            any(m.status is not None and m.status.name for m in milestones))
+
+
+def milestone_header(hs: HouseStyle | None = None, tags: bool = True,
+                     status: bool = True) -> list[str]:
     hs = hs or HouseStyle()
-    return [hs["milestone"], hs["date"], hs["sub_priorities_column"], hs["status"]]
+    return [hs["milestone"], hs["date"]] + ([hs["sub_priorities_column"]] if tags else []) + \
+        ([hs["status"]] if status else [])
 
 
-def milestone_row(milestone: Milestone, hs: HouseStyle | None = None) -> list[ir.Cell]:
+def _widths(tags: bool, status: bool) -> list[float]:
+    widths = list(MILESTONE_WIDTHS)
+    if not status:
+        widths[0] += widths.pop(3)
+    if not tags:
+        widths[0] += widths.pop(2)
+    return widths
+
+
+def milestone_row(milestone: Milestone, hs: HouseStyle | None = None, tags: bool = True,
+                  status: bool = True) -> list[ir.Cell]:
     hs = hs or HouseStyle()
     name = ir.Paragraph([ir.Run(milestone.name or hs.missing("a milestone's name"),
                                 bold=True)])
@@ -243,15 +274,19 @@ def milestone_row(milestone: Milestone, hs: HouseStyle | None = None) -> list[ir
         name.runs += [ir.Run("\n"), ir.Run(" ".join(split_paragraphs(milestone.text)))]
     dates = [ir.Paragraph.of(d.text) for d in milestone.dates if d.text] or \
         [ir.Paragraph.of(hs["no_date"])]
-    tags = [ir.Paragraph.of(t.title) for t in milestone.tags if t.title] or \
-        [ir.Paragraph.of(hs["no_tags"])]
-    return [ir.Cell([name]), ir.Cell(dates), ir.Cell(tags),
-            ir.Cell([ir.Paragraph(status_runs(milestone.status, hs))])]
+    cells = [ir.Cell([name]), ir.Cell(dates)]
+    if tags:
+        cells.append(ir.Cell([ir.Paragraph.of(t.title) for t in milestone.tags if t.title]
+                             or [ir.Paragraph.of(hs["no_tags"])]))
+    if status:
+        cells.append(ir.Cell([ir.Paragraph(status_runs(milestone.status, hs))]))
+    return cells
 
 
-def objective_blocks(objective: Objective, level: int,
-                     hs: HouseStyle | None = None) -> list[ir.Block]:
+def objective_blocks(objective: Objective, level: int, hs: HouseStyle | None = None,
+                     columns: tuple[bool, bool] | None = None) -> list[ir.Block]:
     hs = hs or HouseStyle()
+    tags, status = columns or _columns(objective.milestones)
     title = objective.title or hs.missing("an objective's title")
     blocks: list[ir.Block] = [ir.Heading(title, level, kind="objective")]
     if objective.strapline:
@@ -264,9 +299,10 @@ def objective_blocks(objective: Objective, level: int,
         blocks.append(ir.ListBlock([ir.ListItem([ir.Run(s.title)], label="\u2022")
                                     for s in objective.sub_priorities], kind="bullet"))
     if objective.milestones:
-        blocks.append(ir.Table(milestone_header(hs),
-                               [milestone_row(m, hs) for m in objective.milestones],
-                               widths=list(MILESTONE_WIDTHS),
+        blocks.append(ir.Table(milestone_header(hs, tags, status),
+                               [milestone_row(m, hs, tags, status)
+                                for m in objective.milestones],
+                               widths=_widths(tags, status),
                                caption=f"{hs['milestones']}: {title}"))
     return blocks
 
@@ -292,8 +328,9 @@ def milestones_part(plan: Plan, level: int, *, title: str | None = None,
     if with_heading:
         blocks.append(ir.Heading(title or hs["objectives_and_milestones"], level, kind="part"))
     inner = level + 1 if with_heading else level
+    columns = _columns([m for o in plan.objectives for m in o.milestones])
     for objective in plan.objectives:
-        blocks += objective_blocks(objective, inner, hs)
+        blocks += objective_blocks(objective, inner, hs, columns)
     if events:
         blocks.append(ir.Heading(hs["policy_events"], inner, kind="part"))
         blocks.append(policy_events_table(plan, hs))

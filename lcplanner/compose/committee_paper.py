@@ -288,4 +288,7 @@ def _running_title(paper: CommitteePaper | None, title: str, hs: HouseStyle) -> 
         return title
     head = " \u2013 ".join(p for p in (paper.committee, paper.meeting_date) if p)
     item = f"{hs['item']} {paper.item_number}" if paper.item_number else ""
-    return "    ".join(p for p in (head, item, title) if p)
+    parts = [p for p in (head, item) if p]
+    if len("    ".join(parts + [title])) <= 70 or not parts:  # one footer line with the page
+        parts.append(title)
+    return "    ".join(parts)

@@ -33,7 +33,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "appendices": "Appendices", "background_papers": "Background papers",
     "appendix": "Appendix",
     # plan content
-    "outcome": "Outcome:", "portfolio_holder": "Portfolio holder:",
+    "outcome": "Outcome:", "note": "Note:", "portfolio_holder": "Portfolio holder:",
     "shadow_holder": "Shadow portfolio holder:", "lead": "Lead:", "theme": "Theme:",
     "pledge": "Pledge", "pledges_ref": "Pledges", "core_area": "Core area:",
     "sub_priorities": "Sub-priorities:", "not_set": "Not set", "no_date": "TBC",

@@ -279,6 +279,20 @@ class _Renderer:
                     t.set(_XML_SPACE, "preserve")
 
     def _paragraph(self, block: ir.Paragraph):
+        if block.text.rstrip().endswith(":"):  # an introduction stays with what it introduces
+            return self._keep_next(self._paragraph_el(block))
+        return self._paragraph_el(block)
+
+    @staticmethod
+    def _keep_next(p):
+        ppr = p.find(_PPR)
+        if ppr is None:
+            ppr = etree.SubElement(p, _PPR)
+            p.insert(0, ppr)
+        child(ppr, "keepNext")
+        return p
+
+    def _paragraph_el(self, block: ir.Paragraph):
         if block.label:
             style = "Numbered Paragraph"
         elif getattr(block, "continues", False):
@@ -334,10 +348,17 @@ class _Renderer:
             inset = _NUMBERED_TEXT
         num_id = self.numbering.new_list(block.kind, level, block.start)
         for item in block.items:
-            def numbered(ppr, num_id=num_id):
+            # a list's end gets a body paragraph's space, so the text after it does not
+            # run on from its last item
+            last = level == 0 and item is block.items[-1] and not item.extra \
+                and not item.children
+
+            def numbered(ppr, num_id=num_id, last=last):
                 num = child(ppr, "numPr")
                 etree.SubElement(num, qn("w:ilvl")).set(_VAL, str(level))
                 etree.SubElement(num, qn("w:numId")).set(_VAL, num_id)
+                if last:
+                    child(ppr, "spacing", after=160)
                 if inset:
                     child(ppr, "ind", left=indent(level) + inset, hanging=indent(0))
 
