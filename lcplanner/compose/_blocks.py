@@ -332,7 +332,7 @@ def milestones_part(plan: Plan, level: int, *, title: str | None = None,
     for objective in plan.objectives:
         blocks += objective_blocks(objective, inner, hs, columns)
     if events:
-        blocks.append(ir.Heading(hs["policy_events"], inner, kind="part"))
+        blocks.append(ir.Heading(hs["policy_events"], inner, kind="policy-events"))
         blocks.append(policy_events_table(plan, hs))
     return blocks
 

@@ -83,7 +83,7 @@ class HouseStyle:
 
     def missing(self, what: str) -> str:
         """The visible mark for an empty part that must be shown; the gap is reported."""
-        message = f"{what[:1].upper()}{what[1:]} is empty: shown as " \
+        message = f"Nothing has been written for {what}: shown as " \
                   f"\u201c{self['to_be_completed']}\u201d."
         if message not in self.warnings:
             self.warnings.append(message)

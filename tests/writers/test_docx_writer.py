@@ -345,7 +345,7 @@ def test_libreoffice_shows_every_output_with_its_letter(tmp_path, sample_plan):
                    check=True, capture_output=True, timeout=300)
     reader = pypdf.PdfReader(str(tmp_path / "paper.pdf"))
     text = _squash(" ".join(page.extract_text() or "" for page in reader.pages))
-    appendix = text.index("Appendix A", text.index("Background papers"))
+    appendix = text.index("Appendix A", text.index("Equalities implications"))
     cursor = appendix
     for p_index, portfolio in enumerate(plan.portfolios, start=1):
         for q_index, priority in enumerate(portfolio.priorities, start=1):
