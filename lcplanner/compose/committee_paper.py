@@ -235,7 +235,7 @@ def _appendix_title(title: str, label: str, hs: HouseStyle) -> str:
 def _main_text(plan: Plan, hs: HouseStyle) -> list[ir.Block]:
     """The plan's narrative sections (its main text) and themes, in the plan's order.
 
-    Themes follow the section that introduces them ("Our key themes are:"), or, when no
+    Themes follow the section that introduces them ("The themes are:"), or, when no
     section names them, come after the narrative under the house heading.
     """
     blocks: list[ir.Block] = []
