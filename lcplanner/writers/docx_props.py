@@ -45,8 +45,12 @@ def app_xml(company: str = "") -> bytes:
 
 
 def set_app_properties(document, company: str = "") -> None:
-    """Replace (or add) the extended properties part so it names lcplanner."""
+    """Replace (or add) the extended properties part so it names lcplanner, and drop the
+    template's thumbnail (a picture of the template, not of this paper)."""
     package = document.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(r_id)
     blob = app_xml(company)
     for part in package.iter_parts():
         if part.partname == _APP_URI:

@@ -295,6 +295,7 @@ def test_word_package_names_lcplanner_and_the_plan(seeds):
     plan, doc, _hs, path, _ = seeds["002"]
     with zipfile.ZipFile(path) as package:
         app = package.read("docProps/app.xml").decode()
+        assert not [n for n in package.namelist() if "thumbnail" in n]  # the template's
     assert "<Application>lcplanner</Application>" in app
     assert re.search(r"<AppVersion>\d\d\.\d{4}</AppVersion>", app)
     assert "Microsoft" not in app and "<Pages>" not in app and "<Words>" not in app
