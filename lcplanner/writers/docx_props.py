@@ -31,6 +31,10 @@ def app_version() -> str:
     return f"{numbers[0]:02d}.{numbers[1] % 100:02d}{numbers[2] % 100:02d}"
 
 
+#: Read once on import: writing a paper touches no file but the paper itself.
+APP_VERSION = app_version()
+
+
 def app_xml(company: str = "") -> bytes:
     company_xml = f"<Company>{escape(company)}</Company>" if company else ""
     return (
@@ -41,7 +45,7 @@ def app_xml(company: str = "") -> bytes:
         f"<Application>{APPLICATION}</Application><DocSecurity>0</DocSecurity>"
         f"<ScaleCrop>false</ScaleCrop>{company_xml}<LinksUpToDate>false</LinksUpToDate>"
         "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
-        f"<AppVersion>{app_version()}</AppVersion></Properties>").encode("utf-8")
+        f"<AppVersion>{APP_VERSION}</AppVersion></Properties>").encode("utf-8")
 
 
 def set_app_properties(document, company: str = "") -> None:
