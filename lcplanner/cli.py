@@ -435,7 +435,7 @@ def cmd_export(args) -> int:
     finally:
         store.close()
     try:
-        warnings = _write(args, document)
+        warnings = [*document.warnings, *_write(args, document)]
     except ExportError as exc:
         raise _bad(str(exc)) from exc
     for warning in warnings:

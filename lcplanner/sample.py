@@ -197,8 +197,8 @@ def build_sample_plan() -> Plan:
                 "portfolio holders, for the Executive to discuss before it goes to Leaders' "
                 "Committee.",
         recommendations_intro="The Executive is asked to:",
-        financial_implications="None specifically flowing from this paper.",
-        legal_implications="None specifically flowing from this paper.",
+        financial_implications="The plan is delivered within the agreed budget for 2026/27.",
+        legal_implications="No legal consequences arise from the plan as drafted.",
         equalities_implications="The plan's equalities objectives are set out in section 3.")
     for text in ["comment on the draft priorities at Appendix A",
                  "agree that officers finalise the plan with portfolio holders",

@@ -11,20 +11,23 @@ import re
 from typing import Iterable
 
 from lcplanner.compose import ir
+from lcplanner.compose.house_style import DEFAULT_LABELS, HouseStyle
 from lcplanner.domain import numbering
 from lcplanner.domain.model import (Milestone, Objective, Output, Plan, Portfolio, Priority,
                                     StatusLabel, split_paragraphs)
 
 #: The coloured mark put before a status name; the name itself carries the meaning.
 STATUS_MARK = "\u25cf "
-NOT_SET = "Not set"
+NOT_SET = DEFAULT_LABELS["not_set"]
+#: How a finished paragraph ends: a full stop, colon … possibly inside quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?:;][\"'\u2019\u201d)\]]*\s*$")
 _BULLET_LINE = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf*\u2013])\s+")
 
 
-def status_runs(status: StatusLabel | None) -> list[ir.Run]:
+def status_runs(status: StatusLabel | None, hs: HouseStyle | None = None) -> list[ir.Run]:
     """A status as text with a coloured mark before it: never colour alone."""
     if status is None or not (status.name or "").strip():
-        return [ir.Run(NOT_SET)]
+        return [ir.Run(hs["not_set"] if hs else NOT_SET)]
     return [ir.Run(STATUS_MARK, colour=_colour(status.colour)), ir.Run(status.name)]
 
 
@@ -39,10 +42,14 @@ def text_blocks(text: str | None, *, style: str = "body",
     """Blank-line separated paragraphs; lines starting "- " or "•" become a bullet list.
 
     ``labels`` (an iterator of "1.1", "1.2" …) numbers each paragraph that starts with text;
-    a block that is only bullets continues the paragraph before it and takes no number.
+    a block that is only bullets continues the paragraph before it and takes no number, and a
+    paragraph that starts in lower case after a list ("…in two areas:", the list, "the
+    holders have …") finishes that sentence: it takes no number either and stays in the
+    numbered paragraph's text column, as its list does.
     """
     blocks: list[ir.Block] = []
     label_iter = iter(labels) if labels is not None else None
+    numbered = label_iter is not None
     for chunk in split_paragraphs(text):
         prose: list[str] = []
         bullets: list[str] = []
@@ -54,11 +61,24 @@ def text_blocks(text: str | None, *, style: str = "body",
             elif line.strip():
                 prose.append(line.strip())
         if prose:
-            label = next(label_iter) if label_iter is not None else ""
-            blocks.append(ir.Paragraph([ir.Run(" ".join(prose))], style=style, label=label))
+            joined = " ".join(prose)
+            last = blocks[-1] if blocks else None
+            after_list = isinstance(last, ir.ListBlock)
+            if isinstance(last, ir.Paragraph) and not bullets and \
+                    not _SENTENCE_END.search(last.text):
+                # a paragraph broken mid-sentence by extraction ("…and individual" /
+                # "Portfolio Holders."): one paragraph, as the paper has it
+                last.runs[-1].text += " " + joined
+            elif after_list and joined[:1].islower():
+                blocks.append(ir.Paragraph([ir.Run(joined)], style=style,
+                                           continues=numbered))
+            else:
+                label = next(label_iter) if label_iter is not None else ""
+                blocks.append(ir.Paragraph([ir.Run(joined)], style=style, label=label))
         if bullets:
             blocks.append(ir.ListBlock([ir.ListItem([ir.Run(b)], label="\u2022")
-                                        for b in bullets if b], kind="bullet"))
+                                        for b in bullets if b], kind="bullet",
+                                       continues=numbered))
     return blocks
 
 
@@ -73,36 +93,48 @@ def section_labels(section: int) -> Iterable[str]:
 # --- portfolios, priorities, outputs --------------------------------------------------------
 
 
-def holder_line(portfolio: Portfolio) -> ir.Paragraph | None:
+def holder_line(portfolio: Portfolio, hs: HouseStyle | None = None) -> ir.Paragraph | None:
+    hs = hs or HouseStyle()
     runs: list[ir.Run] = []
     if portfolio.holder:
-        runs += [ir.Run("Portfolio holder: ", bold=True), ir.Run(portfolio.holder)]
+        runs += [ir.Run(hs["portfolio_holder"] + " ", bold=True), ir.Run(portfolio.holder)]
     if portfolio.shadow_holder:
         if runs:
             runs.append(ir.Run("\n"))
-        runs += [ir.Run("Shadow portfolio holder: ", bold=True), ir.Run(portfolio.shadow_holder)]
+        runs += [ir.Run(hs["shadow_holder"] + " ", bold=True),
+                 ir.Run(portfolio.shadow_holder)]
     return ir.Paragraph(runs, style="meta") if runs else None
 
 
-def portfolio_title(portfolio: Portfolio, index: int) -> str:
-    return portfolio.name or f"{portfolio.kind.capitalize()} {numbering.arabic(index)}"
+def portfolio_title(portfolio: Portfolio, index: int, hs: HouseStyle | None = None) -> str:
+    """The portfolio's name; a nameless one is marked as still to be completed."""
+    if portfolio.name:
+        return portfolio.name
+    if hs is not None:
+        return hs.missing(f"the name of {portfolio.kind or 'portfolio'} "
+                          f"{numbering.arabic(index)}")
+    return DEFAULT_LABELS["to_be_completed"]
 
 
-def outputs_list(priority: Priority, *, show_status: bool) -> ir.ListBlock | None:
+def outputs_list(priority: Priority, *, show_status: bool,
+                 hs: HouseStyle | None = None) -> ir.ListBlock | None:
     """The lettered outputs of a priority, with their i, ii sub-points and bullets."""
-    items = [_output_item(output, index, show_status=show_status)
+    hs = hs or HouseStyle()
+    items = [_output_item(output, index, show_status=show_status, hs=hs)
              for index, output in enumerate(priority.outputs)]
     return ir.ListBlock(items, kind="letter") if items else None
 
 
-def _output_item(output: Output, index: int, *, show_status: bool) -> ir.ListItem:
+def _output_item(output: Output, index: int, *, show_status: bool,
+                 hs: HouseStyle) -> ir.ListItem:
     runs = [ir.Run(output.text or "")]
     extra: list[ir.Paragraph] = []
     if show_status:
         if output.status is not None and output.status.name:
-            runs += [ir.Run(" \u2013 "), *status_runs(output.status)]
+            runs += [ir.Run(" \u2013 "), *status_runs(output.status, hs)]
         if output.owner:
-            extra.append(ir.Paragraph([ir.Run("Lead: "), ir.Run(output.owner)], style="note"))
+            extra.append(ir.Paragraph([ir.Run(hs["lead"] + " "), ir.Run(output.owner)],
+                                      style="note"))
         if output.progress_note:
             extra.append(ir.Paragraph.of(output.progress_note, style="note"))
     return ir.ListItem(runs, label=numbering.letter(index), children=_sub_points(output),
@@ -133,39 +165,60 @@ def _sub_points(output: Output) -> ir.ListBlock | None:
 
 
 def priority_blocks(priority: Priority, label: str, level: int, *, show_status: bool,
-                    pledge_numbers: dict[int, str] | None = None) -> list[ir.Block]:
-    blocks: list[ir.Block] = [ir.Heading(priority.title or "Untitled priority", level, label)]
+                    pledge_numbers: dict[int, str] | None = None,
+                    hs: HouseStyle | None = None) -> list[ir.Block]:
+    """A priority: heading, outcome, links, its outputs, then its note.
+
+    A note on a priority comments on what the priority holds ("the outputs indicated
+    above"), so it follows the outputs, as papers print it.
+    """
+    hs = hs or HouseStyle()
+    title = priority.title or hs.missing(f"the title of priority {label}")
+    blocks: list[ir.Block] = [ir.Heading(title, level, label, kind="priority")]
     if priority.outcome:
-        blocks.append(ir.Paragraph([ir.Run("Outcome: ", bold=True),
+        blocks.append(ir.Paragraph([ir.Run(hs["outcome"] + " ", bold=True),
                                     ir.Run(" ".join(split_paragraphs(priority.outcome)))]))
     links: list[str] = []
     if priority.themes:
         names = ", ".join(t.name for t in priority.themes if t.name)
         if names:
-            links.append(f"Theme: {names}")
+            links.append(f"{hs['theme']} {names}")
     if pledge_numbers and priority.pledges:
         numbers = [pledge_numbers[p.id] for p in priority.pledges if p.id in pledge_numbers]
         if numbers:
-            links.append(("Pledge " if len(numbers) == 1 else "Pledges ") + ", ".join(numbers))
+            word = hs["pledge"] if len(numbers) == 1 else hs["pledges_ref"]
+            links.append(f"{word} " + ", ".join(numbers))
     if links:
         blocks.append(ir.Paragraph.of(". ".join(links) + ".", style="note"))
-    if priority.note:
-        blocks += text_blocks(priority.note, style="note")
-    outputs = outputs_list(priority, show_status=show_status)
+    outputs = outputs_list(priority, show_status=show_status, hs=hs)
     if outputs:
         blocks.append(outputs)
+    if priority.note:
+        note = text_blocks(priority.note, style="note")
+        first = note[0] if note else None
+        if isinstance(first, ir.Paragraph):
+            first.runs.insert(0, ir.Run(hs["note"] + " ", bold=True))
+        blocks += note
     return blocks
 
 
 def portfolio_blocks(portfolio: Portfolio, index: int, level: int, *, show_status: bool,
                      pledge_numbers: dict[int, str] | None = None,
-                     with_heading: bool = True) -> list[ir.Block]:
-    """A portfolio heading (level), its priorities (level + 1, or + 2 under service groups)."""
+                     with_heading: bool = True,
+                     hs: HouseStyle | None = None) -> list[ir.Block]:
+    """A portfolio heading (level) and its priorities (always level + 1).
+
+    A service group is a run of the portfolio's priorities with a name: its heading has the
+    portfolio's level (a kind of its own, never a priority's level), so every priority in a
+    document sits at one level, with or without a group, and no level is skipped.
+    """
+    hs = hs or HouseStyle()
     number = numbering.arabic(index)
     blocks: list[ir.Block] = []
     if with_heading:
-        blocks.append(ir.Heading(portfolio_title(portfolio, index), level, number))
-        holder = holder_line(portfolio)
+        blocks.append(ir.Heading(portfolio_title(portfolio, index, hs), level, number,
+                                 kind="portfolio"))
+        holder = holder_line(portfolio, hs)
         if holder:
             blocks.append(holder)
     if portfolio.note:
@@ -175,10 +228,11 @@ def portfolio_blocks(portfolio: Portfolio, index: int, level: int, *, show_statu
         if priority.service_group is not group:
             group = priority.service_group
             if group is not None:
-                blocks.append(ir.Heading(group.name or "Service group", level + 1))
-        depth = level + (2 if group is not None else 1)
-        blocks += priority_blocks(priority, numbering.dotted(index, p_index), depth,
-                                  show_status=show_status, pledge_numbers=pledge_numbers)
+                blocks.append(ir.Heading(group.name or hs.missing("a service group's name"),
+                                         level, kind="service-group"))
+        blocks += priority_blocks(priority, numbering.dotted(index, p_index), level + 1,
+                                  show_status=show_status, pledge_numbers=pledge_numbers,
+                                  hs=hs)
     return blocks
 
 
@@ -188,49 +242,98 @@ MILESTONE_HEADER = ["Milestone", "Date", "Sub-priorities", "Status"]
 MILESTONE_WIDTHS = [48, 16, 22, 14]
 
 
-def milestone_row(milestone: Milestone) -> list[ir.Cell]:
-    name = ir.Paragraph([ir.Run(milestone.name or "Untitled milestone", bold=True)])
+def _columns(milestones: list[Milestone]) -> tuple[bool, bool]:
+    """Whether the tags and status columns have anything to show: a plan that records no
+    status (or no tags) gets no column full of "Not set"."""
+    return (any(m.tags for m in milestones),
+            any(m.status is not None and m.status.name for m in milestones))
+
+
+def milestone_header(hs: HouseStyle | None = None, tags: bool = True,
+                     status: bool = True) -> list[str]:
+    hs = hs or HouseStyle()
+    return [hs["milestone"], hs["date"]] + ([hs["sub_priorities_column"]] if tags else []) + \
+        ([hs["status"]] if status else [])
+
+
+def _widths(tags: bool, status: bool) -> list[float]:
+    widths = list(MILESTONE_WIDTHS)
+    if not status:
+        widths[0] += widths.pop(3)
+    if not tags:
+        widths[0] += widths.pop(2)
+    return widths
+
+
+def milestone_row(milestone: Milestone, hs: HouseStyle | None = None, tags: bool = True,
+                  status: bool = True) -> list[ir.Cell]:
+    hs = hs or HouseStyle()
+    name = ir.Paragraph([ir.Run(milestone.name or hs.missing("a milestone's name"),
+                                bold=True)])
     if milestone.text:
         name.runs += [ir.Run("\n"), ir.Run(" ".join(split_paragraphs(milestone.text)))]
     dates = [ir.Paragraph.of(d.text) for d in milestone.dates if d.text] or \
-        [ir.Paragraph.of("TBC")]
-    tags = [ir.Paragraph.of(t.title) for t in milestone.tags if t.title] or \
-        [ir.Paragraph.of("None")]
-    return [ir.Cell([name]), ir.Cell(dates), ir.Cell(tags),
-            ir.Cell([ir.Paragraph(status_runs(milestone.status))])]
+        [ir.Paragraph.of(hs["no_date"])]
+    cells = [ir.Cell([name]), ir.Cell(dates)]
+    if tags:
+        cells.append(ir.Cell([ir.Paragraph.of(t.title) for t in milestone.tags if t.title]
+                             or [ir.Paragraph.of(hs["no_tags"])]))
+    if status:
+        cells.append(ir.Cell([ir.Paragraph(status_runs(milestone.status, hs))]))
+    return cells
 
 
-def objective_blocks(objective: Objective, level: int) -> list[ir.Block]:
-    blocks: list[ir.Block] = [ir.Heading(objective.title or "Untitled objective", level)]
+def objective_blocks(objective: Objective, level: int, hs: HouseStyle | None = None,
+                     columns: tuple[bool, bool] | None = None) -> list[ir.Block]:
+    hs = hs or HouseStyle()
+    tags, status = columns or _columns(objective.milestones)
+    title = objective.title or hs.missing("an objective's title")
+    blocks: list[ir.Block] = [ir.Heading(title, level, kind="objective")]
     if objective.strapline:
         blocks.append(ir.Paragraph([ir.Run(objective.strapline, italic=True)], style="lead"))
     if objective.core_area is not None and objective.core_area.name:
-        blocks.append(ir.Paragraph.of(f"Core area: {objective.core_area.name}", style="note"))
+        blocks.append(ir.Paragraph.of(f"{hs['core_area']} {objective.core_area.name}",
+                                      style="note"))
     if objective.sub_priorities:
-        blocks.append(ir.Paragraph([ir.Run("Sub-priorities:")]))
+        blocks.append(ir.Paragraph([ir.Run(hs["sub_priorities"])]))
         blocks.append(ir.ListBlock([ir.ListItem([ir.Run(s.title)], label="\u2022")
                                     for s in objective.sub_priorities], kind="bullet"))
     if objective.milestones:
-        blocks.append(ir.Table(MILESTONE_HEADER,
-                               [milestone_row(m) for m in objective.milestones],
-                               widths=list(MILESTONE_WIDTHS),
-                               caption=f"Milestones: {objective.title}"))
+        blocks.append(ir.Table(milestone_header(hs, tags, status),
+                               [milestone_row(m, hs, tags, status)
+                                for m in objective.milestones],
+                               widths=_widths(tags, status),
+                               caption=f"{hs['milestones']}: {title}"))
     return blocks
 
 
-def milestones_part(plan: Plan, level: int, *, title: str = "Objectives and milestones"
-                    ) -> list[ir.Block]:
-    if not plan.objectives and not plan.policy_events:
+def policy_events_table(plan: Plan, hs: HouseStyle | None = None) -> ir.Table:
+    hs = hs or HouseStyle()
+    return ir.Table([hs["date"], hs["event"]],
+                    [[ir.Cell.of(e.date_text or hs["no_date"]), ir.Cell.of(e.text or "")]
+                     for e in plan.policy_events],
+                    widths=[25, 75], caption=hs["policy_events"])
+
+
+def milestones_part(plan: Plan, level: int, *, title: str | None = None,
+                    hs: HouseStyle | None = None, events: bool = True,
+                    with_heading: bool = True) -> list[ir.Block]:
+    """Objectives with their milestone tables (and the policy events unless ``events`` is
+    False: a paper that introduces them in its own text shows them there)."""
+    hs = hs or HouseStyle()
+    events = events and bool(plan.policy_events)
+    if not plan.objectives and not events:
         return []
-    blocks: list[ir.Block] = [ir.Heading(title, level)]
+    blocks: list[ir.Block] = []
+    if with_heading:
+        blocks.append(ir.Heading(title or hs["objectives_and_milestones"], level, kind="part"))
+    inner = level + 1 if with_heading else level
+    columns = _columns([m for o in plan.objectives for m in o.milestones])
     for objective in plan.objectives:
-        blocks += objective_blocks(objective, level + 1)
-    if plan.policy_events:
-        blocks.append(ir.Heading("Policy events", level + 1))
-        blocks.append(ir.Table(["Date", "Event"],
-                               [[ir.Cell.of(e.date_text or "TBC"), ir.Cell.of(e.text or "")]
-                                for e in plan.policy_events],
-                               widths=[25, 75], caption="Policy events"))
+        blocks += objective_blocks(objective, inner, hs, columns)
+    if events:
+        blocks.append(ir.Heading(hs["policy_events"], inner, kind="policy-events"))
+        blocks.append(policy_events_table(plan, hs))
     return blocks
 
 
@@ -249,13 +352,22 @@ def pledge_numbers(plan: Plan) -> dict[int, str]:
     return out
 
 
-def pledges_part(plan: Plan, level: int, *, title: str = "Pledges") -> list[ir.Block]:
+def pledges_part(plan: Plan, level: int, *, title: str | None = None,
+                 hs: HouseStyle | None = None, with_heading: bool = True) -> list[ir.Block]:
+    """Pledge areas, each with its own introduction ("We will:") and then its pledges,
+    numbered continuously across areas."""
+    hs = hs or HouseStyle()
     if not any(area.pledges for area in plan.pledge_areas):
         return []
-    blocks: list[ir.Block] = [ir.Heading(title, level)]
+    blocks: list[ir.Block] = []
+    if with_heading:
+        blocks.append(ir.Heading(title or hs["pledges"], level, kind="part"))
+    inner = level + 1 if with_heading else level
     index = 0
     for area in plan.pledge_areas:
-        blocks.append(ir.Heading(area.name or "Pledges", level + 1))
+        blocks.append(ir.Heading(area.name or hs.missing("a pledge area's name"), inner,
+                                 kind="pledge-area"))
+        blocks += text_blocks(area.description)
         if not area.pledges:
             continue
         items = []
@@ -271,18 +383,28 @@ def pledges_part(plan: Plan, level: int, *, title: str = "Pledges") -> list[ir.B
     return blocks
 
 
-def work_areas_part(plan: Plan, level: int, *, title: str = "Work areas by portfolio"
+def work_areas_part(plan: Plan, level: int, *, title: str | None = None,
+                    hs: HouseStyle | None = None, with_heading: bool = True
                     ) -> list[ir.Block]:
-    """Work areas numbered 1 … n continuously across portfolios and service groups."""
+    """Work areas numbered 1 … n continuously across portfolios and service groups.
+
+    As in the portfolios' part, a service group's heading has its portfolio's level.
+    """
+    hs = hs or HouseStyle()
     if not any(p.work_areas for p in plan.portfolios):
         return []
-    blocks: list[ir.Block] = [ir.Heading(title, level)]
+    blocks: list[ir.Block] = []
+    if with_heading:
+        blocks.append(ir.Heading(title or hs["work_areas"], level, kind="part"))
+    inner = level + 1 if with_heading else level
     index = 0
     for p_index, portfolio in enumerate(plan.portfolios):
         if not portfolio.work_areas:
             continue
-        blocks.append(ir.Heading(portfolio_title(portfolio, p_index), level + 1,
-                                 numbering.arabic(p_index)))
+        blocks.append(ir.Heading(portfolio_title(portfolio, p_index, hs), inner,
+                                 numbering.arabic(p_index), kind="portfolio"))
+        if portfolio.note and not portfolio.priorities:  # else shown with its priorities
+            blocks += text_blocks(portfolio.note, style="note")
         group = None
         run: list[ir.ListItem] = []
 
@@ -297,7 +419,8 @@ def work_areas_part(plan: Plan, level: int, *, title: str = "Work areas by portf
                 flush()
                 group = area.service_group
                 if group is not None:
-                    blocks.append(ir.Heading(group.name or "Service group", level + 2))
+                    blocks.append(ir.Heading(group.name or hs.missing("a service group's name"),
+                                             inner, kind="service-group"))
             run.append(ir.ListItem([ir.Run(area.text or "")], label=numbering.arabic(index)))
             index += 1
         flush()

@@ -33,6 +33,9 @@ class Paragraph:
     style: str = "body"
     #: A derived paragraph number ("1.2") shown before the text, or "".
     label: str = ""
+    #: True when the paragraph finishes a numbered paragraph's sentence after its list: no
+    #: number of its own, set in the numbered paragraphs' text column.
+    continues: bool = False
 
     @classmethod
     def of(cls, text: str, style: str = "body", label: str = "") -> Paragraph:
@@ -51,6 +54,11 @@ class Heading:
     label: str = ""
     #: True for headings that go in the contents and PDF bookmarks (all of them by default).
     outline: bool = True
+    #: What the heading names: "title", "section" (a paper's body section), "part" (a fixed
+    #: heading such as Summary), "appendix", "portfolio", "service-group", "priority",
+    #: "objective", "pledge-area", "theme". One kind has one level in a document; writers may
+    #: style kinds apart (a service group never looks like a portfolio).
+    kind: str = ""
 
 
 @dataclass
@@ -75,6 +83,8 @@ class ListBlock:
     #: "number" (1, 2), "letter" (a, b), "roman" (i, ii), "bullet"
     kind: str = "bullet"
     start: int = 1
+    #: True when the list belongs to a numbered paragraph: set in that paragraph's text column.
+    continues: bool = False
 
 
 @dataclass
@@ -173,6 +183,8 @@ class Document:
     #: Shown in running headers.
     running_title: str = ""
     landscape: bool = False
+    #: What the composer could not fill (required parts left empty): shown after export.
+    warnings: list[str] = field(default_factory=list)
 
     def outline(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading) and b.outline]

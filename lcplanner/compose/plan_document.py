@@ -10,54 +10,60 @@ from __future__ import annotations
 from lcplanner.compose import ir
 from lcplanner.compose._blocks import (milestones_part, pledge_numbers, pledges_part,
                                        portfolio_blocks, text_blocks, work_areas_part)
+from lcplanner.compose.house_style import HouseStyle, for_organisation
 from lcplanner.domain.model import Plan
 
 
-def compose_plan(plan: Plan) -> ir.Document:
-    title = plan.title or "Business plan"
+def compose_plan(plan: Plan, *, hs: HouseStyle | None = None) -> ir.Document:
+    hs = hs or for_organisation(plan.organisation)
+    title = plan.title or hs.missing("the plan's title")
     blocks: list[ir.Block] = []
     if plan.organisation:
         blocks.append(ir.Paragraph.of(plan.organisation, style="meta"))
-    blocks.append(ir.Heading(title, 1))
+    blocks.append(ir.Heading(title, 1, kind="title"))
     facts = [(label, value) for label, value in (
-        ("Period:", plan.period), ("Status:", plan.status_label)) if value]
+        (hs["period"], plan.period), (hs["plan_status"], plan.status_label)) if value]
     if facts:
         blocks.append(ir.Fields(facts))
-    blocks.append(ir.Contents())
+    blocks.append(ir.Contents(hs["contents"]))
     blocks.append(ir.PageBreak())
 
     for section in plan.sections:
-        blocks.append(ir.Heading(section.title or "Untitled section", 2))
+        blocks.append(ir.Heading(section.title or hs.missing("a section's title"), 2,
+                                 kind="section"))
         blocks += text_blocks(section.body)
         if section.points:
             blocks.append(ir.ListBlock([ir.ListItem([ir.Run(p.text or "")], label="\u2022")
                                         for p in section.points], kind="bullet"))
 
     if plan.themes:
-        blocks.append(ir.Heading("Themes", 2))
+        blocks.append(ir.Heading(hs["themes"], 2, kind="part"))
         for theme in plan.themes:
-            blocks.append(ir.Heading(theme.name or "Untitled theme", 3))
+            blocks.append(ir.Heading(theme.name or hs.missing("a theme's name"), 3,
+                                     kind="theme"))
             blocks += text_blocks(theme.description)
 
     pledges = pledge_numbers(plan)
     if any(p.priorities for p in plan.portfolios):
-        blocks.append(ir.Heading("Portfolio priorities", 2))
+        blocks.append(ir.Heading(hs["portfolio_priorities"], 2, kind="part"))
         for index, portfolio in enumerate(plan.portfolios):
-            blocks += portfolio_blocks(portfolio, index, 3, show_status=True,
-                                       pledge_numbers=pledges)
+            if portfolio.priorities or (portfolio.note and not portfolio.work_areas):
+                blocks += portfolio_blocks(portfolio, index, 3, show_status=True,
+                                           pledge_numbers=pledges, hs=hs)
 
-    blocks += milestones_part(plan, 2)
+    blocks += milestones_part(plan, 2, hs=hs)
 
-    appendix = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-    for part in (pledges_part(plan, 1, title="Pledges"),
-                 work_areas_part(plan, 1, title="Work areas by portfolio")):
+    appendix = 0
+    for key, build in (("pledges", pledges_part), ("work_areas", work_areas_part)):
+        part = build(plan, 2, hs=hs, with_heading=False)
         if part:
-            first = part[0]
-            assert isinstance(first, ir.Heading)
-            first.text = f"Appendix {next(appendix)}: {first.text}"
             blocks.append(ir.PageBreak())
+            blocks.append(ir.Heading(f"{hs.appendix_label(appendix, '')}: {hs[key]}", 1,
+                                     kind="appendix"))
             blocks += part
+            appendix += 1
     return ir.Document(title=title, blocks=blocks, kind="plan",
                        author=plan.organisation or "",
                        subject=" ".join(p for p in (plan.organisation, plan.period) if p),
-                       running_title=" \u2013 ".join(p for p in (plan.organisation, title) if p))
+                       running_title=" \u2013 ".join(p for p in (plan.organisation, title) if p),
+                       warnings=hs.warnings)

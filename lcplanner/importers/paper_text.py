@@ -194,8 +194,16 @@ def _build(outline: Outline, text: str) -> Plan:
     paper = _paper(outline)
     if paper is not None:
         plan.papers.append(paper)
-    for section in outline.sections:
+    body_at = [i for i, section in enumerate(outline.sections)
+               if paper is not None and (section.paragraphs or section.points)
+               and not _NARRATIVE_TITLES.search(section.title or "")]
+    for at, section in enumerate(outline.sections):
         if not (section.paragraphs or section.points):
+            if paper is not None and body_at and at > body_at[0] and section.title:
+                if at < body_at[-1]:  # the body's own heading for plan content: keep its place
+                    paper.body.append(PaperSection(title=section.title, body=""))
+                elif not paper.appendices:  # the heading of the appendix after the body
+                    paper.appendices.append(Appendix(title=section.title))
             continue
         if paper is None or _NARRATIVE_TITLES.search(section.title or ""):
             kinds = [kind for kind, _ in section.blocks]

@@ -79,7 +79,12 @@ def compose_document(store, plan_id: int, kind: str, portfolio: int | None):
 
 
 def write_document(request: ExportRequest, document, report: Report) -> list[str]:
-    """Write the composed paper (in the worker); return warnings for the user."""
+    """Write the composed paper (in the worker); return warnings for the user: what the
+    composer could not fill (required parts left empty) first, then the writer's own."""
+    return [*document.warnings, *_write_document(request, document, report)]
+
+
+def _write_document(request: ExportRequest, document, report: Report) -> list[str]:
     if request.fmt == "docx":
         from lcplanner.writers.docx_writer import write_docx
 

@@ -18,7 +18,6 @@ import io
 import os
 import re
 import zipfile
-from datetime import datetime, timezone
 from pathlib import Path
 
 import docx
@@ -33,6 +32,7 @@ from lcplanner.writers import docx_style
 from lcplanner.importers.docx_guard import UnsafeDocumentError, check_docx
 from lcplanner.writers.atomic import ExportError, atomic_path
 from lcplanner.writers.docx_numbering import Numbering, indent
+from lcplanner.writers.docx_props import now, set_app_properties, user_name
 from lcplanner.writers.docx_xml import child
 
 #: The shipped house-style template.
@@ -51,6 +51,9 @@ _STRONG = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]|" + _RTL.p
 
 _IR_STYLES = {"body": "Body Text", "lead": "Summary", "note": "Note", "meta": "Details",
               "quote": "Quote"}
+#: The text column of numbered paragraphs (the "Numbered Paragraph" style's hanging indent):
+#: a paragraph or list that continues one is set there, never out in the number's margin.
+_NUMBERED_TEXT = 851
 _TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -276,8 +279,27 @@ class _Renderer:
                     t.set(_XML_SPACE, "preserve")
 
     def _paragraph(self, block: ir.Paragraph):
+        if block.text.rstrip().endswith(":"):  # an introduction stays with what it introduces
+            return self._keep_next(self._paragraph_el(block))
+        return self._paragraph_el(block)
+
+    @staticmethod
+    def _keep_next(p):
+        ppr = p.find(_PPR)
+        if ppr is None:
+            ppr = etree.SubElement(p, _PPR)
+            p.insert(0, ppr)
+        child(ppr, "keepNext")
+        return p
+
+    def _paragraph_el(self, block: ir.Paragraph):
         if block.label:
             style = "Numbered Paragraph"
+        elif getattr(block, "continues", False):
+            def column(ppr):
+                child(ppr, "ind", left=_NUMBERED_TEXT, hanging=0)
+
+            return self._p("Numbered Paragraph", block.runs, ppr_extra=column)
         else:
             style = _IR_STYLES.get(block.style, "Body Text")
         return self._p(style, block.runs, label=block.label)
@@ -294,7 +316,9 @@ class _Renderer:
             if block.label:
                 child(ppr, "ind", left=851, hanging=851)
 
-        p = self._p(f"Heading {level}", [ir.Run(block.text)], label=block.label,
+        # a service group has its portfolio's level but never its look: set in italic
+        group = getattr(block, "kind", "") == "service-group"
+        p = self._p(f"Heading {level}", [ir.Run(block.text, italic=group)], label=block.label,
                     ppr_extra=hanging)
         bookmark = self.bookmarks.get(id(block))
         if bookmark:
@@ -316,27 +340,38 @@ class _Renderer:
 
     # -- lists ---------------------------------------------------------------------------
 
-    def _list(self, block: ir.ListBlock, level: int) -> None:
+    def _list(self, block: ir.ListBlock, level: int, inset: int = 0) -> None:
         if not block.items:
             return
         level = min(level, 8)
+        if getattr(block, "continues", False):
+            inset = _NUMBERED_TEXT
         num_id = self.numbering.new_list(block.kind, level, block.start)
         for item in block.items:
-            def numbered(ppr, num_id=num_id):
+            # a list's end gets a body paragraph's space, so the text after it does not
+            # run on from its last item
+            last = level == 0 and item is block.items[-1] and not item.extra \
+                and not item.children
+
+            def numbered(ppr, num_id=num_id, last=last):
                 num = child(ppr, "numPr")
                 etree.SubElement(num, qn("w:ilvl")).set(_VAL, str(level))
                 etree.SubElement(num, qn("w:numId")).set(_VAL, num_id)
+                if last:
+                    child(ppr, "spacing", after=160)
+                if inset:
+                    child(ppr, "ind", left=indent(level) + inset, hanging=indent(0))
 
             self._append(self._p("List Paragraph", item.runs, ppr_extra=numbered))
             for extra in item.extra:
                 def continued(ppr):
-                    child(ppr, "ind", left=indent(level), hanging=0)
+                    child(ppr, "ind", left=indent(level) + inset, hanging=0)
 
                 style = _IR_STYLES.get(extra.style, "Body Text")
                 self._append(self._p("List Paragraph" if style == "Body Text" else style,
                                      extra.runs, ppr_extra=continued))
             if item.children:
-                self._list(item.children, level + 1)
+                self._list(item.children, level + 1, inset)
 
     # -- tables --------------------------------------------------------------------------
 
@@ -542,17 +577,19 @@ class _Renderer:
         language = self.doc.language or docx_style.LANGUAGE
         docx_style.set_document_language(self.document, language)
         props = self.document.core_properties
-        now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
-        props.title = _text(self.doc.title)[:255] or "Untitled"
+        stamp = now()
+        author = _text(self.doc.author)[:255] or user_name()
+        props.title = _text(self.doc.title)[:255]
         props.subject = _text(self.doc.subject)[:255]
-        props.author = _text(self.doc.author)[:255]
-        props.last_modified_by = _text(self.doc.author)[:255]
+        props.author = author
+        props.last_modified_by = author
         props.language = language
         props.category = self.doc.kind
         props.comments = ""
         props.keywords = ""
-        props.created = now
-        props.modified = now
+        props.created = stamp
+        props.modified = stamp
         props.revision = 1
+        set_app_properties(self.document, _text(self.doc.author)[:255])
         if any(isinstance(b, ir.Contents) for b in self.doc.blocks):
             child(self.document.settings.element, "updateFields", val="true")

@@ -88,7 +88,7 @@ def test_title_and_language(paper, sample_plan):
     props = document.core_properties
     assert props.title == doc.title == sample_plan.papers[0].title
     assert props.language == "en-GB"
-    assert props.author == "Sarah Whitcombe"
+    assert props.author == sample_plan.organisation == "Metropolitan Councils Together"
     lang = document.styles.element.find(
         f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
     assert lang.get(qn("w:val")) == "en-GB"
@@ -345,7 +345,7 @@ def test_libreoffice_shows_every_output_with_its_letter(tmp_path, sample_plan):
                    check=True, capture_output=True, timeout=300)
     reader = pypdf.PdfReader(str(tmp_path / "paper.pdf"))
     text = _squash(" ".join(page.extract_text() or "" for page in reader.pages))
-    appendix = text.index("Appendix A", text.index("Background papers"))
+    appendix = text.index("Appendix A", text.index("Equalities implications"))
     cursor = appendix
     for p_index, portfolio in enumerate(plan.portfolios, start=1):
         for q_index, priority in enumerate(portfolio.priorities, start=1):
