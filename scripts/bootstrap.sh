@@ -10,7 +10,8 @@ mode="${1:-run}"
 
 packages="python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
-libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core"
+libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core
+libenchant-2-2 hunspell-en-gb"
 if [ "$mode" = "test" ]; then
   packages="$packages poppler-utils xvfb libreoffice-writer-nogui"
 fi

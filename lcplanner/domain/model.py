@@ -124,6 +124,14 @@ class StoreState(Base):
     in_use: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
+class DictionaryWord(Base):
+    """A word the spell checker accepts in this store (the organisation's own names)."""
+
+    __tablename__ = "dictionary_words"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    word: Mapped[str] = mapped_column(CleanLine(100), unique=True)
+
+
 class Plan(Base):
     """One year's or period's business plan."""
 

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings
         self.doc: EditorDocument | None = None
+        self._said_spelling = False
         self.resize(1200, 780)
 
         self.proxy = TreeFilterProxy(self)
@@ -135,6 +136,10 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(self._update_actions)
         stack.indexChanged.connect(self._after_command)
         self.safety.attach(doc)
+        speller = self.panes.speller
+        if speller is not None and speller.problem and not self._said_spelling:
+            self._said_spelling = True  # once a sitting, not on every store opened
+            self.statusBar().showMessage(speller.problem, 15000)
         self._expand_initial()
         if opened.store.path is not None:
             self.settings.add_recent_file(str(opened.store.path))

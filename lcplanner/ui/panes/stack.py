@@ -6,6 +6,11 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QWidget
 
 from lcplanner.ui.panes.base import FieldPane
 from lcplanner.ui.panes.panes import pane_classes
+from lcplanner.ui.spelling import SpellCheck, Speller
+
+#: Fields that hold codes, dates or addresses rather than prose: not spell checked.
+NOT_PROSE = frozenset({"dates", "email", "telephone", "item_number", "meeting_date", "colour",
+                       "period"})
 
 
 class PaneStack(QStackedWidget):
@@ -23,6 +28,7 @@ class PaneStack(QStackedWidget):
         self._empty.setWordWrap(True)
         self.addWidget(self._empty)
         self._current: FieldPane | None = None
+        self.speller: Speller | None = None
 
     def set_document(self, doc) -> None:
         self.flush()
@@ -32,6 +38,7 @@ class PaneStack(QStackedWidget):
         self._panes.clear()
         self._current = None
         self._doc = doc
+        self.speller = _speller_for(doc) if doc is not None else None
         self.setCurrentWidget(self._empty)
 
     def current_pane(self) -> FieldPane | None:
@@ -43,6 +50,11 @@ class PaneStack(QStackedWidget):
             return None
         if cls not in self._panes:
             pane = cls(self._doc, self._delay)
+            if self.speller is not None and self.speller.available:
+                spelling = SpellCheck(self.speller, pane)
+                for name, widget in pane.widgets.items():
+                    if name not in NOT_PROSE:
+                        spelling.attach(widget)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -66,3 +78,14 @@ class PaneStack(QStackedWidget):
         """Save any typing not yet saved (before undo, selection change, close)."""
         for _scroll, pane in self._panes.values():
             pane.flush()
+
+
+def _speller_for(doc) -> Speller:
+    """British English plus the store's word list; Add to Dictionary writes to the store
+    (or, read-only, keeps the word for this sitting)."""
+    from lcplanner.services.words import add_word, load_words
+
+    store = doc.store
+    if getattr(doc, "readonly", False):
+        return Speller(load_words(store))
+    return Speller(load_words(store), add_word=lambda word: add_word(store, word))
