@@ -20,6 +20,7 @@ from lcplanner.ui.document import EditorDocument
 from lcplanner.ui.find import FindBar, TreeDelegate, TreeFilterProxy
 from lcplanner.ui.menus import Actions, build_menus
 from lcplanner.ui.panes.stack import PaneStack
+from lcplanner.ui.preview_tab import PreviewTab
 from lcplanner.ui.safety import SafetyNet
 from lcplanner.ui.status_counts import StatusCounts
 from lcplanner.ui.timeline_tab import TimelineTab
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
         if self.timeline is not None:
             self.tabs.addTab(self.timeline, "&Timeline")
             self.tabs.currentChanged.connect(lambda _i: self._refresh_timeline())
+        self.preview = PreviewTab()
+        self.tabs.addTab(self.preview, "&Preview")
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_preview())
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -340,6 +344,7 @@ class MainWindow(QMainWindow):
         self.counts.show_for(self.doc, key)
         self._update_actions()
         self._refresh_timeline()
+        self._refresh_preview()
 
     def focus_tree(self) -> None:
         """F6 or Esc: back to the tree from the pane or the find box."""
@@ -364,6 +369,8 @@ class MainWindow(QMainWindow):
         self.counts.show_for(self.doc, self.tree.current_key())
         self._update_actions()
         self._refresh_timeline()
+        if self.tabs.currentWidget() is self.preview:
+            self.preview.changed()
 
     def _show_edit_error(self, message: str) -> None:
         opening.show_error(self, "The change could not be saved", message)
@@ -438,6 +445,18 @@ class MainWindow(QMainWindow):
         self.timeline.show_plan(self.doc.store, plan[1] if plan else None)
         if key is not None and key[0] == "milestone":
             self.timeline.view.select_milestone(key[1])
+
+    def _refresh_preview(self) -> None:
+        """Point the Preview tab at the selected item's plan and portfolio (when it shows)."""
+        if self.doc is None or self.tabs.currentWidget() is not self.preview:
+            return
+        key = self.tree.current_key()
+        model = self.doc.model
+        plan = model.ancestor(key, "plan") if key else None
+        portfolio = model.ancestor(key, "portfolio") if key else None
+        number = int(model.index_for(portfolio).data(Role.NUMBER)) if portfolio else None
+        focus = model.index_for(key).data(Role.TEXT) if key and key[0] != "plan" else ""
+        self.preview.follow(self.doc.store, plan[1] if plan else None, number, focus or "")
 
     def _timeline_clicked(self, milestone_id: int) -> None:
         key = ("milestone", milestone_id)
