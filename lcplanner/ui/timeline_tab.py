@@ -11,8 +11,6 @@ from typing import Callable
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from lcplanner.services import read
-
 log = logging.getLogger(__name__)
 
 
@@ -40,6 +38,8 @@ class TimelineTab(QWidget):
         """Draw the plan's milestones (re-read each time: edits change dates and names)."""
         if plan_id is None:
             return
+        from lcplanner.services import read
+
         try:
             timeline = read.timeline(store, plan_id)
         except Exception:  # a composer bug must not take the editor down with it
