@@ -44,6 +44,7 @@ def when_loaded():
         QTimer.singleShot(5, when_loaded)
         return
     seen["rows"] = window.proxy.rowCount()
+    seen["heavy_when_open"] = [m for m in HEAVY if m in sys.modules]
     seen["status_after"] = window.statusBar().currentMessage()
     seen["title"] = window.windowTitle()
     window.close()
@@ -77,6 +78,8 @@ def test_the_window_paints_before_the_store_and_sqlalchemy_load(tmp_path):
     assert seen["status"] == "Opening plans.lcplan…"
     assert seen["paint"] == {"store_open": False, "heavy": []}
     assert seen["rows"] == 1
+    # Opening a current store needs SQLAlchemy only: no migrations, no writers.
+    assert seen["heavy_when_open"] == ["sqlalchemy"]
     assert seen["status_after"] == ""
     assert seen["title"] == "plans.lcplan — lcplanner"
     assert seen["exit"] == 0
