@@ -1,7 +1,7 @@
 """Where lcplanner's own files are: the house-style template and the PDF fonts.
 
 They live in ``resources/`` at the top of the repository and are shipped inside the package as
-``lcplanner._resources`` (the build maps that package onto ``resources/``; see pyproject.toml),
+``lcplanner._resources`` (the build maps that package onto ``resources/``; see setup.py),
 so a wheel, ``pip install .`` and an editable install all find them through
 :mod:`importlib.resources`. Only when lcplanner runs straight from a source tree that was never
 installed (``PYTHONPATH=.``) is there no such package; then the ``resources/`` folder beside

@@ -41,7 +41,6 @@ class QuitOnSignals(QObject):
         self._previous = {number: signal.signal(number, self._handle) for number in SIGNALS}
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
-        self.destroyed.connect(self._reader.close)
 
     def _drain(self, *_args) -> None:
         """The event loop woke: the Python handler has run by now; empty the socket."""
