@@ -26,17 +26,29 @@ ROOT = Path(__file__).resolve().parents[1]
 _JUNK = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__",
                                ".pytest_cache", ".hypothesis", "out", "*.lcplan*")
 
-# Run by the fresh environment's python: where its lcplanner finds its files.
+# Run by the fresh environment's python: export Word and PDF in-process, recording every font
+# and Word file opened, and say where its lcplanner and its resources are.
 _PROBE = """
-import json, lcplanner, lcplanner.resources as r
-from lcplanner.writers import pdf_fonts
-from reportlab.pdfbase.ttfonts import TTFont
-fonts = {}
-for key, (_name, filename) in pdf_fonts._FILES.items():
-    path = pdf_fonts._find(filename)
-    fonts[key] = [str(path), TTFont("probe-" + key, str(path)).face.name.decode()]
-print(json.dumps({"package": lcplanner.__file__, "template": str(r.template_path()),
-                  "template_exists": r.template_path().is_file(), "fonts": fonts}))
+import builtins, io, json, sys
+opened = []
+real_open = io.open
+
+
+def watched(file, *args, **kwargs):
+    opened.append(str(file))
+    return real_open(file, *args, **kwargs)
+
+
+builtins.open = io.open = watched
+from lcplanner.cli import main
+
+store, word, pdf = sys.argv[1:4]
+codes = [main(["export", "docx", store, "-o", word]), main(["export", "pdf", store, "-o", pdf])]
+builtins.open = io.open = real_open
+import lcplanner, lcplanner.resources as r
+print(json.dumps({"codes": codes, "package": lcplanner.__file__,
+                  "template": str(r.template_path()), "fonts": str(r.fonts_dir()),
+                  "opened": [p for p in opened if p.endswith((".ttf", ".otf", ".docx"))]}))
 """
 
 
@@ -68,19 +80,25 @@ def _no_noise(output: str) -> None:
 
 
 def _export_and_check(lcplanner: Path, python: Path, prefix: Path, work: Path, env) -> dict:
-    """Export Word and PDF with the installed command; check both files and their sources."""
-    probe = json.loads(_run([python, "-c", _PROBE], work, env).stdout)
-    assert Path(probe["package"]).resolve().is_relative_to(prefix), probe
-    assert probe["template_exists"] and Path(probe["template"]).resolve().is_relative_to(prefix)
-    for key, (path, _ps) in probe["fonts"].items():
-        assert Path(path).resolve().is_relative_to(prefix), f"{key} font from {path}"
-
+    """Export Word and PDF with the installed lcplanner; check both files and their sources."""
     store = work / "plans.lcplan"
     _run([lcplanner, "import", FIXTURES / "paper_directorate.txt", "--into", store], work, env)
     docx_out, pdf_out = work / "paper.docx", work / "paper.pdf"
     word = _run([lcplanner, "export", "docx", store, "-o", docx_out], work, env)
     pdf = _run([lcplanner, "export", "pdf", store, "-o", pdf_out], work, env)
-    assert word.stderr == "" and pdf.stderr == "", word.stderr + pdf.stderr
+    assert word.stderr == "" and pdf.stderr == "", word.stderr + pdf.stderr  # no warning
+
+    probe_out = _run([python, "-c", _PROBE, store, work / "probe.docx", work / "probe.pdf"],
+                     work, env)
+    probe = json.loads(probe_out.stdout.strip().splitlines()[-1])
+    assert probe["codes"] == [0, 0] and probe_out.stderr == "", probe_out.stderr
+    fonts_dir = Path(probe["fonts"]).resolve()
+    assert Path(probe["package"]).resolve().is_relative_to(prefix), probe
+    assert fonts_dir.is_relative_to(prefix) and Path(probe["template"]).is_file()
+    assert Path(probe["template"]).resolve().is_relative_to(prefix)
+    fonts_opened = [Path(p).resolve() for p in probe["opened"] if p.endswith((".ttf", ".otf"))]
+    assert fonts_opened and all(p.parent == fonts_dir for p in fonts_opened), probe["opened"]
+    assert probe["template"] in probe["opened"]
 
     import docx
     import pypdf
@@ -99,9 +117,10 @@ def _export_and_check(lcplanner: Path, python: Path, prefix: Path, work: Path, e
             descriptor = font["/FontDescriptor"].get_object()
             assert "/FontFile2" in descriptor, f"{font['/BaseFont']} is not embedded"
             embedded.add(str(font["/BaseFont"]).split("+", 1)[-1])
-    shipped = {ps for _path, ps in probe["fonts"].values()}
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    shipped = {TTFontFile(str(path)).name.decode() for path in set(fonts_opened)}
     assert embedded and embedded <= shipped, (embedded, shipped)
-    assert probe["fonts"]["regular"][1] in embedded
     return probe
 
 
@@ -165,10 +184,9 @@ def test_installed_metadata_matches_the_licence_file():
 
 def test_resources_resolve_to_the_shipped_files():
     from lcplanner import resources
+    from lcplanner.writers import docx_writer
 
-    assert resources.template_path().is_file()
-    assert resources.template_path().parent.parent == resources.root()
-    from lcplanner.writers import pdf_fonts
-
-    for _name, filename in pdf_fonts._FILES.values():
-        assert pdf_fonts._find(filename) == resources.fonts_dir() / filename
+    assert resources.root() == ROOT / "resources"  # this source tree, run without installing
+    assert resources.template_path() == ROOT / "resources/templates/committee-paper.docx"
+    assert docx_writer.TEMPLATE == resources.template_path()
+    assert any(resources.fonts_dir().glob("*.ttf"))  # the PDF fonts are there
