@@ -33,6 +33,7 @@ class QuitOnSignals(QObject):
         super().__init__(window)
         self._window = window
         self._closing = False
+        self._signal = 0
         self._reader, self._writer = socket.socketpair()
         for end in (self._reader, self._writer):
             end.setblocking(False)
@@ -54,10 +55,11 @@ class QuitOnSignals(QObject):
         if self._closing:
             return
         self._closing = True
-        log.info("closing on %s", signal.Signals(number).name)
-        QTimer.singleShot(0, self._close)
+        self._signal = number
+        QTimer.singleShot(0, self._close)  # nothing else here: it may interrupt any code
 
     def _close(self) -> None:
+        log.info("closing on %s", signal.Signals(self._signal).name)
         app = QApplication.instance()
         # A question left open (a modal box) would keep its own event loop running: answer
         # it with Cancel, then close the window once that loop has returned.
