@@ -24,6 +24,8 @@ __all__ = sorted(_MODULE_OF)
 
 
 def __getattr__(name: str):
+    if name in _WHERE:  # services.edit, services.read, services.kinds
+        return importlib.import_module(f"{__name__}.{name}")
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
