@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from lcplanner.settings import APPLICATION, ORGANISATION
 
@@ -31,8 +32,14 @@ def install_excepthook(parent=None) -> None:
     sys.excepthook = hook
 
 
-def run(path: str | None = None, argv: list[str] | None = None) -> int:
-    """Open the editor on ``path`` (the default store when None); return the exit status."""
+def start(path: str | None = None, argv: list[str] | None = None):
+    """Show the editor window at once, then open ``path`` (the default store when None).
+
+    The window is painted first, with "Opening …" in its status bar; the store (and with it
+    SQLAlchemy) is loaded just after the first paint. When it cannot be opened the application
+    exits with status 2 for a named file and 1 for the default store. SIGTERM and SIGINT close
+    the window as File → Quit does. Returns ``(application, window)``.
+    """
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
@@ -41,17 +48,66 @@ def run(path: str | None = None, argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("lcplanner")
 
     from lcplanner.settings import Settings
-    from lcplanner.ui import opening
+    from lcplanner.ui.lifecycle import quit_on_signals
     from lcplanner.ui.main_window import MainWindow
 
     window = MainWindow(Settings())
     install_excepthook(window)
-    opened = opening.open_path(window, path) if path else opening.open_default(window)
-    if opened is None:
-        return 2 if path else 1
-    window.set_document(opened)
+    quit_on_signals(window)
+    name = Path(path).name if path else "the default store"
+    window.statusBar().showMessage(f"Opening {name}…")
     window.show()
-    return app.exec()
+    _after_first_paint(window, lambda: _open_first(app, window, path))
+    return app, window
+
+
+def _open_first(app, window, path: str | None) -> None:
+    from lcplanner.ui import opening
+
+    opened = opening.open_path(window, path) if path else opening.open_default(window)
+    window.statusBar().clearMessage()
+    if opened is None:  # the user has been told why
+        app.setQuitOnLastWindowClosed(False)
+        window.hide()
+        app.exit(2 if path else 1)
+        return
+    window.set_document(opened)
+
+
+def _after_first_paint(window, callback, fallback_ms: int = 1000) -> None:
+    """Call ``callback`` once the window has painted (or after ``fallback_ms`` regardless)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Watch(QObject):
+        done = False
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and not self.done:
+                QTimer.singleShot(0, self.fire)
+            return False
+
+        def fire(self):
+            if not self.done:
+                self.done = True
+                window.removeEventFilter(self)
+                callback()
+
+    watch = Watch(window)
+    window.installEventFilter(watch)
+    QTimer.singleShot(fallback_ms, watch.fire)
+
+
+def run(path: str | None = None, argv: list[str] | None = None) -> int:
+    """Open the editor on ``path`` (the default store when None); return the exit status."""
+    from lcplanner.ui.lifecycle import QuitOnSignals
+
+    app, window = start(path, argv)
+    try:
+        return app.exec()
+    finally:
+        handlers = window.findChild(QuitOnSignals)
+        if handlers is not None:
+            handlers.uninstall()
 
 
 if __name__ == "__main__":

@@ -3,7 +3,9 @@
 # virtual environment in .venv with lcplanner installed (editable).
 #   sh scripts/bootstrap.sh        runtime only
 #   sh scripts/bootstrap.sh test   also what the tests use (pytest, LibreOffice, poppler, Xvfb)
-# System packages are installed only when missing, with sudo when not root.
+# System packages are installed only when missing, with sudo when not root. When another
+# apt-get or an automatic update holds the package manager's lock, apt-get waits for it (up to
+# five minutes) instead of failing at once.
 set -eu
 cd "$(dirname "$0")/.."
 mode="${1:-run}"
@@ -24,9 +26,12 @@ if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   if [ -n "$missing" ]; then
     if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
     echo "Installing system packages:$missing"
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    wait_lock="-o DPkg::Lock::Timeout=300"
     # shellcheck disable=SC2086
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get $wait_lock update -qq
+    # shellcheck disable=SC2086
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get $wait_lock install -y -qq \
+      --no-install-recommends $missing
   fi
 fi
 
@@ -34,6 +39,8 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "$mode" = "test" ]; then
   .venv/bin/python -m pip install -q -e '.[test]'
+  echo "Ready. Run the tests with: .venv/bin/python -m pytest"
 else
   .venv/bin/python -m pip install -q -e .
+  echo "Ready. Start the editor with: .venv/bin/lcplanner"
 fi

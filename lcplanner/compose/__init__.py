@@ -2,14 +2,13 @@
 
 ``compose(plan, kind)`` is the one entry point the CLI and the editor need; the IR it returns
 holds no ORM objects, so it can be handed to a worker thread and rendered by any writer.
+
+The composers (which load SQLAlchemy's mappers) are imported when first called, so importing
+``lcplanner.compose.ir`` alone, as the editor's timeline view does, stays cheap.
 """
 from __future__ import annotations
 
 from lcplanner.compose import ir
-from lcplanner.compose.committee_paper import compose_committee_paper
-from lcplanner.compose.plan_document import compose_plan
-from lcplanner.compose.portfolio_summary import compose_portfolio
-from lcplanner.compose.timeline import compose_timeline
 
 KINDS = ("committee-paper", "plan", "portfolio", "timeline")
 
@@ -17,8 +16,27 @@ __all__ = ["KINDS", "compose", "compose_committee_paper", "compose_plan", "compo
            "compose_timeline", "ir"]
 
 
+_COMPOSERS = {"compose_committee_paper": "committee_paper", "compose_plan": "plan_document",
+              "compose_portfolio": "portfolio_summary", "compose_timeline": "timeline"}
+
+
+def __getattr__(name: str):
+    if name not in _COMPOSERS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{_COMPOSERS[name]}"), name)
+    globals()[name] = value
+    return value
+
+
 def compose(plan, kind: str, portfolio: int | None = None) -> ir.Document:
     """Compose ``plan`` as one of :data:`KINDS`; ``portfolio`` (1-based) for "portfolio"."""
+    from lcplanner.compose.committee_paper import compose_committee_paper
+    from lcplanner.compose.plan_document import compose_plan
+    from lcplanner.compose.portfolio_summary import compose_portfolio
+    from lcplanner.compose.timeline import compose_timeline
+
     if kind == "committee-paper":
         return compose_committee_paper(plan)
     if kind == "plan":

@@ -4,18 +4,25 @@ Every service function and the tree model work from this table: which ORM class 
 kind lives in, which kind is its parent and through which column, the ordered collection that
 holds it (an ``ordering_list``, so positions stay 0, 1, 2 …), the fields an officer may edit and
 the column shown as its title. Pure Python: no Qt.
+
+The ORM classes are named here, not imported: the table is read by the editor's window before
+any store is open, and SQLAlchemy's mappers are only needed once one is (start-up is faster).
 """
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 
-from lcplanner.domain import model as m
+
+def _model():
+    return importlib.import_module("lcplanner.domain.model")
 
 
 @dataclass(frozen=True)
 class Kind:
     name: str
-    cls: type
+    #: Name of the ORM class in ``lcplanner.domain.model`` (see :attr:`cls`).
+    model: str
     #: Parent kind, or None for a plan (plans are ordered across the store).
     parent: str | None
     #: Column on this kind's table that points at the parent row.
@@ -32,12 +39,24 @@ class Kind:
     in_tree: bool = True
     #: Further columns searched by Find.
     search: tuple[str, ...] = ()
-    #: Link fields (many-to-many) editable as lists of ids: field → (table, own col, other col).
-    links: dict = field(default_factory=dict)
+    #: Link fields (many-to-many) editable as lists of ids: field → (name of the association
+    #: table in ``lcplanner.domain.model``, own column, other column); see :attr:`links`.
+    link_tables: dict = field(default_factory=dict)
+
+    @property
+    def cls(self) -> type:
+        return getattr(_model(), self.model)
 
     @property
     def table(self):
         return self.cls.__table__
+
+    @property
+    def links(self) -> dict:
+        """Link field → (association Table, own column, other column)."""
+        model = _model()
+        return {name: (getattr(model, table), own, other)
+                for name, (table, own, other) in self.link_tables.items()}
 
 
 _PAPER_FIELDS = ("committee", "item_number", "meeting_date", "title", "report_by", "job_title",
@@ -45,65 +64,65 @@ _PAPER_FIELDS = ("committee", "item_number", "meeting_date", "title", "report_by
                  "financial_implications", "legal_implications", "equalities_implications")
 
 _ALL = [
-    Kind("plan", m.Plan, None, None, None, "title",
+    Kind("plan", "Plan", None, None, None, "title",
          ("title", "period", "status", "organisation", "financial_quarters"), "Plan",
          search=("period", "organisation")),
-    Kind("paper", m.CommitteePaper, "plan", "plan_id", "papers", "title", _PAPER_FIELDS,
+    Kind("paper", "CommitteePaper", "plan", "plan_id", "papers", "title", _PAPER_FIELDS,
          "Committee paper", search=("committee", "summary")),
-    Kind("section", m.NarrativeSection, "plan", "plan_id", "sections", "title",
+    Kind("section", "NarrativeSection", "plan", "plan_id", "sections", "title",
          ("title", "body"), "Narrative section", search=("body",)),
-    Kind("narrative_point", m.NarrativePoint, "section", "section_id", "points", "text",
+    Kind("narrative_point", "NarrativePoint", "section", "section_id", "points", "text",
          ("text",), "Point"),
-    Kind("theme", m.Theme, "plan", "plan_id", "themes", "name", ("name", "description"),
+    Kind("theme", "Theme", "plan", "plan_id", "themes", "name", ("name", "description"),
          "Theme", search=("description",)),
-    Kind("portfolio", m.Portfolio, "plan", "plan_id", "portfolios", "name",
+    Kind("portfolio", "Portfolio", "plan", "plan_id", "portfolios", "name",
          ("name", "kind", "holder", "shadow_holder", "note"), "Portfolio",
          search=("holder", "shadow_holder")),
-    Kind("service_group", m.ServiceGroup, "portfolio", "portfolio_id", "service_groups", "name",
+    Kind("service_group", "ServiceGroup", "portfolio", "portfolio_id", "service_groups", "name",
          ("name",), "Service group"),
-    Kind("priority", m.Priority, "portfolio", "portfolio_id", "priorities", "title",
+    Kind("priority", "Priority", "portfolio", "portfolio_id", "priorities", "title",
          ("title", "outcome", "note", "service_group_id"), "Priority", search=("outcome",),
-         links={"themes": (m.priority_themes, "priority_id", "theme_id"),
-                "pledges": (m.priority_pledges, "priority_id", "pledge_id")}),
-    Kind("output", m.Output, "priority", "priority_id", "outputs", "text",
+         link_tables={"themes": ("priority_themes", "priority_id", "theme_id"),
+                "pledges": ("priority_pledges", "priority_id", "pledge_id")}),
+    Kind("output", "Output", "priority", "priority_id", "outputs", "text",
          ("text", "owner", "status_id", "progress_note"), "Output",
          search=("owner", "progress_note")),
-    Kind("sub_point", m.SubPoint, "output", "output_id", "sub_points", "text",
+    Kind("sub_point", "SubPoint", "output", "output_id", "sub_points", "text",
          ("text", "level"), "Sub-point"),
-    Kind("work_area", m.WorkArea, "portfolio", "portfolio_id", "work_areas", "text",
+    Kind("work_area", "WorkArea", "portfolio", "portfolio_id", "work_areas", "text",
          ("text", "service_group_id"), "Work area"),
-    Kind("objective", m.Objective, "plan", "plan_id", "objectives", "title",
+    Kind("objective", "Objective", "plan", "plan_id", "objectives", "title",
          ("title", "strapline", "core_area_id"), "Objective", search=("strapline",)),
-    Kind("sub_priority", m.SubPriority, "objective", "objective_id", "sub_priorities", "title",
+    Kind("sub_priority", "SubPriority", "objective", "objective_id", "sub_priorities", "title",
          ("title",), "Sub-priority"),
-    Kind("milestone", m.Milestone, "objective", "objective_id", "milestones", "name",
+    Kind("milestone", "Milestone", "objective", "objective_id", "milestones", "name",
          ("name", "text", "status_id"), "Milestone", search=("text",),
-         links={"tags": (m.milestone_tags, "milestone_id", "sub_priority_id")}),
-    Kind("pledge_area", m.PledgeArea, "plan", "plan_id", "pledge_areas", "name",
+         link_tables={"tags": ("milestone_tags", "milestone_id", "sub_priority_id")}),
+    Kind("pledge_area", "PledgeArea", "plan", "plan_id", "pledge_areas", "name",
          ("name", "description"), "Pledge area", search=("description",)),
-    Kind("pledge", m.Pledge, "pledge_area", "area_id", "pledges", "text", ("text",), "Pledge",
-         links={"priorities": (m.priority_pledges, "pledge_id", "priority_id")}),
-    Kind("pledge_point", m.PledgePoint, "pledge", "pledge_id", "points", "text", ("text",),
+    Kind("pledge", "Pledge", "pledge_area", "area_id", "pledges", "text", ("text",), "Pledge",
+         link_tables={"priorities": ("priority_pledges", "pledge_id", "priority_id")}),
+    Kind("pledge_point", "PledgePoint", "pledge", "pledge_id", "points", "text", ("text",),
          "Pledge point"),
-    Kind("policy_event", m.PolicyEvent, "plan", "plan_id", "policy_events", "text",
+    Kind("policy_event", "PolicyEvent", "plan", "plan_id", "policy_events", "text",
          ("date_text", "text"), "Policy event", search=("date_text",)),
     # A committee paper's numbered body sections are tree rows under the paper (like a plan's
     # narrative sections): each is a heading with paragraphs of prose, edited in its own pane,
     # and moved, added and deleted with the tree's commands.
-    Kind("paper_section", m.PaperSection, "paper", "paper_id", "body", "title",
+    Kind("paper_section", "PaperSection", "paper", "paper_id", "body", "title",
          ("title", "body"), "Paper section", search=("body",)),
     # Lists edited inside a pane rather than as tree rows.
-    Kind("status_label", m.StatusLabel, "plan", "plan_id", "statuses", "name",
+    Kind("status_label", "StatusLabel", "plan", "plan_id", "statuses", "name",
          ("name", "colour"), "Status", in_tree=False),
-    Kind("core_area", m.CoreArea, "plan", "plan_id", "core_areas", "name",
+    Kind("core_area", "CoreArea", "plan", "plan_id", "core_areas", "name",
          ("name", "description"), "Core area", in_tree=False),
-    Kind("recommendation", m.Recommendation, "paper", "paper_id", "recommendations", "text",
+    Kind("recommendation", "Recommendation", "paper", "paper_id", "recommendations", "text",
          ("text",), "Recommendation", in_tree=False),
-    Kind("appendix", m.Appendix, "paper", "paper_id", "appendices", "title", ("title",),
+    Kind("appendix", "Appendix", "paper", "paper_id", "appendices", "title", ("title",),
          "Appendix", in_tree=False),
-    Kind("background_paper", m.BackgroundPaper, "paper", "paper_id", "background_papers",
+    Kind("background_paper", "BackgroundPaper", "paper", "paper_id", "background_papers",
          "text", ("text",), "Background paper", in_tree=False),
-    Kind("milestone_date", m.MilestoneDate, "milestone", "milestone_id", "dates", "text",
+    Kind("milestone_date", "MilestoneDate", "milestone", "milestone_id", "dates", "text",
          ("text",), "Date", in_tree=False),
 ]
 

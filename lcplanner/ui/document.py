@@ -6,13 +6,16 @@ they ask this object's store through the service layer.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from lcplanner import services
-from lcplanner.store.engine import Store
 from lcplanner.ui.tree_model import PlanTreeModel
+
+if TYPE_CHECKING:
+    from lcplanner.store.engine import Store
 
 log = logging.getLogger(__name__)
 

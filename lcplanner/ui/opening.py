@@ -13,14 +13,25 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from lcplanner.store.engine import Store, open_store
 from lcplanner.store.errors import (CorruptStoreError, ReadOnlyStoreError, StoreError,
                                     StoreLockedError)
 
+if TYPE_CHECKING:
+    from lcplanner.store.engine import Store
+
 log = logging.getLogger(__name__)
+
+
+def open_store(*args, **kwargs) -> Store:
+    """:func:`lcplanner.store.engine.open_store`, imported when a store is first opened (the
+    window is painted before SQLAlchemy loads)."""
+    from lcplanner.store.engine import open_store as engine_open_store
+
+    return engine_open_store(*args, **kwargs)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPointF, Qt,
                             Signal)
@@ -21,7 +22,9 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 
 from lcplanner.domain.numbering import arabic, letter, roman
 from lcplanner.services.kinds import KINDS, TREE_ORDER
-from lcplanner.services.read import Node, StatusInfo
+
+if TYPE_CHECKING:  # the service layer loads SQLAlchemy; the model needs only its names
+    from lcplanner.services.read import Node, StatusInfo
 
 MIME_TYPE = "application/x-lcplanner-items"
 _KIND_RANK = {name: rank for rank, name in enumerate(TREE_ORDER)}

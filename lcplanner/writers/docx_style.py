@@ -1,8 +1,8 @@
 """The house style for Word papers, and how a clerk's own template is read.
 
 The shipped template (``resources/templates/committee-paper.docx``) is generated from this
-module by ``resources/templates/build_template.py``, so the style lives in code review, not in a
-binary. When the template file is missing (a wheel without resources) the writer applies the
+module by ``python -m lcplanner.devtools.build_template``, so the style lives in code review,
+not in a binary. When the template file is missing (a wheel without resources) the writer applies the
 same style to a blank document in memory.
 
 A clerk's template is read by style *name*. A style the writer needs that the template lacks is

@@ -27,6 +27,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from lcplanner.compose import ir
+from lcplanner.resources import template_path
 from lcplanner.domain.sanitise import clean_text
 from lcplanner.writers import docx_style
 from lcplanner.importers.docx_guard import UnsafeDocumentError, check_docx
@@ -36,7 +37,7 @@ from lcplanner.writers.docx_props import now, set_app_properties, user_name
 from lcplanner.writers.docx_xml import child
 
 #: The shipped house-style template.
-TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "templates" / "committee-paper.docx"
+TEMPLATE = template_path()
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

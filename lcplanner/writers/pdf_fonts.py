@@ -17,11 +17,12 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from lcplanner.resources import fonts_dir
 from lcplanner.writers.atomic import ExportError
 
-#: Where the shipped fonts live (repository layout: lcplanner/writers/ → ../../resources/fonts).
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
-#: Fallbacks when running from an install without the resources folder.
+#: Where the shipped fonts live (inside the installed package; see lcplanner.resources).
+FONT_DIR = fonts_dir()
+#: Fallbacks should the shipped fonts have been removed from an install.
 _SYSTEM_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/TTF"),
                 Path("/usr/share/fonts/dejavu"), Path("/Library/Fonts"),
                 Path("C:/Windows/Fonts"))

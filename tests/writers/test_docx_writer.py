@@ -43,7 +43,7 @@ def body_paragraphs(document):
 
 
 def test_template_is_shipped_and_in_house_style():
-    assert TEMPLATE.is_file(), "run resources/templates/build_template.py"
+    assert TEMPLATE.is_file(), "run python -m lcplanner.devtools.build_template"
     template = docx.Document(str(TEMPLATE))
     names = {s.name for s in template.styles}
     for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Body Text",

@@ -67,11 +67,11 @@ def test_hostile_text_survives_both_writers(raw, tmp_path, monkeypatch):
     import docx as docx_package
     import reportlab
 
-    import lcplanner
+    from lcplanner.resources import root
 
     text = _sanitised(raw)
     doc = _document(text)
-    resources = Path(lcplanner.__file__).resolve().parents[1] / "resources"
+    resources = root()
     watch = _OpenWatch([str(tmp_path), str(resources), str(Path(reportlab.__file__).parent),
                         str(Path(docx_package.__file__).parent), "/tmp", "/proc", "/dev",
                         "/usr/share/fonts", "/usr/lib", os.path.dirname(os.__file__)])

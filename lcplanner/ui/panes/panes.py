@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from lcplanner import services
 from lcplanner.domain.fuzzy_date import FuzzyDate
-from lcplanner.domain.model import PlanStatus
 from lcplanner.ui.colours import warning_colour
 from lcplanner.ui.forms.ui_milestone_pane import Ui_MilestonePane
 from lcplanner.ui.forms.ui_output_pane import Ui_OutputPane
@@ -22,6 +21,8 @@ class PlanPane(FieldPane):
     kinds = ("plan",)
 
     def fill_choices(self, details):
+        from lcplanner.domain.model import PlanStatus
+
         fill_combo(self.ui.field_status, [(s.value, s.label) for s in PlanStatus])
 
 

@@ -1,12 +1,15 @@
 """The right-hand side of the window: the pane for whatever is selected in the tree."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QWidget
 
-from lcplanner.ui.panes.base import FieldPane
-from lcplanner.ui.panes.panes import pane_classes
 from lcplanner.ui.spelling import SpellCheck, Speller
+
+if TYPE_CHECKING:
+    from lcplanner.ui.panes.base import FieldPane
 
 #: Fields that hold codes, dates or addresses rather than prose: not spell checked.
 NOT_PROSE = frozenset({"dates", "email", "telephone", "item_number", "meeting_date", "colour",
@@ -21,7 +24,7 @@ class PaneStack(QStackedWidget):
         self.setAccessibleName("Item details")
         self._doc = doc
         self._delay = save_delay_ms
-        self._classes = pane_classes()
+        self._classes: dict[str, type] | None = None  # the forms load when first needed
         self._panes: dict[type, tuple[QScrollArea, FieldPane]] = {}
         self._empty = QLabel("Select an item in the tree to edit it.")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -45,6 +48,10 @@ class PaneStack(QStackedWidget):
         return self._current
 
     def pane_for(self, kind: str) -> FieldPane | None:
+        if self._classes is None:
+            from lcplanner.ui.panes.panes import pane_classes
+
+            self._classes = pane_classes()
         cls = self._classes.get(kind)
         if cls is None:
             return None

@@ -2,7 +2,7 @@
 
 Run after changing ``lcplanner/writers/docx_style.py``:
 
-    python resources/templates/build_template.py
+    python -m lcplanner.devtools.build_template
 
 The template holds styles, page setup and language only (no content): Title, Heading 1–4,
 Body Text, Summary, Note, Details, Numbered Paragraph, List Paragraph, Quote, Table Text,
@@ -16,9 +16,11 @@ from pathlib import Path
 
 import docx
 
+from lcplanner.resources import template_path
 from lcplanner.writers.docx_style import apply_house_style
 
-OUT = Path(__file__).resolve().with_name("committee-paper.docx")
+#: resources/templates/committee-paper.docx in a source tree (or an editable install).
+OUT = template_path()
 
 
 def build(path: Path = OUT) -> Path:
