@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 #: second-level bullet.
 _BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\uf0b7\uf0a7\uf0d8\uf0fc\uf076\uf0a8]\s*"
                      r"|[-¢·>*‐–\u25e6\u2023\u2043o]\s+)")
-_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|$)")
-_NUMBER = re.compile(r"^(\d{1,3})([.)]?)(?:\s+|\t)(?=\S)")
+_DOTTED = re.compile(r"^(\d{1,4}(?:\.\d{1,4})+)\.?(?:\s+|$)")
+#: any width when punctuated ("1000. Parks"); a bare number only up to three digits, so a
+#: year opening a sentence ("2026 will see …") is not an item
+_NUMBER = re.compile(r"^(\d{1,3}|\d+(?=[.)]))([.)]?)(?:\s+|\t)(?=\S)")
 _ROMAN = re.compile(r"^\(?(x{0,1}(?:ix|iv|v?i{0,3}))([.)])\s*(?=\S)")
 _LETTER = re.compile(r"^(?:\(([a-z])\)|([a-z])[.)]|([a-z])\t)\s*(?=\S)")
 _FOOTNOTE = re.compile(r"^[\u00b9\u00b2\u00b3\u2070-\u2079]+\s")
@@ -142,6 +144,8 @@ def _joins(prev: Line, cur: Line, width: int) -> bool:
     if cur.bullet:
         # a glyph in front of a lower-case run-on ("- treasurers and …") is extraction noise
         return starts_lower and open_ended
+    if starts_lower and prev.bullet and cur.blank_before and cur.indent > 0 and not open_ended:
+        return False  # "- highlight … resource" / "" / " agree that …": a glyph lost, an item
     if starts_lower and prev.bullet and cur.blank_before and not open_ended \
             and prev.last_physical_length < (0.75 * width if width else 60):
         # "…in two areas:" / "- A" / "- B" / "" / "the holders have …": the sentence that was

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from os import PathLike
 
@@ -29,7 +30,9 @@ from lcplanner.domain.model import (
     SubPoint, SubPriority, Theme, WorkArea,
 )
 from lcplanner.domain.numbering import arabic, dotted, letter, roman
-from lcplanner.importers.dates import find_dates
+from lcplanner.importers.coverage import Coverage, measure
+from lcplanner.importers.dates import due_dates
+from lcplanner.importers.furniture import Furniture, set_aside
 from lcplanner.importers.header import parse_header
 from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.outline import (
@@ -38,7 +41,8 @@ from lcplanner.importers.outline import (
 )
 from lcplanner.importers.structure import Reader
 
-__all__ = ["PaperImportError", "read_source", "parse_paper", "describe"]
+__all__ = ["PaperImportError", "PaperImport", "read_source", "read_paper", "parse_paper",
+           "describe"]
 
 #: Section titles that belong to the plan's own narrative rather than to the covering paper.
 _NARRATIVE_TITLES = re.compile(
@@ -87,22 +91,43 @@ def read_source(path: str | PathLike) -> str:
 # --- building the plan ---------------------------------------------------------------------
 
 
-def parse_paper(text: str, *, source_name: str = "") -> Plan:
-    """Read a paper's text into an unsaved plan; raise :class:`PaperImportError` if it is not one."""
+@dataclass
+class PaperImport:
+    """A paper read into a plan, with what the reader set aside and what it took as one."""
+
+    plan: Plan
+    #: the text the plan was read from: the source without its page furniture
+    text: str
+    furniture: list[Furniture] = field(default_factory=list)
+    #: (what was merged or kept, the copy's text if it was set aside as a duplicate)
+    merges: list[tuple[str, str]] = field(default_factory=list)
+
+    def coverage(self) -> Coverage:
+        return measure(self.text, self.plan, [copy for _, copy in self.merges if copy])
+
+
+def read_paper(text: str, *, source_name: str = "") -> PaperImport:
+    """Read a paper's text; raise :class:`PaperImportError` if it holds no plan content."""
     if not text or not text.strip():
         raise PaperImportError("The text is empty.")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    original = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, furniture = set_aside(original)
     lines = logical_lines(text)
     fields, start = parse_header(lines)
     outline = Reader(lines, start, fields).read()
     plan = _build(outline, text)
-    plan.source_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    plan.source_digest = hashlib.sha256(original.encode("utf-8")).hexdigest()
     plan.source_name = source_name
     if not _has_plan_structure(plan):
         raise PaperImportError(
             "This text does not look like a business plan: no portfolios or directorates with "
             "priorities, objectives with milestones, pledges or work areas were found.")
-    return plan
+    return PaperImport(plan, text, furniture, outline.merges)
+
+
+def parse_paper(text: str, *, source_name: str = "") -> Plan:
+    """Read a paper's text into an unsaved plan; raise :class:`PaperImportError` if it is not one."""
+    return read_paper(text, source_name=source_name).plan
 
 
 def _has_plan_structure(plan: Plan) -> bool:
@@ -194,8 +219,14 @@ def _build(outline: Outline, text: str) -> Plan:
     paper = _paper(outline)
     if paper is not None:
         plan.papers.append(paper)
+    priorities = {id(pf): merge_occurrences(pf, outline.merges) for pf in outline.portfolios}
     for section in outline.sections:
-        if not (section.paragraphs or section.points):
+        if section.occurrence is not None:
+            pf, index = section.occurrence
+            if index == pf.primary or (not section.blocks and (priorities[id(pf)]
+                                                               or pf.work_areas)):
+                continue  # the plan's own listing, now structure (or a bare repeated heading)
+        if not (section.paragraphs or section.points or section.title):
             continue
         if paper is None or _NARRATIVE_TITLES.search(section.title or ""):
             kinds = [kind for kind, _ in section.blocks]
@@ -214,7 +245,7 @@ def _build(outline: Outline, text: str) -> Plan:
     for name, description in outline.themes:
         plan.themes.append(Theme(name=name, description=description))
     for pf in outline.portfolios:
-        _add_portfolio(plan, pf)
+        _add_portfolio(plan, pf, priorities[id(pf)])
     for name in core_areas(outline.paper.get("summary", "")):
         plan.core_areas.append(CoreArea(name=name))
     for objective in outline.objectives:
@@ -249,8 +280,7 @@ def _paper(outline: Outline) -> CommitteePaper | None:
     return paper
 
 
-def _add_portfolio(plan: Plan, pf) -> None:
-    priorities = merge_occurrences(pf)
+def _add_portfolio(plan: Plan, pf, priorities) -> None:
     if not (priorities or pf.work_areas):
         return  # a numbered heading that turned out to hold no plan content
     portfolio = Portfolio(name=pf.name, kind=pf.kind, note=pf.note, holder=pf.holder,
@@ -298,6 +328,13 @@ def _tag_matches(tag_text: str, titles: list[str]) -> list[int]:
 
 
 def _milestone(raw: str, objective: Objective, everyone: list[SubPriority]) -> Milestone:
+    """A milestone with its text kept whole: dates and tags are read from it, not cut out.
+
+    The name is the paper's own label ("**Building collaboration:**") or, failing one, the
+    words before the first date it is due ("Pilot … in seven boroughs" | "September 2022 –
+    development of …"), or its first sentence; the text is everything after the name, so name
+    and text read together are the paper's words in the paper's order.
+    """
     text = raw.strip()
     name = ""
     label = re.match(r"^\*\*(.+?)\*\*\s*:?\s*", text) or re.match(r"^\*\*(.+?):\*\*\s*", text)
@@ -316,22 +353,20 @@ def _milestone(raw: str, objective: Objective, everyone: list[SubPriority]) -> M
             pool = everyone
         if hits:
             tags = [pool[k] for k in hits]
-            text = text[:bracket.start()].rstrip()
     if not tags:  # no bracket: a sub-priority named in the label or the sentence itself
         for sub in own:
             key = norm(sub.title)
             if (name and norm(sub.title).startswith(norm(name))) or re.search(
                     rf"\b{re.escape(key)}\b", norm(raw)):
                 tags.append(sub)
-    dates = find_dates(text)
+    dates = due_dates(text[:bracket.start()] if bracket and tags else text)
     if not name and dates:
-        start, end, _ = dates[0]
+        start, _, _ = dates[0]
         head = text[:start].rstrip(" –-(,")
         head = re.sub(r"\s+(?:by|from|until|in)$", "", head)
         if 3 <= len(head.split()) <= 30:
             name = head
-            text = text[end:].lstrip(" –-),.;:")
-            text = re.sub(r"^\((?:and\s+)?on-?going[^)]*\)\s*", "", text)
+            text = text[len(head):]
     if not name:
         sentence = re.match(r"^(.{10,200}?[.;])\s+(?=[A-Z])", text)
         name, text = (sentence.group(1), text[sentence.end():]) if sentence else (text, "")

@@ -17,7 +17,7 @@ from lcplanner.importers.dates import leading_date
 from lcplanner.importers.lines import Line
 from lcplanner.importers.outline import (
     OUTCOME_LABEL, TYPED_LABEL, ObjectiveB, Outline, OutputB, PortfolioB, PriorityB, SectionB,
-    similar, strip_label, unmark,
+    same_text, strip_label, text_key, unmark,
 )
 
 _RECS = re.compile(r"^\**\s*recommendations?\b\**\s*:?\**\s*(.*)$", re.IGNORECASE)
@@ -39,6 +39,11 @@ _HOLDER_LABEL = re.compile(
     r"|portfolio\s+holders?|lead\s+members?|executive\s+members?))(?:\s*:|\s+[–—-]\s)\s*")
 #: Typed label words that open an output rather than a priority ("Output (a)", "Action 2:").
 _OUTPUT_WORDS = ("output", "action", "deliverable")
+_APPENDIX_ITEM = re.compile(r"^appendix\s+\w+\s*[:–-]\s*(.*)$", re.IGNORECASE)
+#: Labels that only say what a line is (house style): the coverage measure does not count
+#: them as content. The last group of each, where it has one, is the content after the label.
+LABEL_PATTERNS = (_SUMMARY, _RECS, _IMPLICATIONS, _APPENDICES, _BACKGROUND, _APPENDIX_ITEM,
+                  _OUTPUTS, _NOTE, _MILESTONES_LABEL)
 
 
 def holder_fields(text: str) -> list[tuple[str, str]]:
@@ -68,6 +73,7 @@ class Reader:
         self.embedded = False  # inside a flattened figure between numbered paragraphs
         self.pf: PortfolioB | None = None
         self.pri: PriorityB | None = None
+        self.occ_section: SectionB | None = None
         self.group = ""
         self.outputs_expected = False
         self.note_mode = False
@@ -114,6 +120,7 @@ class Reader:
         heading = line.is_heading_like() and not line.bullet and not text.endswith(":")
         if heading and not line.enum and re.search(r"\bwork areas\b", text, re.IGNORECASE):
             self.mode, self.wa_pf, self.wa_group = "workareas", None, ""
+            self._start_section(text)  # the heading stays in its place
             return
         if self.mode == "workareas":
             if heading and _APPENDIX_HEAD.match(text) and not line.enum:
@@ -150,6 +157,10 @@ class Reader:
             return
         if self.mode == "portfolio":
             if self._portfolio_line(line):
+                if line.bullet or line.kind in ("letter", "roman"):
+                    self.occ_section.add_point(unmark(line.text))
+                else:
+                    self.occ_section.add_paragraph(unmark(line.text))
                 return
             self.mode = "text"
         self._text(line)
@@ -169,13 +180,20 @@ class Reader:
             self.mode = "text"
             return True
         if (match := _RECS.match(text)) and (line.words <= 8 or ":" in text[:20]):
-            self._recommendations(match.group(1))
+            self._recommendations(match.group(1), text[:len(text) - len(match.group(1))]
+                                  .strip(" *:") if match.group(1) else text.strip(" *:"))
             return True
         if match := _IMPLICATIONS.match(text):
             kind = match.group(1).casefold()
             name = ("financial" if kind == "financial" else "legal" if kind == "legal"
                     else "equalities") + "_implications"
-            body = [match.group(2)] + self._paragraphs_until_heading()
+            body = [match.group(2)]
+            nxt = self.peek()
+            if not match.group(2) and nxt is not None and not nxt.enum and not any(
+                    p.match(nxt.text) for p in LABEL_PATTERNS):
+                body.append(nxt.text)  # "None" under its label: short, but the body
+                self.i += 1
+            body += self._paragraphs_until_heading()
             self._set_paper(name, "\n\n".join(b for b in body if b))
             self.mode = "text"
             return True
@@ -194,7 +212,7 @@ class Reader:
                 return True
         return False
 
-    def _recommendations(self, first: str) -> None:
+    def _recommendations(self, first: str, label: str = "Recommendations") -> None:
         """The intro sentence and the list under it; a second copy later on is skipped."""
         intro, items = "", []
         if first:
@@ -226,6 +244,16 @@ class Reader:
         if not self.out.recommendations:
             self.out.recommendations_intro = intro
             self.out.recommendations = items
+        elif text_key(" ".join([intro] + items)) == text_key(
+                " ".join([self.out.recommendations_intro] + self.out.recommendations)):
+            self.out.merges.append(("merged: the recommendations, printed twice",
+                                    "\n".join([intro] + items)))
+        else:  # a second, different list: the paper's text, kept where it stands
+            section = self._start_section(label)
+            if intro:
+                section.add_paragraph(intro)
+            for item in items:
+                section.add_point(item)
         if not self.out.paper.get("committee"):
             who = re.match(r"^(?:The\s+)?(.{3,40}?(?:Committee|Executive|Board|Members))\s+(?:is|are)"
                            r"\s+asked", intro or (items[0] if items else ""))
@@ -333,7 +361,7 @@ class Reader:
     # --- work areas ------------------------------------------------------------------------
     def _is_portfolio_name(self, k: int) -> bool:
         line = self.lines[k]
-        if any(similar(line.text, name, 0.9) for name in self.out.known_names):
+        if any(same_text(line.text, name) for name in self.out.known_names):
             return True
         if self.wa_pf is None:
             return True
@@ -401,7 +429,7 @@ class Reader:
     def _portfolio(self, name: str, kind: str = "portfolio", note: str = "") -> PortfolioB:
         """Find the portfolio of this name (the body and the appendix both list them)."""
         for pf in self.out.portfolios:
-            if similar(pf.name, name, 0.85):
+            if same_text(pf.name, name):  # "Area 1" and "Area 2" are two portfolios
                 break
         else:
             pf = PortfolioB(name=name, kind=kind)
@@ -432,6 +460,11 @@ class Reader:
         if nxt is not None and nxt.kind == "dotted" and nxt.enum.split(".")[0] == line.enum:
             return False  # "1. Introduction" over "1.1 …": a paper section
         self.pf = self._portfolio(name, "directorate" if directorate else "portfolio", note)
+        # the listing is also kept as text: if another listing of this portfolio becomes the
+        # plan's, this one stays in the paper where it stands (see merge_occurrences)
+        self.occ_section = SectionB(title=text, occurrence=(self.pf, len(self.pf.occurrences) - 1))
+        self.out.sections.append(self.occ_section)
+        self.section = None
         self.pri, self.group, self.mode = None, "", "portfolio"
         self.pri_number = 0
         self.outputs_expected = self.note_mode = self.outcome_expected = False
@@ -445,7 +478,7 @@ class Reader:
         portfolio name, or a line followed by a "1." of its own, opens a portfolio; a number
         that carries on the current priorities (or starts them at 1) is a priority.
         """
-        if any(similar(pf.name, name, 0.85) for pf in self.out.portfolios):
+        if any(same_text(pf.name, name) for pf in self.out.portfolios):
             return False
         nxt = self.peek()
         if nxt is not None and nxt.kind == "number" and nxt.number == 1:

@@ -113,6 +113,19 @@ def test_import_dry_run_prints_the_tree_and_writes_nothing(capsys, tmp_path):
     assert not target.exists()
 
 
+def test_import_dry_run_prints_coverage_furniture_and_merges(capsys, tmp_path):
+    target = tmp_path / "new.lcplan"
+    code, out, err = run(capsys, "import", str(seed_path("000")), "--into", str(target),
+                         "--dry-run")
+    assert code == 0, err
+    assert "Coverage: words 100.0% (7356 of 7356); sentences stored whole 100.0% (370 of 370)" \
+        in out.splitlines()
+    assert "Page furniture set aside: 0" in out.splitlines()
+    assert "Merged or kept as one: 34" in out.splitlines()
+    assert "  merged: the recommendations, printed twice" in out.splitlines()
+    assert not target.exists()
+
+
 def test_import_adds_a_plan_and_a_second_import_changes_nothing(capsys, tmp_path):
     target = tmp_path / "plans.lcplan"
     source = FIXTURES / "paper_directorate.txt"

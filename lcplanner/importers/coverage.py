@@ -1,0 +1,148 @@
+"""Nothing dropped, nothing run together: how much of a paper an import kept.
+
+Two figures, both over the source with its page furniture set aside (see
+:mod:`lcplanner.importers.furniture`):
+
+* **words**: the share of the source's words found in the stored plan, counted with their
+  repeats (a word the paper uses forty times must be stored forty times);
+* **sentences**: the share of the source's sentences stored whole, their words in order and
+  uninterrupted inside one stored item (an item's fields read in order, so a milestone's name
+  runs on into its text as it did on the page).
+
+What a paper uses only to say what a line *is* is not content and is not counted: list markers
+("3.", "(b)", bullets), which come back from positions, and the labels of house style
+("Report by:", "Summary:", "Outcome:", "Priority 2:", "Outputs", "Financial implications
+for …"). A copy the importer recognised as the same item met twice (a list repeated in the
+appendix, recommendations printed twice) is listed as a merge and counted once.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import inspect
+
+from lcplanner.domain.model import CleanLine, CleanText, Plan
+from lcplanner.importers.header import split_labels
+from lcplanner.importers.lines import logical_lines
+from lcplanner.importers.outline import OUTCOME_LABEL, TYPED_LABEL, unmark
+from lcplanner.importers.structure import LABEL_PATTERNS, holder_fields
+
+#: Fields that describe where a plan came from, not what the paper says.
+_NOT_CONTENT = frozenset({"source_name", "source_digest"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“\d])")
+
+
+def words(text: str) -> list[str]:
+    """The comparison words of a text: case, punctuation and quote styles do not count."""
+    return re.findall(r"\w+", text.casefold().replace("’", "'").replace("‘", "'"))
+
+
+def stored_units(plan: Plan) -> list[str]:
+    """Every stored item's text, one string per item, its fields in column order."""
+    out: list[str] = []
+
+    def walk(obj) -> None:
+        mapper = inspect(obj).mapper
+        parts = []
+        for prop in mapper.column_attrs:
+            kind = prop.columns[0].type
+            if isinstance(kind, (CleanText, CleanLine)) and prop.key not in _NOT_CONTENT:
+                if value := getattr(obj, prop.key):
+                    parts.append(value)
+            elif prop.key == "date_text" and getattr(obj, prop.key):
+                parts.insert(0, getattr(obj, prop.key))  # a policy event: date, then text
+        if parts:
+            out.append(" ".join(parts))
+        for rel in mapper.relationships:
+            if "delete-orphan" in rel.cascade and rel.key != "statuses":
+                for child in getattr(obj, rel.key):
+                    walk(child)
+
+    walk(plan)
+    return out
+
+
+def content_pieces(text: str) -> list[str]:
+    """A logical line's content: its text without house-style labels, cut where labels were."""
+    text = unmark(text)
+    rest, fields = split_labels(text)
+    pieces = [rest] + [value for _, value in fields]
+    out = []
+    for piece in pieces:
+        piece = piece.strip()
+        if holders := holder_fields(piece):
+            out += [value for _, value in holders]
+            continue
+        for pattern in LABEL_PATTERNS:
+            if match := pattern.match(piece):
+                piece = match.group(match.lastindex or 0) if match.lastindex else ""
+                break
+        else:
+            for label in (OUTCOME_LABEL, TYPED_LABEL):
+                piece = label.sub("", piece, count=1)
+        out.append(piece.strip())
+    return [p for p in out if words(p)]
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if words(s)]
+
+
+@dataclass
+class Coverage:
+    """The two figures, and what fell short of them (for the dry run and for tests)."""
+
+    words_total: int = 0
+    words_present: int = 0
+    sentences_total: int = 0
+    sentences_whole: int = 0
+    missing_words: Counter = field(default_factory=Counter)
+    broken_sentences: list[str] = field(default_factory=list)
+
+    @property
+    def words_share(self) -> float:
+        return self.words_present / self.words_total if self.words_total else 1.0
+
+    @property
+    def sentences_share(self) -> float:
+        return self.sentences_whole / self.sentences_total if self.sentences_total else 1.0
+
+    def summary(self) -> str:
+        return (f"Coverage: words {self.words_share:.1%} ({self.words_present} of "
+                f"{self.words_total}); sentences stored whole {self.sentences_share:.1%} "
+                f"({self.sentences_whole} of {self.sentences_total})")
+
+
+def measure(text: str, plan: Plan, merged: list[str] = ()) -> Coverage:
+    """Compare ``text`` (page furniture already set aside) with what ``plan`` stores.
+
+    ``merged`` are the texts of copies the importer listed as merged into an item it kept:
+    each is taken out of the source once before counting.
+    """
+    segments = [piece for line in logical_lines(text) for piece in content_pieces(line.text)]
+    source = Counter(w for seg in segments for w in words(seg))
+    for copy in merged:
+        source.subtract(words(copy))
+    source = +source
+    units = stored_units(plan)
+    stored = Counter(w for unit in units for w in words(unit))
+    result = Coverage()
+    result.words_total = sum(source.values())
+    result.words_present = sum(min(n, stored[w]) for w, n in source.items())
+    result.missing_words = Counter({w: n - stored[w] for w, n in source.items() if n > stored[w]})
+    haystack = " | " + " | ".join(" ".join(words(unit)) for unit in units) + " | "
+    merged_keys = Counter(" ".join(words(s)) for copy in merged for s in sentences(copy))
+    for seg in segments:
+        for sentence in sentences(seg):
+            key = " ".join(words(sentence))
+            if merged_keys[key] > 0:
+                merged_keys[key] -= 1
+                continue
+            result.sentences_total += 1
+            if f" {key} " in haystack:
+                result.sentences_whole += 1
+            else:
+                result.broken_sentences.append(sentence)
+    return result
