@@ -56,6 +56,11 @@ TYPED_LABEL = re.compile(
     rf"|\((?:\d+|[a-zA-Z]|[ivxIVX]{{1,5}})\)(?:\s*[:.](?=\s|$)|\s+[{_DASHES}](?=\s|$))?"
     # "Priority 3 Increase …": a bare number only before a capitalised word
     rf"|\d+(?:\.\d+)*(?=\s+[A-Z‘'\"“]))\s*")
+#: A top grouping named by its label: "Ambition 2: …", "Strategic priority 3 – …",
+#: "Service area: …", "Directorate 1." (the label is house style; the name follows it).
+GROUP_LABEL = re.compile(
+    r"^(?i:directorate|portfolio|service\s+area|ambition|strategic\s+priority|priority\s+area)"
+    rf"(?:\s+(?:\d+|[A-Z]|{_NUMBER_WORD}))?(?:\s*[:.](?=\s|$)|\s+[{_DASHES}](?=\s))\s*")
 #: "Outcome:", "Outcomes –", "Success looks like:" in front of an outcome statement.
 OUTCOME_LABEL = re.compile(
     r"^(?i:(?:(?:expected|intended|desired|key)\s+)?outcomes?"

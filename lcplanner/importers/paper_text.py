@@ -36,7 +36,8 @@ from lcplanner.importers.furniture import Furniture, set_aside
 from lcplanner.importers.header import parse_header
 from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.outline import (
-    ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, strip_outcome_label,
+    ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, same_text,
+    strip_outcome_label,
     unmark,
 )
 from lcplanner.importers.structure import Reader
@@ -153,7 +154,10 @@ that these our their its it we they he she which who business corporate plan""".
 #: "Draft " (or "Final ", "Revised draft " …) in front of a title: the status says it.
 _STATUS_PREFIX = re.compile(r"^(?:(?:draft|final|proposed|revised|updated|interim)\s+)+",
                             re.IGNORECASE)
-_PLAN_KIND = r"(?:Business|Corporate|Annual|Work|Strategic|Service) Plan"
+_PLAN_KIND = (r"(?:Annual\s+)?(?:Business|Corporate|Annual|Work|Strategic|Service"
+              r"|Delivery|Council|Action|Improvement) Plan")
+#: "2020/21", "2021-22", "2025–2028", "2026/27"
+_PERIOD = r"(?:19|20)\d\d\s?[/–-]\s?(?:(?:19|20)\d\d|\d\d)"
 _NAME = r"([A-Z][\w&]*(?: (?:[A-Z][\w&]*|of|and|&)){0,5})"
 #: Ways a paper names its organisation, surest first.
 _ORGANISATION = (
@@ -183,7 +187,7 @@ def _plan_header(plan: Plan, outline: Outline, text: str) -> None:
     of "Business Plan" are not enough ("Draft Business Plan 2024/25" names nobody). A status
     word in the title ("Draft …") is the plan's status, not part of its title.
     """
-    found = re.search(rf"\b({_PLAN_KIND}) (?:for )?((?:19|20)\d\d/\d\d)\b", text)
+    found = re.search(rf"\b({_PLAN_KIND}) (?:for )?({_PERIOD})(?!\d)", text)
     title = outline.paper.get("title", "")
     if found:
         plan.title, plan.period = f"{found.group(1)} {found.group(2)}", found.group(2)
@@ -191,7 +195,7 @@ def _plan_header(plan: Plan, outline: Outline, text: str) -> None:
         plan.title = title or next((s.title for s in outline.sections if s.title), "Imported plan")
         bare = _STATUS_PREFIX.sub("", plan.title)
         plan.title = (bare[:1].upper() + bare[1:]) if bare else plan.title
-        period = re.search(r"\b((?:19|20)\d\d/\d\d)\b", plan.title)
+        period = re.search(rf"\b({_PERIOD})(?!\d)", plan.title)
         plan.period = period.group(1) if period else ""
     plan.organisation = ""
     for pattern in _ORGANISATION:
@@ -228,6 +232,9 @@ def _build(outline: Outline, text: str) -> Plan:
                 continue  # the plan's own listing, now structure (or a bare repeated heading)
         if not (section.paragraphs or section.points or section.title):
             continue
+        if not section.blocks and any(same_text(section.title, said) for said in (
+                plan.title, plan.organisation, outline.paper.get("title", ""))):
+            continue  # the title line itself, stored as the plan's (or the paper's) title
         if paper is None or _NARRATIVE_TITLES.search(section.title or ""):
             kinds = [kind for kind, _ in section.blocks]
             first_point = kinds.index("point") if "point" in kinds else len(kinds)

@@ -16,7 +16,7 @@ from lcplanner.importers.header import split_labels
 from lcplanner.importers.dates import leading_date
 from lcplanner.importers.lines import Line
 from lcplanner.importers.outline import (
-    OUTCOME_LABEL, TYPED_LABEL, ObjectiveB, Outline, OutputB, PortfolioB, PriorityB, SectionB,
+    GROUP_LABEL, OUTCOME_LABEL, TYPED_LABEL, ObjectiveB, Outline, OutputB, PortfolioB, PriorityB, SectionB,
     same_text, strip_label, text_key, unmark,
 )
 
@@ -58,6 +58,28 @@ def holder_fields(text: str) -> list[tuple[str, str]]:
         field = ("shadow_holder" if match.group(1)[:1].casefold() in "sd" else "holder")
         found.append((field, text[match.end():end].strip(" ;,/|")))
     return found
+
+
+#: Words that name a top grouping of a plan, in any year's wording.
+_GROUPING_WORD = re.compile(r"\b(?:directorates?|portfolios?|service\s+areas?|ambitions?"
+                            r"|strategic\s+priorit(?:y|ies)|priority\s+areas?|departments?)\b",
+                            re.IGNORECASE)
+
+
+def _title_case(text: str) -> str:
+    """ "CHILDREN'S SERVICES DIRECTORATE" → "Children's Services Directorate"; small words
+    stay lower case, and a word with a digit ("2025/26") is left as written."""
+    small = {"and", "of", "the", "for", "in", "to", "on", "at", "a", "an", "&"}
+    out = []
+    for k, word in enumerate(text.split()):
+        low = word.lower()
+        if any(c.isdigit() for c in word):
+            out.append(word)
+        elif k and low in small:
+            out.append(low)
+        else:
+            out.append(low[:1].upper() + low[1:])
+    return " ".join(out)
 
 
 class Reader:
@@ -445,8 +467,18 @@ class Reader:
             and (not line.enum or line.kind == "number") and not line.bullet
         numbered = line.kind == "number" and line.style in ("N.", "N)") and not line.bullet \
             and line.indent == 0
-        if not (directorate or numbered):
+        labelled = GROUP_LABEL.match(text) if not line.marked else None
+        capitals = (not line.marked and line.words <= 10 and _GROUPING_WORD.search(text)
+                    and text == text.upper() and any(c.isalpha() for c in text))
+        if not (directorate or numbered or labelled or capitals):
             return False
+        if labelled and not text[labelled.end():].strip():
+            return False  # "Strategic priorities" alone: a section heading
+        directorate = directorate or re.search(r"\bdirectorate\b", text, re.IGNORECASE)
+        if labelled:
+            text = text[labelled.end():].strip()
+        elif capitals:
+            text = _title_case(text)
         name, note = text, ""
         if match := _NOTE_IN_BRACKETS.match(text):
             name, note = match.group(1), match.group(2)
@@ -462,7 +494,7 @@ class Reader:
         self.pf = self._portfolio(name, "directorate" if directorate else "portfolio", note)
         # the listing is also kept as text: if another listing of this portfolio becomes the
         # plan's, this one stays in the paper where it stands (see merge_occurrences)
-        self.occ_section = SectionB(title=text, occurrence=(self.pf, len(self.pf.occurrences) - 1))
+        self.occ_section = SectionB(title=unmark(line.text), occurrence=(self.pf, len(self.pf.occurrences) - 1))
         self.out.sections.append(self.occ_section)
         self.section = None
         self.pri, self.group, self.mode = None, "", "portfolio"
@@ -639,6 +671,10 @@ class Reader:
         if nxt is not None and not nxt.marked and nxt.text.rstrip().endswith(":") \
                 and line.is_heading_like():
             return False  # "Key Questions …" over "… may help in that task:": a section
+        if heading and (pri is None or pri.bulleted) and nxt is not None and not nxt.marked \
+                and not nxt.is_heading_like() and any(
+                    p.bulleted for occ in self.pf.occurrences for p in occ):
+            return False  # bulleted priorities end at a heading over prose: a new section
         if pri is not None and pri.numbered:
             pri.note = "\n\n".join(p for p in (pri.note, text) if p)
             return True

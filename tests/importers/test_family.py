@@ -1,0 +1,77 @@
+"""Papers of our own writing, one per layout the family of business plans uses (DOMAIN.md,
+"Variation"): each imports with the counts a careful reader finds, nothing dropped (every word
+and every sentence of the source in the plan, page furniture set aside and listed) and
+nothing merged that differs."""
+from __future__ import annotations
+
+import pytest
+
+from lcplanner.domain.counts import COUNT_KEYS, count_plan
+from lcplanner.importers.paper_text import read_paper, read_source
+
+from tests.support import FIXTURES
+
+FAMILY = FIXTURES / "family"
+
+#: fixture → (counts a careful reader finds, lines of page furniture, merges listed)
+EXPECTED = {
+    "caps_directorates": (dict(portfolios=3, service_groups=9, priorities=18, themes=3,
+                               narrative_sections=5), 10, 0),
+}
+
+
+def _read(name: str):
+    return read_paper(read_source(FAMILY / f"{name}.txt"), source_name=f"{name}.txt")
+
+
+@pytest.fixture(scope="module", params=sorted(EXPECTED))
+def imported(request):
+    return request.param, _read(request.param)
+
+
+def test_counts_are_exact(imported):
+    name, found = imported
+    counts, _, _ = EXPECTED[name]
+    assert count_plan(found.plan) == {key: counts.get(key, 0) for key in COUNT_KEYS}
+
+
+def test_nothing_dropped_nothing_run_together(imported):
+    name, found = imported
+    coverage = found.coverage()
+    assert coverage.broken_sentences == [] and coverage.missing_words == {}
+    assert (coverage.words_share, coverage.sentences_share) == (1.0, 1.0)
+    assert coverage.sentences_total >= 20
+
+
+def test_furniture_and_merges_are_listed(imported):
+    name, found = imported
+    _, furniture, merges = EXPECTED[name]
+    assert len(found.furniture) == furniture
+    assert len(found.merges) == merges
+
+
+def test_fixtures_are_realistic_in_size():
+    for name in EXPECTED:
+        lines = (FAMILY / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+        assert 60 <= len(lines) <= 250, name
+
+
+# --- what each layout must come out as ------------------------------------------------------
+
+
+def test_capitals_with_extra_words_are_directorates_with_areas():
+    plan = _read("caps_directorates").plan
+    assert plan.title == "Annual Delivery Plan 2025/26" and plan.period == "2025/26"
+    assert [p.name for p in plan.portfolios] == [
+        "Children's Services Directorate 2025/26 Priorities",
+        "Place and Environment Directorate 2025/26 Priorities",
+        "Resources Directorate 2025/26 Priorities"]
+    assert {p.kind for p in plan.portfolios} == {"directorate"}
+    place = plan.portfolios[1]
+    assert [g.name for g in place.service_groups] == [
+        "Transport", "Housing Retrofit", "Flood Resilience"]
+    # the page break between "Transport" and "Housing Retrofit" does not split the directorate
+    assert place.priorities[3].title == "Insulate two thousand social homes before winter"
+    assert place.priorities[3].service_group.name == "Housing Retrofit"
+    assert [t.name for t in plan.themes] == ["Fairer Places", "Greener Travel", "Healthy Lives"]
+    assert plan.sections[-1].title == "How we will report progress"
