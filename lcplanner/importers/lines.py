@@ -55,6 +55,9 @@ class Line:
     blank_before: bool = True
     last_physical_length: int = 0
     number: int = field(default=0, repr=False)
+    #: the line as the paper printed it, marker and all ("14 October 2021" is not item 14
+    #: when it is the value of "Date:")
+    raw: str = field(default="", repr=False)
 
     @property
     def marked(self) -> bool:
@@ -175,6 +178,7 @@ def logical_lines(text: str) -> list[Line]:
         line = _strip_markers(raw)
         line.blank_before = blank
         line.last_physical_length = len(stripped)
+        line.raw = stripped
         blank = False
         if not line.text:
             continue
@@ -186,6 +190,7 @@ def logical_lines(text: str) -> list[Line]:
                 piece = f"{line.enum} {piece}"
             sep = "" if prev.text.endswith(("-", "‐")) and piece[:1].islower() else " "
             prev.text = prev.text.rstrip() + sep + piece
+            prev.raw = prev.raw + sep + stripped
             prev.last_physical_length = len(stripped)
             continue
         out.append(line)

@@ -46,6 +46,30 @@ LABEL_PATTERNS = (_SUMMARY, _RECS, _IMPLICATIONS, _APPENDICES, _BACKGROUND, _APP
                   _OUTPUTS, _NOTE, _MILESTONES_LABEL)
 
 
+_ASKED = re.compile(r"^(?:The\s+)?[\w'’ ]{3,50}?\s+(?:is|are)\s+(?:also\s+)?(?:asked|invited|"
+                    r"recommended)\s+to\b", re.IGNORECASE)
+_INLINE_ITEM = re.compile(r"(?:(?<=\s)|^)\(?([a-h]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)")
+
+
+def split_inline_items(text: str) -> tuple[str, list[str]]:
+    """ "The Board is asked to: (a) note …; (b) agree …" → (intro, [items]) when the markers
+    run a, b, c … (or i, ii …, or 1, 2 …) from the first; else (text, [])."""
+    marks = list(_INLINE_ITEM.finditer(text))
+    for first, series in (("a", "abcdefgh"), ("i", None), ("1", None)):
+        if not marks or marks[0].group(1) != first:
+            continue
+        wanted = [series[k] if series else (str(k + 1) if first == "1" else None)
+                  for k in range(len(marks))]
+        if first == "i":
+            wanted = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"][:len(marks)]
+        if [m.group(1) for m in marks] != wanted or len(marks) < 2:
+            return text, []
+        items = [text[m.end():(marks[k + 1].start() if k + 1 < len(marks) else len(text))]
+                 .strip() for k, m in enumerate(marks)]
+        return text[:marks[0].start()].strip(), items
+    return text, []
+
+
 def holder_fields(text: str) -> list[tuple[str, str]]:
     """[("holder", "Cllr A"), ("shadow_holder", "Cllr B")] from a line that starts with a
     holder label; [] for any other line. Shadow and deputy holders fill ``shadow_holder``."""
@@ -205,6 +229,10 @@ class Reader:
             self._recommendations(match.group(1), text[:len(text) - len(match.group(1))]
                                   .strip(" *:") if match.group(1) else text.strip(" *:"))
             return True
+        if _ASKED.match(text) and not line.marked and (
+                text.rstrip().endswith(":") or len(split_inline_items(text)[1]) >= 2):
+            self._recommendations(text, "")  # no label: "The Executive is asked to:"
+            return True
         if match := _IMPLICATIONS.match(text):
             kind = match.group(1).casefold()
             name = ("financial" if kind == "financial" else "legal" if kind == "legal"
@@ -250,6 +278,9 @@ class Reader:
             if mark and items and not signature and nxt.kind in ("number", "dotted") \
                     and nxt.is_heading_like():
                 break
+            if signature and (mark and mark != signature and not nxt.text[:1].islower()
+                              or not mark and nxt.text[:1].isupper() and not nxt.indent):
+                break  # a paragraph, or a list of another kind, after the recommendations
             signature = signature or mark
             looks_item = nxt.marked or nxt.text[:1].islower() or nxt.indent > 0 or (
                 not nxt.is_heading_like() and not _IMPLICATIONS.match(nxt.text))
@@ -263,6 +294,8 @@ class Reader:
             else:
                 break
             self.i += 1
+        if intro and not items:  # "… asked to: (a) note …; (b) agree …" on one line
+            intro, items = split_inline_items(intro)
         if not self.out.recommendations:
             self.out.recommendations_intro = intro
             self.out.recommendations = items
@@ -271,7 +304,8 @@ class Reader:
             self.out.merges.append(("merged: the recommendations, printed twice",
                                     "\n".join([intro] + items)))
         else:  # a second, different list: the paper's text, kept where it stands
-            section = self._start_section(label)
+            section = self._start_section(label) if label else (self.section or
+                                                               self._start_section(""))
             if intro:
                 section.add_paragraph(intro)
             for item in items:

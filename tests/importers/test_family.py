@@ -17,6 +17,8 @@ FAMILY = FIXTURES / "family"
 EXPECTED = {
     "caps_directorates": (dict(portfolios=3, service_groups=9, priorities=18, themes=3,
                                narrative_sections=5), 10, 0),
+    "split_header_summary_appendix": (dict(portfolios=2, priorities=4, outputs=9, sub_points=2,
+                                           recommendations=4), 0, 3),
 }
 
 
@@ -75,3 +77,32 @@ def test_capitals_with_extra_words_are_directorates_with_areas():
     assert place.priorities[3].service_group.name == "Housing Retrofit"
     assert [t.name for t in plan.themes] == ["Fairer Places", "Greener Travel", "Healthy Lives"]
     assert plan.sections[-1].title == "How we will report progress"
+
+
+def test_split_header_unlabelled_lettered_recommendations_and_a_summary_listed_twice():
+    found = _read("split_header_summary_appendix")
+    paper = found.plan.papers[0]
+    assert (paper.committee, paper.item_number, paper.meeting_date, paper.report_by,
+            paper.job_title, paper.contact_officer, paper.title) == (
+        "Policy and Resources Board", "7", "14 October 2021", "Priya Ramaswamy",
+        "Director of Policy", "Tom Ellery", "Draft Business Plan 2021-22")
+    assert found.plan.title == "Business Plan 2021-22" and found.plan.period == "2021-22"
+    assert paper.recommendations_intro == "The Board is asked to:"
+    assert [r.text for r in paper.recommendations] == [
+        "comment on the draft portfolio priorities set out in Appendix A;",
+        "agree the outputs proposed for each priority;",
+        "note that progress will be reported twice a year; and",
+        "ask officers to bring the final plan to the December meeting."]
+    assert [what for what, _ in found.merges] == [
+        "merged: 'Helping residents into better paid work' in Economy and Skills, listed twice",
+        "merged: 'Backing local firms to grow' in Economy and Skills, listed twice",
+        "merged: 'Safer town centres at night' in Communities and Safety, listed twice"]
+    # the body's summary stays in the paper, in its place, between its neighbours
+    assert [s.title for s in paper.body] == [
+        "Background", "Summary of portfolio priorities", "Economy and Skills",
+        "Communities and Safety", "Appendix A: Portfolio priorities and outputs"]
+    safety = found.plan.portfolios[1]
+    assert [p.title for p in safety.priorities] == [
+        "Safer town centres at night", "Keeping older residents connected"]
+    assert [s.text for s in safety.priorities[0].outputs[2].sub_points] == [
+        "door supervisors and bar staff;", "taxi and private hire drivers."]
