@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import inspect
 
-from lcplanner.domain.model import CleanLine, CleanText, Plan
+from lcplanner.domain.model import CleanLine, CleanText, Plan, StatusLabel
 from lcplanner.importers.header import split_labels
 from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.outline import GROUP_LABEL, OUTCOME_LABEL, TYPED_LABEL, unmark
@@ -53,6 +53,8 @@ def stored_units(plan: Plan) -> list[str]:
                     parts.append(value)
             elif prop.key == "date_text" and getattr(obj, prop.key):
                 parts.insert(0, getattr(obj, prop.key))  # a policy event: date, then text
+        if isinstance(getattr(obj, "status", None), StatusLabel):
+            parts.append(obj.status.name)  # an action's status column
         if parts:
             out.append(" ".join(parts))
         for rel in mapper.relationships:
@@ -121,7 +123,12 @@ def measure(text: str, plan: Plan, merged: list[str] = ()) -> Coverage:
     ``merged`` are the texts of copies the importer listed as merged into an item it kept:
     each is taken out of the source once before counting.
     """
-    segments = [piece for line in logical_lines(text) for piece in content_pieces(line.text)]
+    segments = []
+    for line in logical_lines(text):
+        if line.row is not None:  # a table: each cell is content, the header row a label
+            segments += [] if line.row.header else [cell for _, cell in line.row.cells]
+        else:
+            segments += content_pieces(line.text)
     source = Counter(w for seg in segments for w in words(seg))
     for copy in merged:
         source.subtract(words(copy))

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lcplanner.importers.tables import TableRow, find_tables
+
 #: Glyphs that extraction leaves in front of list items: Word's Symbol-font bullets arrive as
 #: private-use characters (U+F0B7 …), Wingdings arrows as "" or ">", and "o" is Word's
 #: second-level bullet.
@@ -58,6 +60,8 @@ class Line:
     #: the line as the paper printed it, marker and all ("14 October 2021" is not item 14
     #: when it is the value of "Date:")
     raw: str = field(default="", repr=False)
+    #: a row of a table flattened to text (see :mod:`lcplanner.importers.tables`)
+    row: TableRow | None = field(default=None, repr=False)
 
     @property
     def marked(self) -> bool:
@@ -137,6 +141,8 @@ def _wrap_width(lines: list[str]) -> int:
 
 def _joins(prev: Line, cur: Line, width: int) -> bool:
     """Whether ``cur`` continues the sentence ``prev`` left unfinished."""
+    if prev.row is not None or cur.row is not None:
+        return False
     if prev.ends_sentence() or not prev.text:
         return False
     open_ended = _ends_on_function_word(prev.text)
@@ -168,10 +174,17 @@ def logical_lines(text: str) -> list[Line]:
     """Turn extracted text into logical lines, rejoining sentences broken by extraction."""
     physical = text.split("\n")
     width = _wrap_width(physical)
+    tables = find_tables(physical)
     out: list[Line] = []
     blank = True
-    for raw in physical:
+    for index, raw in enumerate(physical):
         stripped = raw.strip()
+        if index in tables:
+            row = tables[index]
+            if isinstance(row, TableRow):
+                out.append(Line(text=row.text, blank_before=blank, raw=stripped, row=row))
+                blank = False
+            continue
         if not stripped or _RULE.match(stripped) or _FOOTNOTE.match(stripped):
             blank = True
             continue

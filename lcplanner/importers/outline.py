@@ -111,12 +111,22 @@ class PortfolioB:
 
 
 @dataclass
+class ActionB:
+    """A row of an action table: what will be done, who leads it, when it is due, its status."""
+
+    text: str
+    owner: str = ""
+    date: str = ""
+    status: str = ""
+
+
+@dataclass
 class ObjectiveB:
     title: str
     strapline: str
     heading: str = ""  # the heading the objective was found under ("Political leadership")
     sub_priorities: list[str] = field(default_factory=list)
-    milestones: list[str] = field(default_factory=list)
+    milestones: list[str | ActionB] = field(default_factory=list)
 
 
 @dataclass

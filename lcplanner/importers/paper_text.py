@@ -27,7 +27,7 @@ from lcplanner.domain.model import (
     Appendix, BackgroundPaper, CommitteePaper, CoreArea, Milestone, MilestoneDate,
     NarrativePoint, NarrativeSection, Objective, Output, PaperSection, Plan, PlanStatus, Pledge,
     PledgeArea, PledgePoint, PolicyEvent, Portfolio, Priority, Recommendation, ServiceGroup,
-    SubPoint, SubPriority, Theme, WorkArea,
+    StatusLabel, SubPoint, SubPriority, Theme, WorkArea,
 )
 from lcplanner.domain.numbering import arabic, dotted, letter, roman
 from lcplanner.importers.coverage import Coverage, measure
@@ -36,7 +36,7 @@ from lcplanner.importers.furniture import Furniture, set_aside
 from lcplanner.importers.header import parse_header
 from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.outline import (
-    ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, same_text,
+    ActionB, ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, same_text,
     strip_outcome_label,
     unmark,
 )
@@ -154,7 +154,7 @@ that these our their its it we they he she which who business corporate plan""".
 #: "Draft " (or "Final ", "Revised draft " …) in front of a title: the status says it.
 _STATUS_PREFIX = re.compile(r"^(?:(?:draft|final|proposed|revised|updated|interim)\s+)+",
                             re.IGNORECASE)
-_PLAN_KIND = (r"(?:Annual\s+)?(?:Business|Corporate|Annual|Work|Strategic|Service"
+_PLAN_KIND = (r"(?:(?:Annual|Strategic|Joint)\s+)?(?:Business|Corporate|Annual|Work|Strategic|Service"
               r"|Delivery|Council|Action|Improvement) Plan")
 #: "2020/21", "2021-22", "2025–2028", "2026/27"
 _PERIOD = r"(?:19|20)\d\d\s?[/–-]\s?(?:(?:19|20)\d\d|\d\d)"
@@ -205,6 +205,9 @@ def _plan_header(plan: Plan, outline: Outline, text: str) -> None:
                 break
         if plan.organisation:
             break
+    if not plan.organisation and outline.paper.get("organisation"):
+        plan.organisation = _organisation_name(outline.paper["organisation"]) or \
+            outline.paper["organisation"]
     if not plan.organisation and title:
         possessive = re.match(r"^([A-Z][\w]+(?: [A-Z][\w]+){0,4})['’]s?\s", title)
         plan.organisation = _organisation_name(possessive.group(1)) if possessive else ""
@@ -415,11 +418,26 @@ def _link_core_areas(plan: Plan, outline: Outline) -> None:
             objective.core_area = plan.core_areas[index]
 
 
+def _action(plan: Plan, row: ActionB) -> Milestone:
+    """A table row as a milestone: the date column is the date it is due, as written."""
+    milestone = Milestone(name=row.text, owner=row.owner)
+    if row.date:
+        milestone.dates.append(MilestoneDate(text=row.date))
+    if row.status:
+        label = plan.status_named(row.status)
+        if label is None:  # the paper's own status word ("Complete"): kept as a label
+            label = StatusLabel(name=row.status, colour="#8c8c8c")
+            plan.statuses.append(label)
+        milestone.status = label
+    return milestone
+
+
 def _attach_milestones(plan: Plan, outline: Outline) -> None:
     everyone = [s for o in plan.objectives for s in o.sub_priorities]
     for objective, found in zip(plan.objectives, outline.objectives):
         for raw in found.milestones:
-            objective.milestones.append(_milestone(raw, objective, everyone))
+            objective.milestones.append(_action(plan, raw) if isinstance(raw, ActionB)
+                                        else _milestone(raw, objective, everyone))
 
 
 # --- describing the plan -------------------------------------------------------------------
@@ -519,6 +537,9 @@ def describe(plan: Plan) -> str:
             add(f"    Milestone {dotted(o, m)}: {_short(milestone.name, 100)}")
             add("        Dates: " + ("; ".join(d.text for d in milestone.dates) or "none"))
             add("        Tags: " + ("; ".join(t.title for t in milestone.tags) or "none"))
+            if milestone.owner or milestone.status is not None:
+                add(f"        Lead: {milestone.owner or 'none'}; status: "
+                    f"{milestone.status.name if milestone.status is not None else 'none'}")
     if plan.pledge_areas:
         add("Pledges")
     for area in plan.pledge_areas:

@@ -16,7 +16,7 @@ from lcplanner.importers.header import split_labels
 from lcplanner.importers.dates import leading_date
 from lcplanner.importers.lines import Line
 from lcplanner.importers.outline import (
-    GROUP_LABEL, OUTCOME_LABEL, TYPED_LABEL, ObjectiveB, Outline, OutputB, PortfolioB, PriorityB, SectionB,
+    GROUP_LABEL, OUTCOME_LABEL, TYPED_LABEL, ActionB, ObjectiveB, Outline, OutputB, PortfolioB, PriorityB, SectionB,
     same_text, strip_label, text_key, unmark,
 )
 
@@ -133,6 +133,10 @@ class Reader:
         self.pledge_glyph = ""
         self.priority_style = ""
         self.pri_number = 0
+        if paper.get("extra"):  # header lines that are none of its fields: kept, first
+            section = self._start_section("")
+            for paragraph in paper["extra"].split("\n\n"):
+                section.add_paragraph(paragraph)
 
     # --- helpers ---------------------------------------------------------------------------
     def peek(self, k: int = 1) -> Line | None:
@@ -161,6 +165,9 @@ class Reader:
 
     def step(self, line: Line) -> None:
         text = line.text
+        if line.row is not None:
+            self._table_row(line)
+            return
         if self._paper_part(line):
             return
         heading = line.is_heading_like() and not line.bullet and not text.endswith(":")
@@ -446,6 +453,48 @@ class Reader:
                 self.wa_pf.note = "\n\n".join(p for p in (self.wa_pf.note, line.text) if p)
         else:
             self._text(line)
+
+    # --- action tables ---------------------------------------------------------------------
+    def _table_row(self, line: Line) -> None:
+        """A table of dated actions: each row a milestone of the objective it stands under.
+
+        The objective is the grouping or heading the table stands under: an "Ambition 1: …"
+        read as a portfolio becomes an objective once its content turns out to be dated
+        actions (what it said before the table is its strapline), and a plain heading over a
+        table becomes an objective of that name.
+        """
+        row = line.row
+        if not row.header:
+            if self.mode != "objectives" or self.obj is None:
+                self._objective_for_table()
+            self.obj.milestones.append(ActionB(row.get("action"), row.get("owner"),
+                                               row.get("date"), row.get("status")))
+            return
+        if self.mode == "objectives" and self.obj is not None and not any(
+                isinstance(m, ActionB) for m in self.obj.milestones):
+            return  # a table under an objective that has no actions yet: its milestones
+        self._objective_for_table()
+
+    def _objective_for_table(self) -> None:
+        if self.mode == "portfolio" and self.pf is not None and self.occ_section is not None:
+            pf, section = self.pf, self.occ_section
+            title, strapline = pf.name, "\n\n".join(t for _, t in section.blocks)
+            if pf.note:
+                strapline = "\n\n".join(p for p in (pf.note, strapline) if p)
+            pf.occurrences.pop()
+            if not pf.occurrences:
+                self.out.portfolios.remove(pf)
+            self.out.sections.remove(section)
+            self.pf = self.occ_section = None
+        elif self.section is not None and not self.section.blocks:
+            title, strapline = self.section.title, ""
+            self.out.sections.remove(self.section)
+            self.section = None
+        else:
+            title, strapline = "", ""
+        self.obj = ObjectiveB(title=title, strapline=strapline)
+        self.out.objectives.append(self.obj)
+        self.mode, self.in_milestones = "objectives", True
 
     # --- objectives ------------------------------------------------------------------------
     def _objective_start(self, line: Line) -> bool:

@@ -19,6 +19,7 @@ EXPECTED = {
                                narrative_sections=5), 10, 0),
     "split_header_summary_appendix": (dict(portfolios=2, priorities=4, outputs=9, sub_points=2,
                                            recommendations=4), 0, 3),
+    "ambitions_action_table": (dict(objectives=3, milestones=11, recommendations=3), 0, 0),
 }
 
 
@@ -106,3 +107,26 @@ def test_split_header_unlabelled_lettered_recommendations_and_a_summary_listed_t
         "Safer town centres at night", "Keeping older residents connected"]
     assert [s.text for s in safety.priorities[0].outputs[2].sub_points] == [
         "door supervisors and bar staff;", "taxi and private hire drivers."]
+
+
+def test_ambitions_over_action_tables_are_objectives_with_dated_milestones():
+    plan = _read("ambitions_action_table").plan
+    assert plan.title == "Strategic Action Plan 2025–2028" and plan.period == "2025–2028"
+    assert plan.organisation == "Kestrel Valley Councils Partnership"
+    assert [o.title for o in plan.objectives] == [
+        "Good jobs close to home", "Homes people can afford",
+        "A valley ready for a warmer climate"]
+    assert plan.objectives[0].strapline == ("We want more of the valley's residents to find "
+                                            "skilled, well paid work without a long commute")
+    rows = [(m.name, m.owner, [d.text for d in m.dates], m.status.name)
+            for m in plan.objectives[1].milestones]
+    assert rows == [
+        ("Start work on 300 homes for social rent", "Director of Housing", ["March 2027"],
+         "On track"),
+        ("Launch a landlord licensing scheme in two towns", "Head of Private Housing",
+         ["January 2026"], "Complete"),
+        ("Buy back 40 former council homes", "Director of Housing", ["TBC"], "Not started")]
+    assert plan.status_named("Complete") is not None  # the paper's own status word, kept
+    paper = plan.papers[0]
+    assert paper.recommendations_intro == "The Board is recommended to:"
+    assert len(paper.recommendations) == 3 and paper.committee == "Leaders' Board"
