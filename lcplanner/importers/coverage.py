@@ -26,7 +26,9 @@ from sqlalchemy import inspect
 from lcplanner.domain.model import CleanLine, CleanText, Plan, StatusLabel
 from lcplanner.importers.header import split_labels
 from lcplanner.importers.lines import logical_lines
-from lcplanner.importers.outline import GROUP_LABEL, OUTCOME_LABEL, TYPED_LABEL, unmark
+from lcplanner.importers.outline import (
+    GROUP_LABEL, OBJECTIVE_LABEL, OUTCOME_LABEL, THEME_LABEL, TYPED_LABEL, unmark,
+)
 from lcplanner.importers.structure import LABEL_PATTERNS, holder_fields
 
 #: Fields that describe where a plan came from, not what the paper says.
@@ -82,7 +84,7 @@ def content_pieces(text: str) -> list[str]:
                 piece = match.group(match.lastindex or 0) if match.lastindex else ""
                 break
         else:
-            for label in (GROUP_LABEL, OUTCOME_LABEL, TYPED_LABEL):
+            for label in (GROUP_LABEL, THEME_LABEL, OBJECTIVE_LABEL, OUTCOME_LABEL, TYPED_LABEL):
                 piece = label.sub("", piece, count=1)
         out.append(piece.strip())
     return [p for p in out if words(p)]

@@ -61,6 +61,13 @@ TYPED_LABEL = re.compile(
 GROUP_LABEL = re.compile(
     r"^(?i:directorate|portfolio|service\s+area|ambition|strategic\s+priority|priority\s+area)"
     rf"(?:\s+(?:\d+|[A-Z]|{_NUMBER_WORD}))?(?:\s*[:.](?=\s|$)|\s+[{_DASHES}](?=\s))\s*")
+#: "Theme 1: Safer neighbourhoods", "Theme A – …": a theme that objectives follow.
+THEME_LABEL = re.compile(
+    rf"^(?i:theme)\s+(?:\d+|[A-Z]|{_NUMBER_WORD})(?:\s*[:.](?=\s)|\s+[{_DASHES}](?=\s))\s*(?=\S)")
+#: "Objective 1.1 Reduce …", "Objective 2: …": an objective named by its label.
+OBJECTIVE_LABEL = re.compile(
+    rf"^(?i:objective)\s+(?:\d+(?:\.\d+)*|[A-Z])(?:\s*[:.](?=\s)|\s+[{_DASHES}](?=\s)|(?=\s+[A-Z]))"
+    r"\s*(?=\S)")
 #: "Outcome:", "Outcomes –", "Success looks like:" in front of an outcome statement.
 OUTCOME_LABEL = re.compile(
     r"^(?i:(?:(?:expected|intended|desired|key)\s+)?outcomes?"
@@ -125,6 +132,7 @@ class ObjectiveB:
     title: str
     strapline: str
     heading: str = ""  # the heading the objective was found under ("Political leadership")
+    labelled: bool = False  # named by a typed label ("Objective 1.1 …")
     sub_priorities: list[str] = field(default_factory=list)
     milestones: list[str | ActionB] = field(default_factory=list)
 
@@ -188,6 +196,8 @@ class Outline:
         default_factory=list)
     policy_events: list[tuple[str, str]] = field(default_factory=list)
     known_names: list[str] = field(default_factory=list)
+    #: themes typed as "Theme 1: …" that objectives follow: they group those objectives
+    theme_areas: list[str] = field(default_factory=list)
     #: What the reader took as one thing met twice: (what, the copy's text if it was set
     #: aside as a duplicate, else ""), for the dry run and the coverage measure.
     merges: list[tuple[str, str]] = field(default_factory=list)

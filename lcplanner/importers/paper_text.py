@@ -256,7 +256,7 @@ def _build(outline: Outline, text: str) -> Plan:
         plan.themes.append(Theme(name=name, description=description))
     for pf in outline.portfolios:
         _add_portfolio(plan, pf, priorities[id(pf)])
-    for name in core_areas(outline.paper.get("summary", "")):
+    for name in outline.theme_areas or core_areas(outline.paper.get("summary", "")):
         plan.core_areas.append(CoreArea(name=name))
     for objective in outline.objectives:
         plan.objectives.append(_objective(objective))
@@ -409,6 +409,11 @@ def _link_core_areas(plan: Plan, outline: Outline) -> None:
     """
     names = [area.name for area in plan.core_areas]
     if not names:
+        return
+    if outline.theme_areas:  # "Theme 1: …" then its objectives: the paper's own grouping
+        for objective, found in zip(plan.objectives, outline.objectives):
+            if found.heading in names:
+                objective.core_area = plan.core_areas[names.index(found.heading)]
         return
     for objective, found in zip(plan.objectives, outline.objectives):
         index = best_name(objective.title, names)

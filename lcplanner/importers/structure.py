@@ -16,7 +16,7 @@ from lcplanner.importers.header import split_labels
 from lcplanner.importers.dates import leading_date
 from lcplanner.importers.lines import Line
 from lcplanner.importers.outline import (
-    GROUP_LABEL, OUTCOME_LABEL, TYPED_LABEL, ActionB, ObjectiveB, Outline, OutputB, PortfolioB, PriorityB, SectionB,
+    GROUP_LABEL, OBJECTIVE_LABEL, OUTCOME_LABEL, THEME_LABEL, TYPED_LABEL, ActionB, ObjectiveB, Outline, OutputB, PortfolioB, PriorityB, SectionB,
     same_text, strip_label, text_key, unmark,
 )
 
@@ -133,6 +133,7 @@ class Reader:
         self.pledge_glyph = ""
         self.priority_style = ""
         self.pri_number = 0
+        self.theme = ""  # the typed "Theme 1: …" the reader is under
         if paper.get("extra"):  # header lines that are none of its fields: kept, first
             section = self._start_section("")
             for paragraph in paper["extra"].split("\n\n"):
@@ -200,6 +201,16 @@ class Reader:
             if self._theme(line):
                 return
             self.mode = "text"
+        if not line.marked and line.words <= 14 and (match := THEME_LABEL.match(text)):
+            self._labelled_theme(text[match.end():].strip())
+            return
+        if self.mode != "portfolio" and not line.marked and line.words <= 16 and (
+                match := OBJECTIVE_LABEL.match(text)):  # under a portfolio: a priority's label
+            self.obj = ObjectiveB(title=text[match.end():].strip(), strapline="",
+                                  heading=self.theme, labelled=True)
+            self.out.objectives.append(self.obj)
+            self.mode, self.in_milestones = "objectives", False
+            return
         if self._objective_start(line):
             return
         if self.mode == "objectives":
@@ -393,6 +404,13 @@ class Reader:
         self.i += 1
         return True
 
+    def _labelled_theme(self, name: str) -> None:
+        """ "Theme 1: Name", its description below, then the objectives that serve it."""
+        body = self._paragraphs_until_heading()
+        self.out.themes.append((name, "\n\n".join(body)))
+        self.out.theme_areas.append(name)
+        self.theme, self.mode, self.section = name, "text", None
+
     # --- pledges ---------------------------------------------------------------------------
     def _pledge(self, line: Line) -> None:
         text = line.text
@@ -511,6 +529,13 @@ class Reader:
 
     def _objective_line(self, line: Line) -> bool:
         text = unmark(line.text)
+        obj = self.obj
+        if any(isinstance(m, ActionB) for m in obj.milestones):
+            return False  # an objective whose milestones are a table ends with the table
+        if obj.labelled and not (obj.strapline or obj.sub_priorities or obj.milestones) \
+                and not line.marked and line.ends_sentence():
+            obj.strapline = text  # what the objective means, under its label
+            return True
         if _MILESTONES_LABEL.match(line.text):
             self.in_milestones = True
             return True

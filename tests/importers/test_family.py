@@ -20,6 +20,8 @@ EXPECTED = {
     "split_header_summary_appendix": (dict(portfolios=2, priorities=4, outputs=9, sub_points=2,
                                            recommendations=4), 0, 3),
     "ambitions_action_table": (dict(objectives=3, milestones=11, recommendations=3), 0, 0),
+    "themes_objectives_cells": (dict(objectives=5, milestones=7, themes=3,
+                                     narrative_sections=3), 6, 0),
 }
 
 
@@ -130,3 +132,26 @@ def test_ambitions_over_action_tables_are_objectives_with_dated_milestones():
     paper = plan.papers[0]
     assert paper.recommendations_intro == "The Board is recommended to:"
     assert len(paper.recommendations) == 3 and paper.committee == "Leaders' Board"
+
+
+def test_typed_themes_group_their_objectives_and_one_cell_per_line_tables():
+    found = _read("themes_objectives_cells")
+    plan = found.plan
+    assert plan.title == "Council Plan 2026/27" and plan.papers == []
+    assert [(t.name, t.description) for t in plan.themes][1] == (
+        "A cleaner borough",
+        "We will keep streets clean, recycle more and cut the council's own carbon footprint.")
+    assert [(o.title, o.core_area.name) for o in plan.objectives] == [
+        ("Reduce anti-social behaviour in parks", "Safer neighbourhoods"),
+        ("Make the walk to school safer", "Safer neighbourhoods"),
+        ("Recycle more of what residents throw away", "A cleaner borough"),
+        ("Cut the council's carbon emissions", "A cleaner borough"),
+        ("Improve private rented homes", "Good homes")]
+    first = plan.objectives[0].milestones[1]
+    assert (first.name, first.owner, [d.text for d in first.dates], first.status.name) == (
+        "Fund youth workers on Friday and Saturday evenings", "Head of Youth Services",
+        ["Ongoing"], "On track")
+    # bare page numbers beside a running footer are furniture; the text after them is not
+    assert [(f.text, f.why) for f in found.furniture][:2] == [
+        ("Riverside Council Plan 2026/27", "running header or footer"), ("2", "page number")]
+    assert plan.sections[-1].title == "How to find out more"
