@@ -29,6 +29,9 @@ _FOOTNOTE = re.compile(r"^[\u00b9\u00b2\u00b3\u2070-\u2079]+\s")
 _SUPERSCRIPTS = re.compile(r"[\u00b9\u00b2\u00b3\u2074-\u2079]+$")
 _RULE = re.compile(r"^[_=~\-*]{5,}$")
 _TERMINAL = (".", "!", "?", ";", ":")
+#: "Outcome: …", "Success looks like: …": a label opens a new line, never continues one
+_LABEL_OPENING = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s*:\s+\S")
+_LIST_ITEM_END = re.compile(r"[;,]\s+(?:and|or)$")
 #: Words a sentence cannot end on: a line ending on one was broken by extraction.
 _FUNCTION_WORDS = frozenset("""a an the of to for and or in on at by with from as into that
 which who whose its their our your this these those is are be was were will would can could
@@ -150,9 +153,12 @@ def _joins(prev: Line, cur: Line, width: int) -> bool:
     if cur.enum:
         # "20 rapid charge points" after "…the option for" is a broken sentence, not item 20.
         return cur.kind == "number" and not cur.bullet and cur.style == "N" and open_ended
+    if _LABEL_OPENING.match(cur.text):
+        return False  # "Outcome: …", "Lead officer: …" open a line of their own
     if cur.bullet:
-        # a glyph in front of a lower-case run-on ("- treasurers and …") is extraction noise
-        return starts_lower and open_ended
+        # a glyph in front of a lower-case run-on ("- treasurers and …") is extraction noise;
+        # after "…; and" it is the list's last item
+        return starts_lower and open_ended and not _LIST_ITEM_END.search(prev.text)
     if starts_lower and prev.bullet and cur.blank_before and cur.indent > 0 and not open_ended:
         return False  # "- highlight … resource" / "" / " agree that …": a glyph lost, an item
     if starts_lower and prev.bullet and cur.blank_before and not open_ended \

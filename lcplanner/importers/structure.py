@@ -261,6 +261,9 @@ class Reader:
                     p.match(nxt.text) for p in LABEL_PATTERNS):
                 body.append(nxt.text)  # "None" under its label: short, but the body
                 self.i += 1
+            while (nxt := self.peek()) and nxt.kind == "dotted" and not nxt.is_heading_like():
+                body.append(nxt.text)  # "2.1 All outputs will be met …": typed paragraphs
+                self.i += 1
             body += self._paragraphs_until_heading()
             self._set_paper(name, "\n\n".join(b for b in body if b))
             self.mode = "text"
@@ -516,7 +519,7 @@ class Reader:
 
     # --- objectives ------------------------------------------------------------------------
     def _objective_start(self, line: Line) -> bool:
-        if line.kind != "dotted":
+        if line.kind != "dotted" or self.mode == "portfolio":
             return False
         match = _OBJECTIVE.match(strip_label(unmark(line.text)))
         if not match or len(match.group(1).split()) > 8 or not match.group(1)[:1].isupper():
@@ -597,7 +600,8 @@ class Reader:
                 line, name):
             return False  # typed "1." under "1. Finance": a priority, not the next portfolio
         nxt = self.peek()
-        if nxt is not None and nxt.kind == "dotted" and nxt.enum.split(".")[0] == line.enum:
+        if nxt is not None and nxt.kind == "dotted" and nxt.enum.split(".")[0] == line.enum \
+                and not (nxt.is_heading_like(15) and self._outline_below(line.enum)):
             return False  # "1. Introduction" over "1.1 …": a paper section
         self.pf = self._portfolio(name, "directorate" if directorate else "portfolio", note)
         # the listing is also kept as text: if another listing of this portfolio becomes the
@@ -610,6 +614,17 @@ class Reader:
         self.outputs_expected = self.note_mode = self.outcome_expected = False
         self.holder_expected = ""
         return True
+
+    def _outline_below(self, major: str) -> bool:
+        """Whether typed outline numbers three deep ("1.1.1") follow under "1.": a plan typed
+        as an outline (grouping, priority, output), not a paper section's paragraphs."""
+        for line in self.lines[self.i + 1:self.i + 60]:
+            if line.kind == "number" and line.style in ("N.", "N)"):
+                return False
+            if line.kind == "dotted" and line.enum.count(".") >= 2 \
+                    and line.enum.split(".")[0] == major:
+                return True
+        return False
 
     def _continues_priorities(self, line: Line, name: str) -> bool:
         """Whether a typed "N." line is the next priority rather than the next portfolio.
@@ -714,6 +729,18 @@ class Reader:
             self.priority_style, self.pri_number = line.style, line.number
             self._new_priority(text, numbered=True)
             return True
+        if line.kind == "dotted":  # typed outline: 1.1 a priority, 1.1.1 an output, then points
+            depth = line.enum.count(".")
+            if depth == 1 and line.is_heading_like(15):
+                self._new_priority(text, numbered=True)
+                return True
+            if depth == 2 and pri is not None:
+                self._add_output(text)
+                return True
+            if depth >= 3 and pri is not None and pri.outputs:
+                self._sub_point(text, enumerated=True)
+                return True
+            return False
         if line.kind in ("letter", "roman") and pri is not None:
             expected = letter_of(len(pri.outputs))
             as_letter = line.kind == "letter" or line.enum == expected

@@ -22,6 +22,8 @@ EXPECTED = {
     "ambitions_action_table": (dict(objectives=3, milestones=11, recommendations=3), 0, 0),
     "themes_objectives_cells": (dict(objectives=5, milestones=7, themes=3,
                                      narrative_sections=3), 6, 0),
+    "outline_numbered_strategic": (dict(portfolios=3, priorities=6, outputs=13,
+                                        recommendations=3), 0, 0),
 }
 
 
@@ -155,3 +157,22 @@ def test_typed_themes_group_their_objectives_and_one_cell_per_line_tables():
     assert [(f.text, f.why) for f in found.furniture][:2] == [
         ("Riverside Council Plan 2026/27", "running header or footer"), ("2", "page number")]
     assert plan.sections[-1].title == "How to find out more"
+
+
+def test_typed_outline_numbering_reads_as_grouping_priority_output():
+    plan = _read("outline_numbered_strategic").plan
+    paper = plan.papers[0]
+    assert [s.title for s in paper.body] == [
+        "Introduction", "Appendix 1: Strategic priorities 2026/27"]
+    assert paper.financial_implications == (
+        "All outputs will be met from the budget for 2026/27 proposed elsewhere on this agenda.")
+    assert [r.text for r in paper.recommendations][1:] == [
+        "delegate minor changes of wording to the Chief Executive; and",
+        "recommend the plan to Full Council for adoption."]
+    carers = plan.portfolios[0].priorities[1]
+    assert carers.title == "Support young carers"
+    assert carers.outcome == ("Young carers are known to their school and can get a break "
+                              "when they need one.")
+    assert [o.text for o in carers.outputs] == [
+        "Hold a register of young carers with every secondary school.",
+        "Fund two short-break schemes in the school holidays."]
