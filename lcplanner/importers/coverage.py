@@ -29,7 +29,7 @@ from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.outline import (
     GROUP_LABEL, OBJECTIVE_LABEL, OUTCOME_LABEL, THEME_LABEL, TYPED_LABEL, unmark,
 )
-from lcplanner.importers.structure import LABEL_PATTERNS, holder_fields
+from lcplanner.importers.structure import LABEL_PATTERNS, holder_fields, split_inline_items
 
 #: Fields that describe where a plan came from, not what the paper says.
 _NOT_CONTENT = frozenset({"source_name", "source_digest"})
@@ -86,7 +86,8 @@ def content_pieces(text: str) -> list[str]:
         else:
             for label in (GROUP_LABEL, THEME_LABEL, OBJECTIVE_LABEL, OUTCOME_LABEL, TYPED_LABEL):
                 piece = label.sub("", piece, count=1)
-        out.append(piece.strip())
+        intro, items = split_inline_items(piece.strip())  # "(a) note …; (b) agree …"
+        out += [intro] + items
     return [p for p in out if words(p)]
 
 

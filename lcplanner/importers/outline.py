@@ -114,6 +114,8 @@ class PortfolioB:
     groups: list[str] = field(default_factory=list)
     occurrences: list[list[PriorityB]] = field(default_factory=list)
     primary: int = -1  # which occurrence became the plan's (set by merge_occurrences)
+    #: named by a label or in capitals ("Service area: …"): bullets under it are priorities
+    named: bool = False
     work_areas: list[tuple[str, str]] = field(default_factory=list)
 
 

@@ -119,7 +119,7 @@ def read_paper(text: str, *, source_name: str = "") -> PaperImport:
     plan = _build(outline, text)
     plan.source_digest = hashlib.sha256(original.encode("utf-8")).hexdigest()
     plan.source_name = source_name
-    if not _has_plan_structure(plan):
+    if not _has_plan_structure(plan, outline):
         raise PaperImportError(
             "This text does not look like a business plan: no portfolios or directorates with "
             "priorities, objectives with milestones, pledges or work areas were found.")
@@ -131,15 +131,22 @@ def parse_paper(text: str, *, source_name: str = "") -> Plan:
     return read_paper(text, source_name=source_name).plan
 
 
-def _has_plan_structure(plan: Plan) -> bool:
-    """Whether the text holds real plan content, not just a header or a numbered memo.
+def _has_plan_structure(plan: Plan, outline: Outline | None = None) -> bool:
+    """Whether the text holds plan content of any kind, not just a header or a numbered memo.
 
     A committee header, or a couple of numbered headings with sentences under them, is not
-    enough: a memo has those too. We need outputs under priorities, priorities with outcomes in
-    at least two portfolios, bulleted priorities under directorates, milestones, pledges or
-    work areas.
+    enough: a memo has those too. Any of these is: themes, objectives, milestones (dated
+    actions), pledges, work areas, outputs under priorities, priorities with outcomes in at
+    least two portfolios, or priorities under a grouping the paper names as one (a
+    directorate, "Service area: …", a heading in capitals).
     """
     counts = count_plan(plan)
+    if any(counts[key] for key in ("themes", "objectives", "milestones", "pledges",
+                                   "work_areas", "outputs")):
+        return True
+    if outline is not None and any(pf.named and any(pf.occurrences) for pf in
+                                   outline.portfolios):
+        return True
     with_outcomes = sum(1 for pf in plan.portfolios
                         if sum(1 for p in pf.priorities if p.outcome) >= 2)
     directorate = sum(len(pf.priorities) for pf in plan.portfolios if pf.kind == "directorate")

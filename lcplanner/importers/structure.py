@@ -46,6 +46,8 @@ LABEL_PATTERNS = (_SUMMARY, _RECS, _IMPLICATIONS, _APPENDICES, _BACKGROUND, _APP
                   _OUTPUTS, _NOTE, _MILESTONES_LABEL)
 
 
+#: "Less waste. We will:" — a theme's name, then what will be done under it
+_WE_WILL = re.compile(r"^([A-Z][^.:;]{1,80}?)\.\s+((?:We|The\s+\w+|It|They)\s+will\b.{0,60})$")
 _ASKED = re.compile(r"^(?:The\s+)?[\w'’ ]{3,50}?\s+(?:is|are)\s+(?:also\s+)?(?:asked|invited|"
                     r"recommended)\s+to\b", re.IGNORECASE)
 _INLINE_ITEM = re.compile(r"(?:(?<=\s)|^)\(?([a-h]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)")
@@ -170,6 +172,9 @@ class Reader:
             self._table_row(line)
             return
         if self._paper_part(line):
+            return
+        if self.mode != "portfolio" and not line.marked and (match := _WE_WILL.match(text)):
+            self._we_will_theme(match.group(1), match.group(2))
             return
         heading = line.is_heading_like() and not line.bullet and not text.endswith(":")
         if heading and not line.enum and re.search(r"\bwork areas\b", text, re.IGNORECASE):
@@ -407,6 +412,15 @@ class Reader:
         self.i += 1
         return True
 
+    def _we_will_theme(self, name: str, opening: str) -> None:
+        """ "Less waste. We will:" and the bullets under it: a theme and its description."""
+        lines = [opening]
+        while (nxt := self.peek()) and nxt.bullet:
+            lines.append("\u2022 " + unmark(nxt.text))
+            self.i += 1
+        self.out.themes.append((name, "\n".join(lines)))
+        self.mode = "text"
+
     def _labelled_theme(self, name: str) -> None:
         """ "Theme 1: Name", its description below, then the objectives that serve it."""
         body = self._paragraphs_until_heading()
@@ -604,6 +618,7 @@ class Reader:
                 and not (nxt.is_heading_like(15) and self._outline_below(line.enum)):
             return False  # "1. Introduction" over "1.1 …": a paper section
         self.pf = self._portfolio(name, "directorate" if directorate else "portfolio", note)
+        self.pf.named = self.pf.named or bool(labelled or capitals)
         # the listing is also kept as text: if another listing of this portfolio becomes the
         # plan's, this one stays in the paper where it stands (see merge_occurrences)
         self.occ_section = SectionB(title=unmark(line.text), occurrence=(self.pf, len(self.pf.occurrences) - 1))
@@ -763,7 +778,7 @@ class Reader:
         elif pri and not pri.bulleted and (pri.outputs or self.outputs_expected or pri.outcome
                                            or pri.numbered):
             self._add_output(text)  # an output whose letter extraction lost
-        elif self.pf.kind == "directorate" or self.group:
+        elif self.pf.kind == "directorate" or self.group or self.pf.named:
             self._new_priority(text, bulleted=True)
         else:
             self.pf.note = "\n\n".join(p for p in (self.pf.note, text) if p)

@@ -24,6 +24,8 @@ EXPECTED = {
                                      narrative_sections=3), 6, 0),
     "outline_numbered_strategic": (dict(portfolios=3, priorities=6, outputs=13,
                                         recommendations=3), 0, 0),
+    "we_will_service_areas": (dict(portfolios=3, priorities=8, themes=3, recommendations=3,
+                                   narrative_sections=1), 0, 0),
 }
 
 
@@ -176,3 +178,22 @@ def test_typed_outline_numbering_reads_as_grouping_priority_output():
     assert [o.text for o in carers.outputs] == [
         "Hold a register of young carers with every secondary school.",
         "Fund two short-break schemes in the school holidays."]
+
+
+def test_we_will_themes_labelled_service_areas_and_recommendations_on_one_line():
+    plan = _read("we_will_service_areas").plan
+    assert [(t.name, t.description.splitlines()[0]) for t in plan.themes] == [
+        ("Less waste", "We will:"), ("Cleaner air", "We will:"), ("Greener spaces", "We will:")]
+    assert plan.themes[1].description == (
+        "We will:\n\u2022 replace the last diesel refuse lorries with electric ones;\n"
+        "\u2022 end the burning of garden waste at our depots.")
+    assert [p.name for p in plan.portfolios] == [
+        "Waste collection", "Street cleansing", "Parks and countryside"]
+    assert [len(p.priorities) for p in plan.portfolios] == [3, 2, 3]
+    paper = plan.papers[0]
+    assert paper.recommendations_intro == "The Board is asked to"
+    assert [r.text for r in paper.recommendations] == [
+        "note the progress made in 2026/27;",
+        "agree the three themes and the service area priorities for 2027/28; and",
+        "ask the Partnership Manager to report on delivery in October."]
+    assert paper.legal_implications == "None."
