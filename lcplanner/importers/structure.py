@@ -46,6 +46,8 @@ LABEL_PATTERNS = (_SUMMARY, _RECS, _IMPLICATIONS, _APPENDICES, _BACKGROUND, _APP
                   _OUTPUTS, _NOTE, _MILESTONES_LABEL)
 
 
+#: "Inclusive growth – making sure that …": a name, a dash (or colon), what it means
+_NAME_DASH = re.compile(r"^([A-Z][^–—:]{1,60}?)(?:\s+[–—-]\s+|:\s+)(\S.*)$")
 #: "Less waste. We will:" — a theme's name, then what will be done under it
 _WE_WILL = re.compile(r"^([A-Z][^.:;]{1,80}?)\.\s+((?:We|The\s+\w+|It|They)\s+will\b.{0,60})$")
 _ASKED = re.compile(r"^(?:The\s+)?[\w'’ ]{3,50}?\s+(?:is|are)\s+(?:also\s+)?(?:asked|invited|"
@@ -397,7 +399,17 @@ class Reader:
 
     # --- themes ----------------------------------------------------------------------------
     def _theme(self, line: Line) -> bool:
-        """A theme is a heading with exactly one paragraph under it; anything else ends them."""
+        """A theme is a heading with exactly one paragraph under it, a listed "Name – what it
+        means" (numbered or bulleted), or a bulleted name after an introductory sentence;
+        anything else ends them."""
+        if line.marked and line.kind in ("", "number") and (
+                match := _NAME_DASH.match(unmark(line.text))):
+            self.out.themes.append((match.group(1).strip(), match.group(2).strip()))
+            return True
+        if line.bullet and not line.enum and line.words <= 8 and not line.ends_sentence() \
+                and line.text[:1].isupper():
+            self.out.themes.append((unmark(line.text), ""))  # a name in a bulleted list
+            return True
         if not line.is_heading_like() or line.marked or line.text.endswith(":"):
             if not self.out.themes and not line.marked and self.section is not None:
                 self.section.add_paragraph(line.text)  # "Our key themes are:"

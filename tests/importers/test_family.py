@@ -26,6 +26,9 @@ EXPECTED = {
                                         recommendations=3), 0, 0),
     "we_will_service_areas": (dict(portfolios=3, priorities=8, themes=3, recommendations=3,
                                    narrative_sections=1), 0, 0),
+    "dash_themes_strategic_priorities": (dict(portfolios=3, service_groups=6, priorities=12,
+                                              themes=3, recommendations=3,
+                                              narrative_sections=1), 0, 0),
 }
 
 
@@ -197,3 +200,23 @@ def test_we_will_themes_labelled_service_areas_and_recommendations_on_one_line()
         "agree the three themes and the service area priorities for 2027/28; and",
         "ask the Partnership Manager to report on delivery in October."]
     assert paper.legal_implications == "None."
+
+
+def test_numbered_name_dash_themes_and_labelled_strategic_priorities_with_holders():
+    plan = _read("dash_themes_strategic_priorities").plan
+    assert plan.title == "Corporate Plan 2024-27" and plan.period == "2024-27"
+    assert [(t.name, t.description) for t in plan.themes][1] == (
+        "Prevention", "acting early so that problems are solved before they become crises.")
+    people = plan.portfolios[1]
+    assert (people.name, people.holder, people.shadow_holder) == (
+        "Resilient people", "Cllr Dafydd Hughes", "Cllr Anne Price")
+    assert [g.name for g in people.service_groups] == ["Adult care", "Children and families"]
+    assert people.priorities[4].title == "Give every care leaver a named mentor"
+    assert people.priorities[4].service_group.name == "Children and families"
+    paper = plan.papers[0]
+    assert paper.recommendations_intro == ""
+    assert paper.recommendations[0].text == (
+        "That the Executive agrees the draft Corporate Plan 2024-27 for publication.")
+    assert [b.text for b in paper.background_papers] == [
+        "Public consultation report, April 2024",
+        "Corporate Plan 2021-24 final progress report"]
