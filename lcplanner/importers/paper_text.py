@@ -162,7 +162,7 @@ that these our their its it we they he she which who business corporate plan""".
 _STATUS_PREFIX = re.compile(r"^(?:(?:draft|final|proposed|revised|updated|interim)\s+)+",
                             re.IGNORECASE)
 _PLAN_KIND = (r"(?:(?:Annual|Strategic|Joint)\s+)?(?:Business|Corporate|Annual|Work|Strategic|Service"
-              r"|Delivery|Council|Action|Improvement) Plan")
+              r"|Delivery|Council|Action|Improvement) (?:Plan|Programme)")
 #: "2020/21", "2021-22", "2025–2028", "2026/27"
 _PERIOD = r"(?:19|20)\d\d\s?[/–-]\s?(?:(?:19|20)\d\d|\d\d)"
 _NAME = r"([A-Z][\w&]*(?: (?:[A-Z][\w&]*|of|and|&)){0,5})"
@@ -284,7 +284,8 @@ def _build(outline: Outline, text: str) -> Plan:
 
 def _paper(outline: Outline) -> CommitteePaper | None:
     fields = outline.paper
-    if not (fields or outline.recommendations):
+    if not (fields or outline.recommendations or outline.appendices
+            or outline.background_papers):
         return None
     paper = CommitteePaper(**{k: v for k, v in fields.items() if hasattr(CommitteePaper, k)})
     paper.recommendations_intro = outline.recommendations_intro

@@ -189,7 +189,8 @@ class Reader:
             else:
                 self._work_area(line)
                 return
-        if heading and not line.enum and re.search(r"\bpledges?\b", text, re.IGNORECASE):
+        if heading and not line.enum and re.search(r"\b(?:pledges?|commitments?|promises)\b", text,
+                                                   re.IGNORECASE):
             self.mode = "pledges"
             self._start_section(text)
             return
@@ -277,7 +278,9 @@ class Reader:
             return True
         for pattern, target in ((_APPENDICES, self.out.appendices),
                                 (_BACKGROUND, self.out.background_papers)):
-            if (match := pattern.match(text)) and line.words <= 6 + len(match.group(1).split()):
+            if (match := pattern.match(text)) and line.words <= 6 + len(match.group(1).split()) \
+                    and not (re.match(r"^appendix\s*:", text, re.IGNORECASE) and not (
+                        (nxt := self.peek()) and nxt.marked)):  # "Appendix: Membership" heads
                 items = [match.group(1)] if match.group(1) else []
                 while (nxt := self.peek()) and (nxt.marked or re.match(
                         r"^appendix\s+\w+\s*:", nxt.text, re.IGNORECASE)):
@@ -478,6 +481,9 @@ class Reader:
         nxt = self.lines[k + 1] if k + 1 < len(self.lines) else None
         if nxt is None or nxt.marked or not nxt.is_heading_like():
             return False
+        if nxt.text in self.wa_pf.groups or re.sub(r"\d+", "#", text_key(line.text)) == re.sub(
+                r"\d+", "#", text_key(self.wa_pf.name)):
+            return True  # its groups start again, or it is named like the last one ("Area 2")
         region = self.lines[k + 1:]
         return sum(1 for ln in region if ln.text == nxt.text) >= 2
 

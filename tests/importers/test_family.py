@@ -29,6 +29,9 @@ EXPECTED = {
     "dash_themes_strategic_priorities": (dict(portfolios=3, service_groups=6, priorities=12,
                                               themes=3, recommendations=3,
                                               narrative_sections=1), 0, 0),
+    "pledges_localities_workareas": (dict(portfolios=3, service_groups=5, themes=4,
+                                          pledge_areas=3, pledges=7, work_areas=8,
+                                          narrative_sections=6), 8, 0),
 }
 
 
@@ -220,3 +223,24 @@ def test_numbered_name_dash_themes_and_labelled_strategic_priorities_with_holder
     assert [b.text for b in paper.background_papers] == [
         "Public consultation report, April 2024",
         "Corporate Plan 2021-24 final progress report"]
+
+
+def test_bulleted_theme_names_commitments_and_localities_that_differ_by_a_number():
+    found = _read("pledges_localities_workareas")
+    plan = found.plan
+    assert plan.title == "Work Programme 2022/23"
+    assert [t.name for t in plan.themes] == [
+        "Local voice", "Green villages", "Safe lanes", "Strong councils"]
+    assert [a.name for a in plan.pledge_areas] == ["Green villages", "Safe lanes", "Strong councils"]
+    assert plan.pledge_areas[0].description == (
+        "The Association will help every parish take practical steps on climate and nature.")
+    assert [p.text for p in plan.pledge_areas[1].pledges[1].points] == [
+        "The case will be made at the county highways panel in October."]
+    # three areas whose names differ by a number stay three, each with its own work areas,
+    # even where two of them list the same words ("Manage the joint grounds maintenance …")
+    assert [(p.name, len(p.work_areas)) for p in plan.portfolios] == [
+        ("Locality Board Area 1", 3), ("Locality Board Area 2", 2), ("Locality Board Area 3", 3)]
+    assert [g.name for g in plan.portfolios[2].service_groups] == ["Services", "Advice"]
+    assert found.merges == []
+    assert [f.why for f in found.furniture].count("contents list") == 5
+    assert plan.sections[-1].title == "Appendix: Membership"
