@@ -29,7 +29,8 @@ from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.outline import (
     GROUP_LABEL, OBJECTIVE_LABEL, OUTCOME_LABEL, THEME_LABEL, TYPED_LABEL, unmark,
 )
-from lcplanner.importers.structure import LABEL_PATTERNS, holder_fields, split_inline_items
+from lcplanner.importers.paper_parts import LABEL_PATTERNS, split_inline_items
+from lcplanner.importers.structure import holder_fields
 
 #: Fields that describe where a plan came from, not what the paper says.
 _NOT_CONTENT = frozenset({"source_name", "source_digest"})

@@ -1,13 +1,13 @@
 """Finding date phrases inside milestone sentences and policy-event lines.
 
-Officers write dates into the sentence ("Pilot … in seven boroughs September 2022 – development
+Officers write dates into the sentence ("Trial … in four districts October 2025 – drafting
 of …"), so a milestone's dates have to be found before they can be parsed. A regular
 expression proposes candidate phrases (months, seasons, quarters, years, ranges, "by …",
 "ongoing to …", "TBC"); :class:`FuzzyDate` confirms each one, so only phrases the rest of the
 product can place on a timeline are kept, and they are kept exactly as written.
 
 Not every date a milestone mentions is a date it is due (:func:`due_dates`): a day named in
-passing ("the bill's first reading took place on 11 May 2022"), a year that names a settlement,
+passing ("the committee's review was held on 3 May 2026"), a year that names a settlement,
 a budget or a financial year ("the 2023-24 finance settlement"), or a date something happened
 "since" are the sentence's, not the milestone's.
 """
@@ -47,7 +47,7 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     for match in DATE_PHRASE.finditer(text):
         phrase = _as_written(match.group(0))
         if not _readable(phrase):
-            # "June 2022 and beyond", "Oct 2022/Oct 2023": keep the part the parser can place
+            # "June 2026 and beyond", "Mar 2026/Mar 2027": keep the part the parser can place
             core = re.split(r"\s+and beyond|\s*/\s*(?=[A-Z])", phrase)[0]
             if not _readable(core):
                 continue
@@ -57,7 +57,7 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
 
 
 def leading_date(text: str) -> tuple[str, str] | None:
-    """Split "Oct 2022/Oct 2023 Autumn Budget" into its date and the rest, if it starts so."""
+    """Split "Mar 2026/Mar 2027 Spring Statement" into its date and the rest, if it starts so."""
     match = _LEADING.match(text.strip())
     if not match:
         return None

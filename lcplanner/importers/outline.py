@@ -290,8 +290,8 @@ def _content_words(text: str) -> list[str]:
 def name_coverage(a: str, b: str) -> float:
     """How far the shorter of two names is found, word by word and in order, in the other.
 
-    "Wellbeing and the borough role in prevention" is wholly in "Wellbeing and the London
-    borough role in Prevention" (1.0); "Climate adaptation" is in "Climate Adaptation and Net
+    "Health and the council role in recovery" is wholly in "Health and the district
+    council role in Recovery" (1.0); "Flood defence" is in "Flood Defence and Net
     Zero" (1.0); "Political leadership" shares nothing with "London's Voice" (0.0).
     """
     wa, wb = _content_words(a), _content_words(b)

@@ -12,26 +12,18 @@ from __future__ import annotations
 import re
 
 from lcplanner.domain.numbering import letter as letter_of
-from lcplanner.importers.header import split_labels
 from lcplanner.importers.dates import leading_date
 from lcplanner.importers.lines import Line
 from lcplanner.importers.outline import (
-    GROUP_LABEL, OBJECTIVE_LABEL, OUTCOME_LABEL, THEME_LABEL, TYPED_LABEL, ActionB, ObjectiveB, Outline, OutputB, PortfolioB, PriorityB, SectionB,
-    same_text, strip_label, text_key, unmark,
+    GROUP_LABEL, OBJECTIVE_LABEL, OUTCOME_LABEL, THEME_LABEL, TYPED_LABEL, ObjectiveB, Outline,
+    OutputB, PortfolioB, PriorityB, SectionB, same_text, strip_label, unmark,
 )
+from lcplanner.importers.paper_parts import (
+    _APPENDIX_HEAD, _IMPLICATIONS, _NOTE, _OUTPUTS, _RECS, PaperParts,
+)
+from lcplanner.importers.plan_parts import _WE_WILL, PlanParts
 
-_RECS = re.compile(r"^\**\s*recommendations?\b\**\s*:?\**\s*(.*)$", re.IGNORECASE)
-_SUMMARY = re.compile(r"^\**\s*summary\b\**\s*:?\**\s*(.*)$", re.IGNORECASE)
-_IMPLICATIONS = re.compile(r"^(financial|legal|equalit\w*)\s+implications\b[^:]*:?\s*(.*)$",
-                           re.IGNORECASE)
-_APPENDICES = re.compile(r"^(?:list\s+of\s+)?appendi(?:ces|x)\s*:\s*(.*)$", re.IGNORECASE)
-_BACKGROUND = re.compile(r"^background\s+papers?\s*:?\s*(.*)$", re.IGNORECASE)
-_APPENDIX_HEAD = re.compile(r"^appendix\b", re.IGNORECASE)
-_OBJECTIVE = re.compile(r"^([^:]{3,90}?):\s+(\S.*)$")
 _NOTE_IN_BRACKETS = re.compile(r"^(.*?)\s*\(([^()]{3,})\)\s*$")
-_OUTPUTS = re.compile(r"^outputs?\s*:?$", re.IGNORECASE)
-_NOTE = re.compile(r"^note\s*:\s*(.*)$", re.IGNORECASE)
-_MILESTONES_LABEL = re.compile(r"^\**\s*milestones\s*:?\s*\**$", re.IGNORECASE)
 #: Who leads a portfolio, on labelled lines under its heading ("Portfolio holder: Cllr …").
 _HOLDER_LABEL = re.compile(
     r"\b(?i:(shadow(?:\s+portfolio\s+holders?|\s+lead\s+members?|\s+executive\s+members?)?"
@@ -39,39 +31,6 @@ _HOLDER_LABEL = re.compile(
     r"|portfolio\s+holders?|lead\s+members?|executive\s+members?))(?:\s*:|\s+[–—-]\s)\s*")
 #: Typed label words that open an output rather than a priority ("Output (a)", "Action 2:").
 _OUTPUT_WORDS = ("output", "action", "deliverable")
-_APPENDIX_ITEM = re.compile(r"^appendix\s+\w+\s*[:–-]\s*(.*)$", re.IGNORECASE)
-#: Labels that only say what a line is (house style): the coverage measure does not count
-#: them as content. The last group of each, where it has one, is the content after the label.
-LABEL_PATTERNS = (_SUMMARY, _RECS, _IMPLICATIONS, _APPENDICES, _BACKGROUND, _APPENDIX_ITEM,
-                  _OUTPUTS, _NOTE, _MILESTONES_LABEL)
-
-
-#: "Inclusive growth – making sure that …": a name, a dash (or colon), what it means
-_NAME_DASH = re.compile(r"^([A-Z][^–—:]{1,60}?)(?:\s+[–—-]\s+|:\s+)(\S.*)$")
-#: "Less waste. We will:" — a theme's name, then what will be done under it
-_WE_WILL = re.compile(r"^([A-Z][^.:;]{1,80}?)\.\s+((?:We|The\s+\w+|It|They)\s+will\b.{0,60})$")
-_ASKED = re.compile(r"^(?:The\s+)?[\w'’ ]{3,50}?\s+(?:is|are)\s+(?:also\s+)?(?:asked|invited|"
-                    r"recommended)\s+to\b", re.IGNORECASE)
-_INLINE_ITEM = re.compile(r"(?:(?<=\s)|^)\(?([a-h]|[ivx]{1,4}|\d{1,2})\)\s+(?=\S)")
-
-
-def split_inline_items(text: str) -> tuple[str, list[str]]:
-    """ "The Board is asked to: (a) note …; (b) agree …" → (intro, [items]) when the markers
-    run a, b, c … (or i, ii …, or 1, 2 …) from the first; else (text, [])."""
-    marks = list(_INLINE_ITEM.finditer(text))
-    for first, series in (("a", "abcdefgh"), ("i", None), ("1", None)):
-        if not marks or marks[0].group(1) != first:
-            continue
-        wanted = [series[k] if series else (str(k + 1) if first == "1" else None)
-                  for k in range(len(marks))]
-        if first == "i":
-            wanted = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii"][:len(marks)]
-        if [m.group(1) for m in marks] != wanted or len(marks) < 2:
-            return text, []
-        items = [text[m.end():(marks[k + 1].start() if k + 1 < len(marks) else len(text))]
-                 .strip() for k, m in enumerate(marks)]
-        return text[:marks[0].start()].strip(), items
-    return text, []
 
 
 def holder_fields(text: str) -> list[tuple[str, str]]:
@@ -110,7 +69,7 @@ def _title_case(text: str) -> str:
     return " ".join(out)
 
 
-class Reader:
+class Reader(PaperParts, PlanParts):
     """Reads logical lines into an :class:`Outline`; see the module docstring."""
 
     def __init__(self, lines: list[Line], start: int, paper: dict[str, str]):
@@ -237,117 +196,6 @@ class Reader:
             self.mode = "text"
         self._text(line)
 
-    # --- paper parts -----------------------------------------------------------------------
-    def _paper_part(self, line: Line) -> bool:
-        text = line.text
-        rest, fields = split_labels(text)
-        if fields and not rest and all(not self.out.paper.get(n) for n, _ in fields):
-            for name, value in fields:  # a header field stranded lower down ("Job title: …")
-                self._set_paper(name, value)
-            return True
-        if (match := _SUMMARY.match(text)) and not self.out.paper.get("summary") \
-                and (line.words < 3 or ":" in text[:14] or re.match(r"^Summary\s+[A-Z]", text)):
-            body = [match.group(1)] + self._paragraphs_until_heading()
-            self._set_paper("summary", "\n\n".join(b for b in body if b))
-            self.mode = "text"
-            return True
-        if (match := _RECS.match(text)) and (line.words <= 8 or ":" in text[:20]):
-            self._recommendations(match.group(1), text[:len(text) - len(match.group(1))]
-                                  .strip(" *:") if match.group(1) else text.strip(" *:"))
-            return True
-        if _ASKED.match(text) and not line.marked and (
-                text.rstrip().endswith(":") or len(split_inline_items(text)[1]) >= 2):
-            self._recommendations(text, "")  # no label: "The Executive is asked to:"
-            return True
-        if match := _IMPLICATIONS.match(text):
-            kind = match.group(1).casefold()
-            name = ("financial" if kind == "financial" else "legal" if kind == "legal"
-                    else "equalities") + "_implications"
-            body = [match.group(2)]
-            nxt = self.peek()
-            if not match.group(2) and nxt is not None and not nxt.enum and not any(
-                    p.match(nxt.text) for p in LABEL_PATTERNS):
-                body.append(nxt.text)  # "None" under its label: short, but the body
-                self.i += 1
-            while (nxt := self.peek()) and nxt.kind == "dotted" and not nxt.is_heading_like():
-                body.append(nxt.text)  # "2.1 All outputs will be met …": typed paragraphs
-                self.i += 1
-            body += self._paragraphs_until_heading()
-            self._set_paper(name, "\n\n".join(b for b in body if b))
-            self.mode = "text"
-            return True
-        for pattern, target in ((_APPENDICES, self.out.appendices),
-                                (_BACKGROUND, self.out.background_papers)):
-            if (match := pattern.match(text)) and line.words <= 6 + len(match.group(1).split()) \
-                    and not (re.match(r"^appendix\s*:", text, re.IGNORECASE) and not (
-                        (nxt := self.peek()) and nxt.marked)):  # "Appendix: Membership" heads
-                items = [match.group(1)] if match.group(1) else []
-                while (nxt := self.peek()) and (nxt.marked or re.match(
-                        r"^appendix\s+\w+\s*:", nxt.text, re.IGNORECASE)):
-                    items.append(nxt.text)
-                    self.i += 1
-                for item in items:
-                    item = re.sub(r"^appendix\s+\w+\s*[:–-]\s*", "", item, flags=re.IGNORECASE)
-                    target.append(item.rstrip(" ;.,"))
-                self.mode = "text"
-                return True
-        return False
-
-    def _recommendations(self, first: str, label: str = "Recommendations") -> None:
-        """The intro sentence and the list under it; a second copy later on is skipped."""
-        intro, items = "", []
-        if first:
-            if first.rstrip().endswith(":") or re.search(r"\basked to\b", first):
-                intro = first
-            else:
-                items.append(first)
-        signature = ""  # how the first marked item was marked: a later change ends the list
-        while nxt := self.peek():
-            mark = nxt.glyph or (nxt.kind + nxt.style if nxt.enum else "")
-            if mark and signature and mark != signature and nxt.is_heading_like():
-                break
-            if mark and items and not signature and nxt.kind in ("number", "dotted") \
-                    and nxt.is_heading_like():
-                break
-            if signature and (mark and mark != signature and not nxt.text[:1].islower()
-                              or not mark and nxt.text[:1].isupper() and not nxt.indent):
-                break  # a paragraph, or a list of another kind, after the recommendations
-            signature = signature or mark
-            looks_item = nxt.marked or nxt.text[:1].islower() or nxt.indent > 0 or (
-                not nxt.is_heading_like() and not _IMPLICATIONS.match(nxt.text))
-            if not intro and not items and not nxt.marked and nxt.text.rstrip().endswith(":"):
-                intro = nxt.text
-            elif looks_item and not (nxt.kind == "dotted" and nxt.is_heading_like()):
-                if re.search(r"\basked to\b.*:$", nxt.text) and not items:
-                    intro = nxt.text
-                else:
-                    items.append(nxt.text)
-            else:
-                break
-            self.i += 1
-        if intro and not items:  # "… asked to: (a) note …; (b) agree …" on one line
-            intro, items = split_inline_items(intro)
-        if not self.out.recommendations:
-            self.out.recommendations_intro = intro
-            self.out.recommendations = items
-        elif text_key(" ".join([intro] + items)) == text_key(
-                " ".join([self.out.recommendations_intro] + self.out.recommendations)):
-            self.out.merges.append(("merged: the recommendations, printed twice",
-                                    "\n".join([intro] + items)))
-        else:  # a second, different list: the paper's text, kept where it stands
-            section = self._start_section(label) if label else (self.section or
-                                                               self._start_section(""))
-            if intro:
-                section.add_paragraph(intro)
-            for item in items:
-                section.add_point(item)
-        if not self.out.paper.get("committee"):
-            who = re.match(r"^(?:The\s+)?(.{3,40}?(?:Committee|Executive|Board|Members))\s+(?:is|are)"
-                           r"\s+asked", intro or (items[0] if items else ""))
-            if who and who.group(1) != "Members":
-                self.out.paper["committee"] = who.group(1)
-        self.mode = "text"
-
     # --- text sections ---------------------------------------------------------------------
     def _start_section(self, title: str) -> SectionB:
         self.section = SectionB(title=title)
@@ -376,7 +224,7 @@ class Reader:
 
     def _text(self, line: Line) -> None:
         text = unmark(line.text)
-        numbered = line.kind == "dotted"  # "- 1.3 This builds on…": the glyph is noise
+        numbered = line.kind == "dotted"  # "- 2.4 That work led to…": the glyph is noise
         if line.bullet and not numbered and (event := leading_date(text)):
             self.out.policy_events.append(event)
             return
@@ -399,196 +247,6 @@ class Reader:
                 self.out.known_names.append(text)
         else:
             self.section.add_paragraph(text)
-
-    # --- themes ----------------------------------------------------------------------------
-    def _theme(self, line: Line) -> bool:
-        """A theme is a heading with exactly one paragraph under it, a listed "Name – what it
-        means" (numbered or bulleted), or a bulleted name after an introductory sentence;
-        anything else ends them."""
-        if line.marked and line.kind in ("", "number") and (
-                match := _NAME_DASH.match(unmark(line.text))):
-            self.out.themes.append((match.group(1).strip(), match.group(2).strip()))
-            return True
-        if line.bullet and not line.enum and line.words <= 8 and not line.ends_sentence() \
-                and line.text[:1].isupper():
-            self.out.themes.append((unmark(line.text), ""))  # a name in a bulleted list
-            return True
-        if not line.is_heading_like() or line.marked or line.text.endswith(":"):
-            if not self.out.themes and not line.marked and self.section is not None:
-                self.section.add_paragraph(line.text)  # "Our key themes are:"
-                return True
-            return False
-        body = self.peek()
-        after = self.peek(2)
-        if (body is None or body.marked or body.is_heading_like()
-                or (after is not None and not after.marked and not after.is_heading_like())):
-            return False
-        self.out.themes.append((line.text, body.text))
-        self.i += 1
-        return True
-
-    def _we_will_theme(self, name: str, opening: str) -> None:
-        """ "Less waste. We will:" and the bullets under it: a theme and its description."""
-        lines = [opening]
-        while (nxt := self.peek()) and nxt.bullet:
-            lines.append("\u2022 " + unmark(nxt.text))
-            self.i += 1
-        self.out.themes.append((name, "\n".join(lines)))
-        self.mode = "text"
-
-    def _labelled_theme(self, name: str) -> None:
-        """ "Theme 1: Name", its description below, then the objectives that serve it."""
-        body = self._paragraphs_until_heading()
-        self.out.themes.append((name, "\n\n".join(body)))
-        self.out.theme_areas.append(name)
-        self.theme, self.mode, self.section = name, "text", None
-
-    # --- pledges ---------------------------------------------------------------------------
-    def _pledge(self, line: Line) -> None:
-        text = line.text
-        areas = self.out.pledge_areas
-        if line.is_heading_like() and not line.marked and not text.endswith(":"):
-            if re.search(r"\b(pledge|commitment)", text, re.IGNORECASE) or not (
-                    (nxt := self.peek()) and not nxt.is_heading_like()):
-                self._start_section(text)
-                self.pledge_area = None
-            else:
-                self.pledge_area = (text, [], [])
-                areas.append(self.pledge_area)
-            return
-        area = self.pledge_area
-        if area is None:
-            self._text(line)
-            return
-        if line.marked and not area[1]:
-            self.pledge_glyph = line.glyph  # the first pledge shows how this paper marks them
-        sub = line.marked and (line.glyph == "o" or line.indent > 0
-                               or line.glyph != (self.pledge_glyph or line.glyph))
-        if sub and area[1]:
-            area[1][-1][1].append(text)
-        elif line.marked:
-            area[1].append((text, []))
-        else:  # the area's introduction
-            area[2].append(text)
-
-    # --- work areas ------------------------------------------------------------------------
-    def _is_portfolio_name(self, k: int) -> bool:
-        line = self.lines[k]
-        if any(same_text(line.text, name) for name in self.out.known_names):
-            return True
-        if self.wa_pf is None:
-            return True
-        nxt = self.lines[k + 1] if k + 1 < len(self.lines) else None
-        if nxt is None or nxt.marked or not nxt.is_heading_like():
-            return False
-        if nxt.text in self.wa_pf.groups or re.sub(r"\d+", "#", text_key(line.text)) == re.sub(
-                r"\d+", "#", text_key(self.wa_pf.name)):
-            return True  # its groups start again, or it is named like the last one ("Area 2")
-        region = self.lines[k + 1:]
-        return sum(1 for ln in region if ln.text == nxt.text) >= 2
-
-    def _work_area(self, line: Line) -> None:
-        if line.kind == "number" and self.wa_pf is not None:
-            self.wa_pf.work_areas.append((self.wa_group, line.text))
-        elif line.is_heading_like(10) and not line.marked:
-            if self._is_portfolio_name(self.i):
-                self.wa_pf = self._portfolio(line.text)
-                self.wa_group = ""
-            else:
-                self.wa_group = line.text
-                if line.text not in self.wa_pf.groups:
-                    self.wa_pf.groups.append(line.text)
-        elif self.wa_pf is not None:
-            if self.wa_pf.work_areas and line.text[:1].islower():
-                group, last = self.wa_pf.work_areas[-1]
-                self.wa_pf.work_areas[-1] = (group, f"{last} {line.text}")
-            else:
-                self.wa_pf.note = "\n\n".join(p for p in (self.wa_pf.note, line.text) if p)
-        else:
-            self._text(line)
-
-    # --- action tables ---------------------------------------------------------------------
-    def _table_row(self, line: Line) -> None:
-        """A table of dated actions: each row a milestone of the objective it stands under.
-
-        The objective is the grouping or heading the table stands under: an "Ambition 1: …"
-        read as a portfolio becomes an objective once its content turns out to be dated
-        actions (what it said before the table is its strapline), and a plain heading over a
-        table becomes an objective of that name.
-        """
-        row = line.row
-        if not row.header:
-            if self.mode != "objectives" or self.obj is None:
-                self._objective_for_table()
-            self.obj.milestones.append(ActionB(row.get("action"), row.get("owner"),
-                                               row.get("date"), row.get("status")))
-            return
-        if self.mode == "objectives" and self.obj is not None and not any(
-                isinstance(m, ActionB) for m in self.obj.milestones):
-            return  # a table under an objective that has no actions yet: its milestones
-        self._objective_for_table()
-
-    def _objective_for_table(self) -> None:
-        if self.mode == "portfolio" and self.pf is not None and self.occ_section is not None:
-            pf, section = self.pf, self.occ_section
-            title, strapline = pf.name, "\n\n".join(t for _, t in section.blocks)
-            if pf.note:
-                strapline = "\n\n".join(p for p in (pf.note, strapline) if p)
-            pf.occurrences.pop()
-            if not pf.occurrences:
-                self.out.portfolios.remove(pf)
-            self.out.sections.remove(section)
-            self.pf = self.occ_section = None
-        elif self.section is not None and not self.section.blocks:
-            title, strapline = self.section.title, ""
-            self.out.sections.remove(self.section)
-            self.section = None
-        else:
-            title, strapline = "", ""
-        self.obj = ObjectiveB(title=title, strapline=strapline)
-        self.out.objectives.append(self.obj)
-        self.mode, self.in_milestones = "objectives", True
-
-    # --- objectives ------------------------------------------------------------------------
-    def _objective_start(self, line: Line) -> bool:
-        if line.kind != "dotted" or self.mode == "portfolio":
-            return False
-        match = _OBJECTIVE.match(strip_label(unmark(line.text)))
-        if not match or len(match.group(1).split()) > 8 or not match.group(1)[:1].isupper():
-            return False
-        self.obj = ObjectiveB(title=match.group(1).strip(), strapline=match.group(2).strip(),
-                              heading=self.section.title if self.section else "")
-        self.out.objectives.append(self.obj)
-        self.mode, self.in_milestones = "objectives", False
-        return True
-
-    def _objective_line(self, line: Line) -> bool:
-        text = unmark(line.text)
-        obj = self.obj
-        if any(isinstance(m, ActionB) for m in obj.milestones):
-            return False  # an objective whose milestones are a table ends with the table
-        if obj.labelled and not (obj.strapline or obj.sub_priorities or obj.milestones) \
-                and not line.marked and line.ends_sentence():
-            obj.strapline = text  # what the objective means, under its label
-            return True
-        if _MILESTONES_LABEL.match(line.text):
-            self.in_milestones = True
-            return True
-        if line.enum and line.kind in ("dotted", "number") and line.is_heading_like():
-            return False
-        short = line.words <= 10 and not line.ends_sentence() and ":" not in text
-        if short and not self.in_milestones and (line.bullet or not line.is_heading_like(4)
-                                                 or line.indent == 0):
-            self.obj.sub_priorities.append(text)
-            return True
-        if line.is_heading_like() and not line.marked:
-            return False
-        if line.text[:1].islower() and self.obj.milestones:
-            self.obj.milestones[-1] += " " + line.text
-            return True
-        self.in_milestones = True
-        self.obj.milestones.append(line.text)
-        return True
 
     # --- portfolios ------------------------------------------------------------------------
     def _portfolio(self, name: str, kind: str = "portfolio", note: str = "") -> PortfolioB:
