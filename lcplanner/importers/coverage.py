@@ -106,6 +106,8 @@ class Coverage:
     sentences_whole: int = 0
     missing_words: Counter = field(default_factory=Counter)
     broken_sentences: list[str] = field(default_factory=list)
+    #: stored items that hold two list items the source kept apart
+    run_together: list[str] = field(default_factory=list)
 
     @property
     def words_share(self) -> float:
@@ -118,7 +120,52 @@ class Coverage:
     def summary(self) -> str:
         return (f"Coverage: words {self.words_share:.1%} ({self.words_present} of "
                 f"{self.words_total}); sentences stored whole {self.sentences_share:.1%} "
-                f"({self.sentences_whole} of {self.sentences_total})")
+                f"({self.sentences_whole} of {self.sentences_total}); items run together "
+                f"{len(self.run_together)}")
+
+
+#: The fields that hold one item each (a title, a name, an item's text); bodies, descriptions
+#: and notes hold many lines by design and are not checked for items run together.
+_ITEM_FIELDS = frozenset({"title", "name", "text"})
+_MANY_LINES = frozenset({"NarrativeSection", "PaperSection", "CommitteePaper", "Plan"})
+
+
+def _item_texts(plan: Plan) -> list[str]:
+    out: list[str] = []
+
+    def walk(obj) -> None:
+        mapper = inspect(obj).mapper
+        if mapper.class_.__name__ not in _MANY_LINES:
+            name = " ".join(getattr(obj, key) or "" for key in ("name", "title", "text")
+                            if key in mapper.column_attrs)
+            if name.strip():
+                out.append(name)
+        for rel in mapper.relationships:
+            if "delete-orphan" in rel.cascade and rel.key != "statuses":
+                for child in getattr(obj, rel.key):
+                    walk(child)
+
+    walk(plan)
+    return out
+
+
+def _run_together(items: list[str], source_items: list[str], lines: set[str]) -> list[str]:
+    """Stored items holding two list items of the source, side by side and whole."""
+    keys = sorted({k for k in (" ".join(words(t)) for t in source_items) if k.count(" ") >= 2},
+                  key=len, reverse=True)
+    found = []
+    for item in items:
+        key = " ".join(words(item))
+        if key in lines:
+            continue  # the source had it as one line (two names extraction ran together)
+        padded, spans = f" {key} ", []
+        for source in keys:
+            at = padded.find(f" {source} ")
+            if at >= 0 and not any(a <= at < b for a, b in spans):
+                spans.append((at, at + len(source) + 1))
+        if len(spans) >= 2:
+            found.append(item)
+    return found
 
 
 def measure(text: str, plan: Plan, merged: list[str] = ()) -> Coverage:
@@ -128,7 +175,12 @@ def measure(text: str, plan: Plan, merged: list[str] = ()) -> Coverage:
     each is taken out of the source once before counting.
     """
     segments = []
+    source_items: list[str] = []
+    source_lines: set[str] = set()
     for line in logical_lines(text):
+        source_lines.add(" ".join(words(unmark(line.text))))
+        if line.marked or line.row is not None:
+            source_items.append(unmark(line.text) if line.row is None else line.row.get("action"))
         if line.row is not None:  # a table: each cell is content, the header row a label
             segments += [] if line.row.header else [cell for _, cell in line.row.cells]
         else:
@@ -156,4 +208,5 @@ def measure(text: str, plan: Plan, merged: list[str] = ()) -> Coverage:
                 result.sentences_whole += 1
             else:
                 result.broken_sentences.append(sentence)
+    result.run_together = _run_together(_item_texts(plan), source_items, source_lines)
     return result

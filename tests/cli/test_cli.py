@@ -118,8 +118,8 @@ def test_import_dry_run_prints_coverage_furniture_and_merges(capsys, tmp_path):
     code, out, err = run(capsys, "import", str(seed_path("000")), "--into", str(target),
                          "--dry-run")
     assert code == 0, err
-    assert "Coverage: words 100.0% (7356 of 7356); sentences stored whole 100.0% (370 of 370)" \
-        in out.splitlines()
+    assert ("Coverage: words 100.0% (7356 of 7356); sentences stored whole 100.0% (370 of 370); "
+            "items run together 0") in out.splitlines()
     assert "Page furniture set aside: 0" in out.splitlines()
     assert "Merged or kept as one: 34" in out.splitlines()
     assert "  merged: the recommendations, printed twice" in out.splitlines()

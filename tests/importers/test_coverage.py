@@ -33,6 +33,7 @@ def test_seed_counts_exact_and_nothing_dropped(prefix):
         k: SEED_COUNTS[prefix].get(k, 0) for k in STRUCTURE_KEYS}
     coverage = found.coverage()
     assert coverage.missing_words == {} and coverage.broken_sentences == []
+    assert coverage.run_together == []
     assert coverage.words_share == 1.0 and coverage.sentences_share == 1.0
     assert coverage.words_total > 2500 and coverage.sentences_total > 150
     assert found.furniture == []
@@ -63,6 +64,21 @@ def test_a_dropped_line_and_a_split_sentence_are_measured():
     assert short.missing_words == {"by": 1, "a": 1, "tenth": 1}
     assert short.broken_sentences == ["Cut the waiting list by a tenth"]
     assert short.words_total == whole.words_total and short.words_present == short.words_total - 3
+
+
+def test_two_items_run_together_are_found():
+    text = ("Corporate Plan 2025/26\n\n1. Housing Directorate\n\nHomes\n"
+            "- Build two hundred council homes\n- Cut the waiting list by a tenth\n")
+    plan = parse_paper(text)
+    assert measure(text, plan).run_together == []
+    first, second = plan.portfolios[0].priorities
+    first.title = f"{first.title} {second.title}"
+    plan.portfolios[0].priorities.remove(second)
+    joined = measure(text, plan)
+    assert joined.run_together == [
+        "Build two hundred council homes Cut the waiting list by a tenth"]
+    # every word and sentence is still there: only this check sees the two run together
+    assert (joined.words_share, joined.sentences_share) == (1.0, 1.0)
 
 
 def test_labels_are_not_content():

@@ -54,6 +54,7 @@ def test_nothing_dropped_nothing_run_together(imported):
     name, found = imported
     coverage = found.coverage()
     assert coverage.broken_sentences == [] and coverage.missing_words == {}
+    assert coverage.run_together == []
     assert (coverage.words_share, coverage.sentences_share) == (1.0, 1.0)
     assert coverage.sentences_total >= 20
 
