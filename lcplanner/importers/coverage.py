@@ -18,7 +18,7 @@ appendix, recommendations printed twice) is listed as a merge and counted once.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import inspect
@@ -151,19 +151,25 @@ def _item_texts(plan: Plan) -> list[str]:
 
 def _run_together(items: list[str], source_items: list[str], lines: set[str]) -> list[str]:
     """Stored items holding two list items of the source, side by side and whole."""
-    keys = sorted({k for k in (" ".join(words(t)) for t in source_items) if k.count(" ") >= 2},
-                  key=len, reverse=True)
+    by_first: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for text in source_items:
+        key = tuple(words(text))
+        if len(key) >= 3:
+            by_first[key[0]].add(key)
     found = []
     for item in items:
-        key = " ".join(words(item))
-        if key in lines:
+        seq = words(item)
+        if " ".join(seq) in lines:
             continue  # the source had it as one line (two names extraction ran together)
-        padded, spans = f" {key} ", []
-        for source in keys:
-            at = padded.find(f" {source} ")
-            if at >= 0 and not any(a <= at < b for a, b in spans):
-                spans.append((at, at + len(source) + 1))
-        if len(spans) >= 2:
+        count, k = 0, 0
+        while k < len(seq):  # the longest source item starting here, then on after it
+            fits = [key for key in by_first.get(seq[k], ()) if tuple(seq[k:k + len(key)]) == key]
+            if fits:
+                count += 1
+                k += max(len(key) for key in fits)
+            else:
+                k += 1
+        if count >= 2:
             found.append(item)
     return found
 
@@ -195,7 +201,11 @@ def measure(text: str, plan: Plan, merged: list[str] = ()) -> Coverage:
     result.words_total = sum(source.values())
     result.words_present = sum(min(n, stored[w]) for w, n in source.items())
     result.missing_words = Counter({w: n - stored[w] for w, n in source.items() if n > stored[w]})
-    haystack = " | " + " | ".join(" ".join(words(unit)) for unit in units) + " | "
+    keyed = [" " + " ".join(words(unit)) + " " for unit in units]
+    holding: dict[str, set[int]] = defaultdict(set)  # word → the units that hold it
+    for index, unit in enumerate(keyed):
+        for word in set(unit.split()):
+            holding[word].add(index)
     merged_keys = Counter(" ".join(words(s)) for copy in merged for s in sentences(copy))
     for seg in segments:
         for sentence in sentences(seg):
@@ -204,7 +214,8 @@ def measure(text: str, plan: Plan, merged: list[str] = ()) -> Coverage:
                 merged_keys[key] -= 1
                 continue
             result.sentences_total += 1
-            if f" {key} " in haystack:
+            rarest = min(key.split(), key=lambda w: len(holding.get(w, ())))
+            if any(f" {key} " in keyed[u] for u in holding.get(rarest, ())):
                 result.sentences_whole += 1
             else:
                 result.broken_sentences.append(sentence)

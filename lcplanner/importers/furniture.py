@@ -17,7 +17,7 @@ What counts as furniture, the way a reader tells it:
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 _PAGE_MARKER = re.compile(
@@ -44,13 +44,12 @@ class Furniture:
 
 def _page_numbers(lines: list[str]) -> set[int]:
     """Indexes of bare numbers that climb through the paper, each well apart from the last."""
-    found = [(k, int(s.strip())) for k, s in enumerate(lines) if _BARE_NUMBER.match(s.strip())]
-    chosen: list[tuple[int, int]] = []
-    for k, value in found:
-        if not chosen or (value > chosen[-1][1] and value - chosen[-1][1] <= 3
-                          and k - chosen[-1][0] >= 8):
-            if chosen and chosen[-1][1] >= value:
-                continue
+    chosen: list[tuple[int, int]] = []  # (line index, number), each one to three above the last
+    for k, raw in enumerate(lines):
+        if not _BARE_NUMBER.match(raw.strip()):
+            continue
+        value = int(raw.strip())
+        if not chosen or (0 < value - chosen[-1][1] <= 3 and k - chosen[-1][0] >= 8):
             chosen.append((k, value))
     return {k for k, _ in chosen} if len(chosen) >= 2 else set()
 
@@ -113,13 +112,14 @@ def set_aside(text: str) -> tuple[str, list[Furniture]]:
     for k in _contents(lines):
         marks.setdefault(k, "contents list")
     if markers:
-        counts = Counter(s.strip() for k, s in enumerate(lines) if k not in marks and s.strip())
+        where: dict[str, list[int]] = defaultdict(list)
         for k, raw in enumerate(lines):
             stripped = raw.strip()
-            if (k not in marks and counts[stripped] >= 3
-                    and len(stripped.split()) <= _RUNNING_MAX_WORDS):
-                beside = [j for j, s in enumerate(lines) if s.strip() == stripped
-                          and _near_marker(lines, j, markers)]
+            if k not in marks and stripped and len(stripped.split()) <= _RUNNING_MAX_WORDS:
+                where[stripped].append(k)
+        for places in where.values():
+            if len(places) >= 3:
+                beside = [j for j in places if _near_marker(lines, j, markers)]
                 if len(beside) >= 3:
                     for j in beside:
                         marks.setdefault(j, "running header or footer")

@@ -91,7 +91,16 @@ class PaperParts:
                 body.append(nxt.text)  # "2.1 All outputs will be met …": typed paragraphs
                 self.i += 1
             body += self._paragraphs_until_heading()
-            self._set_paper(name, "\n\n".join(b for b in body if b))
+            value = "\n\n".join(b for b in body if b)
+            held = self.out.paper.get(name, "")
+            if not held:
+                self._set_paper(name, value)
+            elif text_key(held) == text_key(value):
+                self.out.merges.append((f"merged: the {kind} implications, printed twice", value))
+            elif value:  # a second, different statement: the paper's text, where it stands
+                section = self._start_section(text)
+                for paragraph in body[1:] if not match.group(2) else body:
+                    section.add_paragraph(paragraph)
             self.mode = "text"
             return True
         for pattern, target in ((_APPENDICES, self.out.appendices),

@@ -239,6 +239,9 @@ def _build(outline: Outline, text: str) -> Plan:
     if paper is not None:
         plan.papers.append(paper)
     priorities = {id(pf): merge_occurrences(pf, outline.merges) for pf in outline.portfolios}
+    # the title line (and, in a plan with no header, the name line over it) is stored as the
+    # plan's title and organisation: its first copy as a heading is not stored again
+    titles = [t for t in (plan.title, "" if outline.paper else plan.organisation) if t]
     for section in outline.sections:
         if section.occurrence is not None:
             pf, index = section.occurrence
@@ -247,9 +250,10 @@ def _build(outline: Outline, text: str) -> Plan:
                 continue  # the plan's own listing, now structure (or a bare repeated heading)
         if not (section.paragraphs or section.points or section.title):
             continue
-        if not section.blocks and any(same_text(section.title, said) for said in (
-                plan.title, plan.organisation, outline.paper.get("title", ""))):
-            continue  # the title line itself, stored as the plan's (or the paper's) title
+        said = next((s for s in titles if same_text(section.title, s)), None)
+        if not section.blocks and said is not None:
+            titles.remove(said)  # the title line itself, stored as the plan's (or paper's) title
+            continue
         if paper is None or _NARRATIVE_TITLES.search(section.title or ""):
             kinds = [kind for kind, _ in section.blocks]
             first_point = kinds.index("point") if "point" in kinds else len(kinds)

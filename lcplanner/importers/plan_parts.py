@@ -112,10 +112,15 @@ class PlanParts:
             if self._is_portfolio_name(self.i):
                 self.wa_pf = self._portfolio(line.text)
                 self.wa_group = ""
+                if len(self.wa_pf.occurrences) > 1:  # the same heading met again: one portfolio
+                    self.out.merges.append((f"merged: '{line.text}', met twice", line.text))
             else:
                 self.wa_group = line.text
                 if line.text not in self.wa_pf.groups:
                     self.wa_pf.groups.append(line.text)
+                else:  # the same group met again in this portfolio
+                    self.out.merges.append((f"merged: group '{line.text}' in "
+                                            f"{self.wa_pf.name}, met twice", line.text))
         elif self.wa_pf is not None:
             if self.wa_pf.work_areas and line.text[:1].islower():
                 group, last = self.wa_pf.work_areas[-1]

@@ -246,3 +246,14 @@ def test_bulleted_theme_names_commitments_and_localities_that_differ_by_a_number
     assert found.merges == []
     assert [f.why for f in found.furniture].count("contents list") == 5
     assert plan.sections[-1].title == "Appendix: Membership"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_paper_pasted_in_twice_loses_nothing(name):
+    """Repeats (a second copy of the implications, the title line again) are kept or listed
+    as merged, never silently dropped."""
+    text = read_source(FAMILY / f"{name}.txt")
+    found = read_paper(text + "\n\n" + text)
+    coverage = found.coverage()
+    assert coverage.missing_words == {} and coverage.broken_sentences == []
+    assert coverage.run_together == []
