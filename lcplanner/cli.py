@@ -233,6 +233,8 @@ def cmd_import(args) -> int:
         store.close()
     summary = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items() if v)
     print(f"Imported '{plan.title}' into {store_path.name}: {summary}.")
+    for what, _ in found.merges:
+        print(f"  {what}")
     return EXIT_OK
 
 
