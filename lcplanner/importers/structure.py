@@ -278,8 +278,8 @@ class Reader(PaperParts, PlanParts):
         directorate = directorate or re.search(r"\bdirectorate\b", text, re.IGNORECASE)
         if labelled:
             text = text[labelled.end():].strip()
-        elif capitals:
-            text = _title_case(text)
+        if capitals or (labelled and text == text.upper()):
+            text = _title_case(text)  # "HOMES AND NEIGHBOURHOODS" → "Homes and Neighbourhoods"
         name, note = text, ""
         if match := _NOTE_IN_BRACKETS.match(text):
             name, note = match.group(1), match.group(2)

@@ -257,3 +257,13 @@ def test_a_paper_pasted_in_twice_loses_nothing(name):
     coverage = found.coverage()
     assert coverage.missing_words == {} and coverage.broken_sentences == []
     assert coverage.run_together == []
+
+
+def test_a_labelled_grouping_in_capitals_is_named_in_title_case():
+    text = ("Business Plan 2023-24\n\nSTRATEGIC PRIORITY ONE: HOMES AND NEIGHBOURHOODS\n\n"
+            "1. Increase the number of affordable homes\n"
+            "Outcome: More affordable homes are completed.\n"
+            "a) Agree a shared land policy\nb) Set up a joint housing company\n")
+    plan = read_paper(text).plan
+    assert [p.name for p in plan.portfolios] == ["Homes and Neighbourhoods"]
+    assert [len(p.outputs) for p in plan.portfolios[0].priorities] == [2]
