@@ -121,8 +121,9 @@ def read_paper(text: str, *, source_name: str = "") -> PaperImport:
     plan.source_name = source_name
     if not _has_plan_structure(plan, outline):
         raise PaperImportError(
-            "This text does not look like a business plan: no portfolios or directorates with "
-            "priorities, objectives with milestones, pledges or work areas were found.")
+            "This text does not look like a business plan: no themes, groupings with "
+            "priorities, objectives, milestones or dated actions, pledges or work areas "
+            "were found.")
     return PaperImport(plan, text, furniture, outline.merges)
 
 

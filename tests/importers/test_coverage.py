@@ -178,3 +178,33 @@ def test_a_wide_portfolio_number_is_a_portfolio():
 ])
 def test_due_dates_are_the_dates_a_milestone_is_due(text, due):
     assert [phrase for _, _, phrase in due_dates(text)] == due
+
+
+# --- never refused when it holds plan content of any kind -----------------------------------
+
+
+def test_a_paper_holding_only_an_action_table_is_a_plan():
+    text = ("Delivery actions 2026\n\nAction                    Lead officer       Target date\n"
+            "Open the new depot        Head of Waste      March 2026\n"
+            "Close the old depot       Head of Waste      June 2026\n")
+    found = read_paper(text)
+    counts = count_plan(found.plan)
+    assert (counts["objectives"], counts["milestones"]) == (1, 2)
+    assert found.plan.objectives[0].title == "Delivery actions 2026"
+    assert found.coverage().words_share == 1.0
+
+
+def test_a_paper_holding_only_themes_is_a_plan():
+    text = ("Our themes\n\nThese guide everything we do:\n\n- Fair chances\n- Clean streets\n"
+            "- Open government\n")
+    plan = parse_paper(text)
+    assert [t.name for t in plan.themes] == ["Fair chances", "Clean streets", "Open government"]
+
+
+def test_a_memo_is_still_refused():
+    from lcplanner.importers.paper_text import PaperImportError
+
+    from tests.support import FIXTURES
+
+    with pytest.raises(PaperImportError, match="does not look like a business plan"):
+        read_paper(read_source(FIXTURES / "paper_memo.txt"))
