@@ -152,7 +152,11 @@ class PlanParts:
         self._objective_for_table()
 
     def _objective_for_table(self) -> None:
-        if self.mode == "portfolio" and self.pf is not None and self.occ_section is not None:
+        listed = self.mode == "portfolio" and self.pf is not None and any(
+            p.outputs or p.numbered or p.bulleted for p in self.pf.occurrences[-1])
+        if listed:  # a portfolio with priorities of its own, then a table of its actions
+            title, strapline = self.pf.name, ""
+        elif self.mode == "portfolio" and self.pf is not None and self.occ_section is not None:
             pf, section = self.pf, self.occ_section
             title, strapline = pf.name, "\n\n".join(t for _, t in section.blocks)
             if pf.note:

@@ -45,3 +45,15 @@ def test_rows_are_never_joined_to_the_lines_around_them():
         "We will do the following and", "Action Target date", "Open the depot March 2026",
         "then report back."]
     assert lines[2].row.get("date") == "March 2026"
+
+
+def test_a_table_under_a_portfolio_with_priorities_keeps_the_portfolio():
+    from lcplanner.importers.paper_text import parse_paper
+
+    text = ("Business Plan 2026/27\n\n1. Housing\n\n1 More homes\n\nMore homes are built.\n\n"
+            "a. Agree sites\nb. Start building\n\n"
+            "Action            Target date\nBuy the first site   May 2026\n")
+    plan = parse_paper(text)
+    assert [len(p.outputs) for p in plan.portfolios[0].priorities] == [2]
+    assert [(o.title, [m.name for m in o.milestones]) for o in plan.objectives] == [
+        ("Housing", ["Buy the first site"])]
