@@ -267,7 +267,7 @@ def cmd_import(args) -> int:
 
     from lcplanner.domain.counts import count_plan, counted
     from lcplanner.domain.model import Plan
-    from lcplanner.importers.paper_text import PaperImportError, describe, parse_paper, \
+    from lcplanner.importers.paper_text import PaperImportError, describe, read_paper, \
         read_source
 
     source = Path(args.source)
@@ -278,11 +278,19 @@ def cmd_import(args) -> int:
     _check_output_folder(args.into)
     try:
         text = read_source(source)
-        plan = parse_paper(text, source_name=source.name)
+        found = read_paper(text, source_name=source.name)
     except PaperImportError as exc:
         raise _bad(f"{source.name}: {exc}") from exc
+    plan = found.plan
     if args.dry_run:
         print(describe(plan))
+        print(found.coverage().summary())
+        print(f"Page furniture set aside: {len(found.furniture)}")
+        for item in found.furniture:
+            print(f"  {item}")
+        print(f"Merged or kept as one: {len(found.merges)}")
+        for what, _ in found.merges:
+            print(f"  {what}")
         return EXIT_OK
 
     from lcplanner.store.backup import backup_before
@@ -314,6 +322,8 @@ def cmd_import(args) -> int:
         store.close()
     summary = ", ".join(counted(v, k) for k, v in counts.items() if v)
     print(f"Imported '{plan.title}' into {store_path.name}: {summary}.")
+    for what, _ in found.merges:
+        print(f"  {what}")
     return EXIT_OK
 
 

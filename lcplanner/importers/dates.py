@@ -1,10 +1,15 @@
 """Finding date phrases inside milestone sentences and policy-event lines.
 
-Officers write dates into the sentence ("Pilot … in seven boroughs September 2022 – development
+Officers write dates into the sentence ("Trial … in four districts October 2025 – drafting
 of …"), so a milestone's dates have to be found before they can be parsed. A regular
 expression proposes candidate phrases (months, seasons, quarters, years, ranges, "by …",
 "ongoing to …", "TBC"); :class:`FuzzyDate` confirms each one, so only phrases the rest of the
 product can place on a timeline are kept, and they are kept exactly as written.
+
+Not every date a milestone mentions is a date it is due (:func:`due_dates`): a day named in
+passing ("the committee's review was held on 3 May 2026"), a year that names a settlement,
+a budget or a financial year ("the 2023-24 finance settlement"), or a date something happened
+"since" are the sentence's, not the milestone's.
 """
 from __future__ import annotations
 
@@ -42,7 +47,7 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     for match in DATE_PHRASE.finditer(text):
         phrase = _as_written(match.group(0))
         if not _readable(phrase):
-            # "June 2022 and beyond", "Oct 2022/Oct 2023": keep the part the parser can place
+            # "June 2026 and beyond", "Mar 2026/Mar 2027": keep the part the parser can place
             core = re.split(r"\s+and beyond|\s*/\s*(?=[A-Z])", phrase)[0]
             if not _readable(core):
                 continue
@@ -52,7 +57,7 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
 
 
 def leading_date(text: str) -> tuple[str, str] | None:
-    """Split "Oct 2022/Oct 2023 Autumn Budget" into its date and the rest, if it starts so."""
+    """Split "Mar 2026/Mar 2027 Spring Statement" into its date and the rest, if it starts so."""
     match = _LEADING.match(text.strip())
     if not match:
         return None
@@ -60,3 +65,31 @@ def leading_date(text: str) -> tuple[str, str] | None:
     if not rest or not re.search(r"\d", match.group(0)):
         return None
     return match.group(0), rest
+
+
+#: What a year span names when it is not a due date: "the 2023-24 (LGF) settlement".
+_NAMED_BY_YEAR = re.compile(
+    r"^\s+(?:[A-Z][\w&]*\s+|\w+\s+){0,2}?(?:(?:local\s+government\s+)?(?:finance\s+)?settlements?"
+    r"|budgets?|financial\s+years?|spending\s+review|accounts|precepts?|estimates"
+    r"|grant\s+(?:determination|allocations?)|allocations?|council\s+tax|tax\s+year)\b",
+    re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d(?:\s*[/–-]\s*(?:(?:19|20)\d\d|\d\d))?$")
+#: Words in front that make a date one the sentence mentions, not one the milestone is due by:
+#: "took place on 11 May", "since April 2021", "met in March 2024".
+_IN_PASSING = re.compile(r"\b(?:(?:took\s+place|was\s+held|were\s+held|met|happened)"
+                         r"(?:\s+(?:on|in))?|on|since|last)\s+$", re.IGNORECASE)
+_FINANCIAL_YEAR_BEFORE = re.compile(r"\b(?:financial|tax|budget)\s+year\s+$", re.IGNORECASE)
+
+
+def due_dates(text: str) -> list[tuple[int, int, str]]:
+    """The date phrases of a milestone's text that say when it is due (see the module note)."""
+    out = []
+    for start, end, phrase in find_dates(text):
+        before = text[:start]
+        if _IN_PASSING.search(before):
+            continue
+        if _YEAR_ONLY.match(phrase) and (_NAMED_BY_YEAR.match(text[end:])
+                                         or _FINANCIAL_YEAR_BEFORE.search(before)):
+            continue
+        out.append((start, end, phrase))
+    return out

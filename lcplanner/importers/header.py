@@ -22,10 +22,17 @@ _LABELS = {
     r"e-?mail": "email",
 }
 _LABEL_RE = re.compile(r"(" + "|".join(f"(?:{p})" for p in _LABELS) + r")\s*:", re.IGNORECASE)
-_COMMITTEE = re.compile(r"^(?:[A-Z][\w'’&,]*\s+){0,5}(?:Committee|Executive|Board|Forum|Panel"
+_COMMITTEE = re.compile(r"^(?:(?:[A-Z][\w'’&,]*|and|of|&)\s+){0,5}(?:Committee|Executive|Board|Forum|Panel"
                         r"|Council|Sub-Committee|Assembly|Cabinet)$")
-#: Where the header stops: the first labelled summary or recommendations.
-HEADER_END = re.compile(r"^\**\s*(?:summary|recommendations?)\b", re.IGNORECASE)
+#: A plan's title among the header's loose lines: "Business Plan 2021-22", "… Plan 2025–2028".
+_PLAN_TITLE = re.compile(r"\b(?i:plan|strategy)\b.*\b(?:19|20)\d\d\b")
+#: A line that is only a name: capitalised words ("Kestrel Valley Councils Partnership").
+_NAME_LINE = re.compile(r"^(?:[A-Z][\w'’&.-]*)(?:\s+(?:[A-Z][\w'’&.-]*|and|of|for|the|&)){1,7}$")
+#: Where the header stops: the first labelled summary or recommendations, or the sentence
+#: that introduces recommendations when the paper gives them no label.
+HEADER_END = re.compile(r"^\**\s*(?:summary|recommendations?)\b|^(?:The\s+)?[\w'’ ]{3,50}?\s+"
+                        r"(?:is|are)\s+(?:also\s+)?(?:asked|invited|recommended)\s+to\b",
+                        re.IGNORECASE)
 
 
 def _field_for(label: str) -> str:
@@ -68,8 +75,14 @@ def parse_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     fields: dict[str, str] = {}
     loose: list[tuple[int, str]] = []
     waiting: list[str] = []  # labels whose value was not on their own line
-    for k in range(end):
+    k = 0
+    while k < end:
         rest, found = split_labels(lines[k].text)
+        if found and not rest and not found[-1][1] and k + 1 < end \
+                and not split_labels(lines[k + 1].text)[1] and len(lines[k + 1].raw.split()) <= 8:
+            # "Date:" with its value on the next line, as extraction often leaves it
+            found[-1] = (found[-1][0], split_labels(lines[k + 1].raw or lines[k + 1].text)[0])
+            k += 1
         for name, value in found:
             if value:
                 fields.setdefault(name, value)
@@ -77,16 +90,27 @@ def parse_header(lines: list[Line]) -> tuple[dict[str, str], int]:
                 waiting.append(name)
         if rest:
             loose.append((k, rest))
+        k += 1
     labelled = len(fields) + len(waiting)
     if labelled < 2:
         return {}, 0
+    titled = next((k for k, rest in loose if _PLAN_TITLE.search(rest)), None)
+    extra: list[str] = []
     for k, rest in loose:
-        if "committee" not in fields and _COMMITTEE.match(rest):
+        if k == titled:
+            fields["title"] = rest  # "Strategic Action Plan 2025–2028" over other loose lines
+        elif "committee" not in fields and _COMMITTEE.match(rest):
             fields["committee"] = rest
         elif waiting and len(rest.split()) <= 6 and not re.search(r"\d", rest) and (
                 "title" in fields or k + 1 < end and not split_labels(lines[k + 1].text)[1]):
             # a value stranded beside its label ("Alison Griffin" above "Report by:")
             fields.setdefault(waiting.pop(0), rest)
-        elif "title" not in fields:
+        elif "title" not in fields and titled is None:
             fields["title"] = rest
+        elif "organisation" not in fields and _NAME_LINE.match(rest):
+            fields["organisation"] = rest  # "Kestrel Valley Councils Partnership"
+        else:
+            extra.append(rest)
+    if extra:
+        fields["extra"] = "\n\n".join(extra)
     return fields, end

@@ -12,19 +12,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lcplanner.importers.tables import TableRow, find_tables
+
 #: Glyphs that extraction leaves in front of list items: Word's Symbol-font bullets arrive as
 #: private-use characters (U+F0B7 …), Wingdings arrows as "" or ">", and "o" is Word's
 #: second-level bullet.
 _BULLET = re.compile(r"^(?:[\u2022\u25aa\u25cf\uf0b7\uf0a7\uf0d8\uf0fc\uf076\uf0a8]\s*"
                      r"|[-¢·>*‐–\u25e6\u2023\u2043o]\s+)")
-_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?(?:\s+|$)")
-_NUMBER = re.compile(r"^(\d{1,3})([.)]?)(?:\s+|\t)(?=\S)")
+_DOTTED = re.compile(r"^(\d{1,4}(?:\.\d{1,4})+)\.?(?:\s+|$)")
+#: any width when punctuated ("1000. Parks"); a bare number only up to three digits, so a
+#: year opening a sentence ("2026 will see …") is not an item
+_NUMBER = re.compile(r"^(\d{1,3}|\d+(?=[.)]))([.)]?)(?:\s+|\t)(?=\S)")
 _ROMAN = re.compile(r"^\(?(x{0,1}(?:ix|iv|v?i{0,3}))([.)])\s*(?=\S)")
 _LETTER = re.compile(r"^(?:\(([a-z])\)|([a-z])[.)]|([a-z])\t)\s*(?=\S)")
 _FOOTNOTE = re.compile(r"^[\u00b9\u00b2\u00b3\u2070-\u2079]+\s")
 _SUPERSCRIPTS = re.compile(r"[\u00b9\u00b2\u00b3\u2074-\u2079]+$")
 _RULE = re.compile(r"^[_=~\-*]{5,}$")
 _TERMINAL = (".", "!", "?", ";", ":")
+#: "Outcome: …", "Success looks like: …": a label opens a new line, never continues one
+_LABEL_OPENING = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s*:\s+\S")
+_LIST_ITEM_END = re.compile(r"[;,]\s+(?:and|or)$")
 #: Words a sentence cannot end on: a line ending on one was broken by extraction.
 _FUNCTION_WORDS = frozenset("""a an the of to for and or in on at by with from as into that
 which who whose its their our your this these those is are be was were will would can could
@@ -53,6 +60,11 @@ class Line:
     blank_before: bool = True
     last_physical_length: int = 0
     number: int = field(default=0, repr=False)
+    #: the line as the paper printed it, marker and all ("14 October 2021" is not item 14
+    #: when it is the value of "Date:")
+    raw: str = field(default="", repr=False)
+    #: a row of a table flattened to text (see :mod:`lcplanner.importers.tables`)
+    row: TableRow | None = field(default=None, repr=False)
 
     @property
     def marked(self) -> bool:
@@ -132,6 +144,8 @@ def _wrap_width(lines: list[str]) -> int:
 
 def _joins(prev: Line, cur: Line, width: int) -> bool:
     """Whether ``cur`` continues the sentence ``prev`` left unfinished."""
+    if prev.row is not None or cur.row is not None:
+        return False
     if prev.ends_sentence() or not prev.text:
         return False
     open_ended = _ends_on_function_word(prev.text)
@@ -139,9 +153,14 @@ def _joins(prev: Line, cur: Line, width: int) -> bool:
     if cur.enum:
         # "20 rapid charge points" after "…the option for" is a broken sentence, not item 20.
         return cur.kind == "number" and not cur.bullet and cur.style == "N" and open_ended
+    if _LABEL_OPENING.match(cur.text):
+        return False  # "Outcome: …", "Lead officer: …" open a line of their own
     if cur.bullet:
-        # a glyph in front of a lower-case run-on ("- treasurers and …") is extraction noise
-        return starts_lower and open_ended
+        # a glyph in front of a lower-case run-on ("- treasurers and …") is extraction noise;
+        # after "…; and" it is the list's last item
+        return starts_lower and open_ended and not _LIST_ITEM_END.search(prev.text)
+    if starts_lower and prev.bullet and cur.blank_before and cur.indent > 0 and not open_ended:
+        return False  # "- highlight … resource" / "" / " agree that …": a glyph lost, an item
     if starts_lower and prev.bullet and cur.blank_before and not open_ended \
             and prev.last_physical_length < (0.75 * width if width else 60):
         # "…in two areas:" / "- A" / "- B" / "" / "the holders have …": the sentence that was
@@ -161,16 +180,24 @@ def logical_lines(text: str) -> list[Line]:
     """Turn extracted text into logical lines, rejoining sentences broken by extraction."""
     physical = text.split("\n")
     width = _wrap_width(physical)
+    tables = find_tables(physical)
     out: list[Line] = []
     blank = True
-    for raw in physical:
+    for index, raw in enumerate(physical):
         stripped = raw.strip()
+        if index in tables:
+            row = tables[index]
+            if isinstance(row, TableRow):
+                out.append(Line(text=row.text, blank_before=blank, raw=stripped, row=row))
+                blank = False
+            continue
         if not stripped or _RULE.match(stripped) or _FOOTNOTE.match(stripped):
             blank = True
             continue
         line = _strip_markers(raw)
         line.blank_before = blank
         line.last_physical_length = len(stripped)
+        line.raw = stripped
         blank = False
         if not line.text:
             continue
@@ -182,6 +209,7 @@ def logical_lines(text: str) -> list[Line]:
                 piece = f"{line.enum} {piece}"
             sep = "" if prev.text.endswith(("-", "‐")) and piece[:1].islower() else " "
             prev.text = prev.text.rstrip() + sep + piece
+            prev.raw = prev.raw + sep + stripped
             prev.last_physical_length = len(stripped)
             continue
         out.append(line)

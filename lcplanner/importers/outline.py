@@ -17,6 +17,17 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
+def text_key(text: str) -> str:
+    """Comparison key that forgives only extraction noise: case, punctuation, spacing, "&" for
+    "and", broken hyphenation. "Area 1" and "Area 2" keep different keys."""
+    return "".join(norm(text).split())
+
+
+def same_text(a: str, b: str) -> bool:
+    """Whether two texts are the same words once extraction noise is set aside."""
+    return bool(text_key(a)) and text_key(a) == text_key(b)
+
+
 def similar(a: str, b: str, threshold: float = 0.8) -> bool:
     na, nb = norm(a), norm(b)
     if not na or not nb:
@@ -39,12 +50,24 @@ _DASHES = "–—-"
 TYPED_LABEL = re.compile(
     rf"^{_LABEL_WORD}\s+(?:(?i:no)\.?\s*)?(?:"
     # "Priority 1:", "Priority 1 –", "Output b)", "Priority one:": number or letter, then a mark
-    rf"(?:\d{{1,3}}(?:\.\d{{1,2}})*|[a-zA-Z]|[ivxIVX]{{1,5}}|{_NUMBER_WORD})"
+    rf"(?:\d+(?:\.\d+)*|[a-zA-Z]|[ivxIVX]{{1,5}}|{_NUMBER_WORD})"
     rf"\s*(?:[:.)](?=\s|$)|\s[{_DASHES}](?=\s|$))"
     # "Output (a)", "Priority (2):"
-    rf"|\((?:\d{{1,3}}|[a-zA-Z]|[ivxIVX]{{1,5}})\)(?:\s*[:.](?=\s|$)|\s+[{_DASHES}](?=\s|$))?"
+    rf"|\((?:\d+|[a-zA-Z]|[ivxIVX]{{1,5}})\)(?:\s*[:.](?=\s|$)|\s+[{_DASHES}](?=\s|$))?"
     # "Priority 3 Increase …": a bare number only before a capitalised word
-    rf"|\d{{1,3}}(?:\.\d{{1,2}})*(?=\s+[A-Z‘'\"“]))\s*")
+    rf"|\d+(?:\.\d+)*(?=\s+[A-Z‘'\"“]))\s*")
+#: A top grouping named by its label: "Ambition 2: …", "Strategic priority 3 – …",
+#: "Service area: …", "Directorate 1." (the label is house style; the name follows it).
+GROUP_LABEL = re.compile(
+    r"^(?i:directorate|portfolio|service\s+area|ambition|strategic\s+priority|priority\s+area)"
+    rf"(?:\s+(?:\d+|[A-Z]|{_NUMBER_WORD}))?(?:\s*[:.](?=\s|$)|\s+[{_DASHES}](?=\s))\s*")
+#: "Theme 1: Safer neighbourhoods", "Theme A – …": a theme that objectives follow.
+THEME_LABEL = re.compile(
+    rf"^(?i:theme)\s+(?:\d+|[A-Z]|{_NUMBER_WORD})(?:\s*[:.](?=\s)|\s+[{_DASHES}](?=\s))\s*(?=\S)")
+#: "Objective 1.1 Reduce …", "Objective 2: …": an objective named by its label.
+OBJECTIVE_LABEL = re.compile(
+    rf"^(?i:objective)\s+(?:\d+(?:\.\d+)*|[A-Z])(?:\s*[:.](?=\s)|\s+[{_DASHES}](?=\s)|(?=\s+[A-Z]))"
+    r"\s*(?=\S)")
 #: "Outcome:", "Outcomes –", "Success looks like:" in front of an outcome statement.
 OUTCOME_LABEL = re.compile(
     r"^(?i:(?:(?:expected|intended|desired|key)\s+)?outcomes?"
@@ -90,7 +113,20 @@ class PortfolioB:
     shadow_holder: str = ""
     groups: list[str] = field(default_factory=list)
     occurrences: list[list[PriorityB]] = field(default_factory=list)
+    primary: int = -1  # which occurrence became the plan's (set by merge_occurrences)
+    #: named by a label or in capitals ("Service area: …"): bullets under it are priorities
+    named: bool = False
     work_areas: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class ActionB:
+    """A row of an action table: what will be done, who leads it, when it is due, its status."""
+
+    text: str
+    owner: str = ""
+    date: str = ""
+    status: str = ""
 
 
 @dataclass
@@ -98,8 +134,9 @@ class ObjectiveB:
     title: str
     strapline: str
     heading: str = ""  # the heading the objective was found under ("Political leadership")
+    labelled: bool = False  # named by a typed label ("Objective 1.1 …")
     sub_priorities: list[str] = field(default_factory=list)
-    milestones: list[str] = field(default_factory=list)
+    milestones: list[str | ActionB] = field(default_factory=list)
 
 
 @dataclass
@@ -109,6 +146,8 @@ class SectionB:
     title: str
     #: ("paragraph" | "point", text) in the order the paper has them
     blocks: list[tuple[str, str]] = field(default_factory=list)
+    #: for a portfolio's listing read as text too: (portfolio, index of the occurrence)
+    occurrence: tuple[PortfolioB, int] | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -159,16 +198,52 @@ class Outline:
         default_factory=list)
     policy_events: list[tuple[str, str]] = field(default_factory=list)
     known_names: list[str] = field(default_factory=list)
+    #: themes typed as "Theme 1: …" that objectives follow: they group those objectives
+    theme_areas: list[str] = field(default_factory=list)
+    #: What the reader took as one thing met twice: (what, the copy's text if it was set
+    #: aside as a duplicate, else ""), for the dry run and the coverage measure.
+    merges: list[tuple[str, str]] = field(default_factory=list)
 
 
-def merge_occurrences(pf: PortfolioB) -> list[PriorityB]:
-    """One list of priorities from the body's and the appendix's copies of a portfolio.
+def _repair(occ: list[PriorityB], primary: list[PriorityB]) -> list[PriorityB]:
+    """A summary that printed a title and its outcome as two lines reads as two items; put them
+    back together where the pair is, word for word, a full entry's title and outcome."""
+    out: list[PriorityB] = []
+    k = 0
+    while k < len(occ):
+        pri = occ[k]
+        if not pri.outcome:  # a title with its outcome run on after it on the same line
+            for entry in primary:
+                head = text_key(entry.title)
+                if head and text_key(pri.title).startswith(head) and text_key(pri.title) != head:
+                    cut = len(entry.title.split())
+                    words = pri.title.split()
+                    if text_key(" ".join(words[:cut])) == head:
+                        pri.title, pri.outcome = " ".join(words[:cut]), " ".join(words[cut:])
+                        break
+        nxt = occ[k + 1] if k + 1 < len(occ) else None
+        if nxt is not None and not pri.outcome and not nxt.outcome and not nxt.outputs and any(
+                text_key(p.title) == text_key(pri.title)
+                and text_key(p.outcome) == text_key(nxt.title) for p in primary):
+            pri.outcome = nxt.title
+            k += 1
+        out.append(pri)
+        k += 1
+    return out
 
-    The fullest copy (numbered priorities with outputs, usually the appendix) wins; the other
-    copies lend it outcomes and notes it lacks, matched by similar titles. When the fullest
-    copy has outputs, a priority found only in the thinner copy is a misreading of the body's
-    prose and is dropped; otherwise it is kept.
+
+def merge_occurrences(pf: PortfolioB, merges: list[tuple[str, str]] | None = None
+                      ) -> list[PriorityB]:
+    """One list of priorities from the body's and the appendix's listings of a portfolio.
+
+    The fullest listing (most outputs, then most numbered priorities) is the plan's; the others
+    are the paper's summary of it and stay in the paper as text where they stand (see
+    ``SectionB.occurrence``). A summary item is the same priority as a full entry only when
+    their titles are the same words once extraction noise is set aside; it then lends the
+    entry an outcome, note or group the entry lacks, and the pairing is listed in ``merges``.
+    A summary item matching no entry is a priority of its own and is kept, never dropped.
     """
+    merges = merges if merges is not None else []
     for occ in pf.occurrences:
         for pri in occ:
             if not pri.outcome and (m := re.match(r"^([^:]{2,70}):\s+(\S.{15,})$", pri.title)) \
@@ -180,20 +255,27 @@ def merge_occurrences(pf: PortfolioB) -> list[PriorityB]:
         return []
     primary = max(occurrences, key=lambda o: (sum(len(p.outputs) for p in o),
                                               sum(p.numbered for p in o), len(o)))
-    has_outputs = any(p.outputs for p in primary)
+    pf.primary = next(k for k, occ in enumerate(pf.occurrences) if occ is primary)
+    extra: list[PriorityB] = []
     for occ in occurrences:
         if occ is primary:
             continue
-        for pri in occ:
-            match = next((p for p in primary if similar(p.title, pri.title)), None)
+        for pri in _repair(occ, primary):
+            match = next((p for p in primary if same_text(p.title, pri.title)), None)
             if match is None:
-                if not has_outputs:
-                    primary.append(pri)
+                extra.append(pri)
+                merges.append((f"kept: '{pri.title}' is listed only once in {pf.name}", ""))
                 continue
-            match.outcome = match.outcome or pri.outcome
-            match.note = match.note or pri.note
-            match.group = match.group or pri.group
-    return primary
+            lent = [name for name in ("outcome", "note", "group")
+                    if getattr(pri, name) and not getattr(match, name)]
+            for name in lent:
+                setattr(match, name, getattr(pri, name))
+            differs = pri.outcome and match.outcome and text_key(pri.outcome) != text_key(
+                match.outcome)
+            merges.append((f"merged: '{match.title}' in {pf.name}, listed twice"
+                           + (f"; {', '.join(lent)} taken from the other listing" if lent else "")
+                           + ("; the outcomes differ: the other wording stays in the paper's text" if differs else ""), ""))
+    return primary + extra
 
 
 #: Words that do not make two names the same name.
@@ -208,8 +290,8 @@ def _content_words(text: str) -> list[str]:
 def name_coverage(a: str, b: str) -> float:
     """How far the shorter of two names is found, word by word and in order, in the other.
 
-    "Wellbeing and the borough role in prevention" is wholly in "Wellbeing and the London
-    borough role in Prevention" (1.0); "Climate adaptation" is in "Climate Adaptation and Net
+    "Health and the council role in recovery" is wholly in "Health and the district
+    council role in Recovery" (1.0); "Flood defence" is in "Flood Defence and Net
     Zero" (1.0); "Political leadership" shares nothing with "London's Voice" (0.0).
     """
     wa, wb = _content_words(a), _content_words(b)

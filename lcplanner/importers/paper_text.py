@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from os import PathLike
 
@@ -26,19 +27,23 @@ from lcplanner.domain.model import (
     Appendix, BackgroundPaper, CommitteePaper, CoreArea, Milestone, MilestoneDate,
     NarrativePoint, NarrativeSection, Objective, Output, PaperSection, Plan, PlanStatus, Pledge,
     PledgeArea, PledgePoint, PolicyEvent, Portfolio, Priority, Recommendation, ServiceGroup,
-    SubPoint, SubPriority, Theme, WorkArea,
+    StatusLabel, SubPoint, SubPriority, Theme, WorkArea,
 )
-from lcplanner.domain.numbering import arabic, dotted, letter, roman
-from lcplanner.importers.dates import find_dates
-from lcplanner.importers.header import parse_header
+from lcplanner.importers.coverage import Coverage, measure
+from lcplanner.importers.dates import due_dates
+from lcplanner.importers.describe import describe  # noqa: F401  (re-exported)
+from lcplanner.importers.furniture import Furniture, set_aside
+from lcplanner.importers.header import _NAME_LINE, parse_header
 from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.outline import (
-    ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, strip_outcome_label,
+    ActionB, ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, same_text,
+    strip_outcome_label,
     unmark,
 )
 from lcplanner.importers.structure import Reader
 
-__all__ = ["PaperImportError", "read_source", "parse_paper", "describe"]
+__all__ = ["PaperImportError", "PaperImport", "read_source", "read_paper", "parse_paper",
+           "describe"]
 
 #: Section titles that belong to the plan's own narrative rather than to the covering paper.
 _NARRATIVE_TITLES = re.compile(
@@ -87,33 +92,62 @@ def read_source(path: str | PathLike) -> str:
 # --- building the plan ---------------------------------------------------------------------
 
 
-def parse_paper(text: str, *, source_name: str = "") -> Plan:
-    """Read a paper's text into an unsaved plan; raise :class:`PaperImportError` if it is not one."""
+@dataclass
+class PaperImport:
+    """A paper read into a plan, with what the reader set aside and what it took as one."""
+
+    plan: Plan
+    #: the text the plan was read from: the source without its page furniture
+    text: str
+    furniture: list[Furniture] = field(default_factory=list)
+    #: (what was merged or kept, the copy's text if it was set aside as a duplicate)
+    merges: list[tuple[str, str]] = field(default_factory=list)
+
+    def coverage(self) -> Coverage:
+        return measure(self.text, self.plan, [copy for _, copy in self.merges if copy])
+
+
+def read_paper(text: str, *, source_name: str = "") -> PaperImport:
+    """Read a paper's text; raise :class:`PaperImportError` if it holds no plan content."""
     if not text or not text.strip():
         raise PaperImportError("The text is empty.")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    original = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, furniture = set_aside(original)
     lines = logical_lines(text)
     fields, start = parse_header(lines)
     outline = Reader(lines, start, fields).read()
     plan = _build(outline, text)
-    plan.source_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    plan.source_digest = hashlib.sha256(original.encode("utf-8")).hexdigest()
     plan.source_name = source_name
-    if not _has_plan_structure(plan):
+    if not _has_plan_structure(plan, outline):
         raise PaperImportError(
-            "This text does not look like a business plan: no portfolios or directorates with "
-            "priorities, objectives with milestones, pledges or work areas were found.")
-    return plan
+            "This text does not look like a business plan: no themes, groupings with "
+            "priorities, objectives, milestones or dated actions, pledges or work areas "
+            "were found.")
+    return PaperImport(plan, text, furniture, outline.merges)
 
 
-def _has_plan_structure(plan: Plan) -> bool:
-    """Whether the text holds real plan content, not just a header or a numbered memo.
+def parse_paper(text: str, *, source_name: str = "") -> Plan:
+    """Read a paper's text into an unsaved plan; raise :class:`PaperImportError` if it is not one."""
+    return read_paper(text, source_name=source_name).plan
+
+
+def _has_plan_structure(plan: Plan, outline: Outline | None = None) -> bool:
+    """Whether the text holds plan content of any kind, not just a header or a numbered memo.
 
     A committee header, or a couple of numbered headings with sentences under them, is not
-    enough: a memo has those too. We need outputs under priorities, priorities with outcomes in
-    at least two portfolios, bulleted priorities under directorates, milestones, pledges or
-    work areas.
+    enough: a memo has those too. Any of these is: themes, objectives, milestones (dated
+    actions), pledges, work areas, outputs under priorities, priorities with outcomes in at
+    least two portfolios, or priorities under a grouping the paper names as one (a
+    directorate, "Service area: …", a heading in capitals).
     """
     counts = count_plan(plan)
+    if any(counts[key] for key in ("themes", "objectives", "milestones", "pledges",
+                                   "work_areas", "outputs")):
+        return True
+    if outline is not None and any(pf.named and any(pf.occurrences) for pf in
+                                   outline.portfolios):
+        return True
     with_outcomes = sum(1 for pf in plan.portfolios
                         if sum(1 for p in pf.priorities if p.outcome) >= 2)
     directorate = sum(len(pf.priorities) for pf in plan.portfolios if pf.kind == "directorate")
@@ -128,7 +162,10 @@ that these our their its it we they he she which who business corporate plan""".
 #: "Draft " (or "Final ", "Revised draft " …) in front of a title: the status says it.
 _STATUS_PREFIX = re.compile(r"^(?:(?:draft|final|proposed|revised|updated|interim)\s+)+",
                             re.IGNORECASE)
-_PLAN_KIND = r"(?:Business|Corporate|Annual|Work|Strategic|Service) Plan"
+_PLAN_KIND = (r"(?:(?:Annual|Strategic|Joint)\s+)?(?:Business|Corporate|Annual|Work|Strategic|Service"
+              r"|Delivery|Council|Action|Improvement) (?:Plan|Programme)")
+#: "2020/21", "2021-22", "2025–2028", "2026/27"
+_PERIOD = r"(?:19|20)\d\d\s?[/–-]\s?(?:(?:19|20)\d\d|\d\d)"
 _NAME = r"([A-Z][\w&]*(?: (?:[A-Z][\w&]*|of|and|&)){0,5})"
 #: Ways a paper names its organisation, surest first.
 _ORGANISATION = (
@@ -158,7 +195,7 @@ def _plan_header(plan: Plan, outline: Outline, text: str) -> None:
     of "Business Plan" are not enough ("Draft Business Plan 2024/25" names nobody). A status
     word in the title ("Draft …") is the plan's status, not part of its title.
     """
-    found = re.search(rf"\b({_PLAN_KIND}) (?:for )?((?:19|20)\d\d/\d\d)\b", text)
+    found = re.search(rf"\b({_PLAN_KIND}) (?:for )?({_PERIOD})(?!\d)", text)
     title = outline.paper.get("title", "")
     if found:
         plan.title, plan.period = f"{found.group(1)} {found.group(2)}", found.group(2)
@@ -166,7 +203,7 @@ def _plan_header(plan: Plan, outline: Outline, text: str) -> None:
         plan.title = title or next((s.title for s in outline.sections if s.title), "Imported plan")
         bare = _STATUS_PREFIX.sub("", plan.title)
         plan.title = (bare[:1].upper() + bare[1:]) if bare else plan.title
-        period = re.search(r"\b((?:19|20)\d\d/\d\d)\b", plan.title)
+        period = re.search(rf"\b({_PERIOD})(?!\d)", plan.title)
         plan.period = period.group(1) if period else ""
     plan.organisation = ""
     for pattern in _ORGANISATION:
@@ -176,6 +213,14 @@ def _plan_header(plan: Plan, outline: Outline, text: str) -> None:
                 break
         if plan.organisation:
             break
+    if not plan.organisation and outline.paper.get("organisation"):
+        plan.organisation = _organisation_name(outline.paper["organisation"]) or \
+            outline.paper["organisation"]
+    if not plan.organisation and not outline.paper:  # a plan published on its own: its
+        # name line over its title
+        head = [ln.strip() for ln in text.split("\n") if ln.strip()][:2]
+        if len(head) == 2 and _NAME_LINE.match(head[0]) and re.search(_PLAN_KIND, head[1]):
+            plan.organisation = _organisation_name(head[0])
     if not plan.organisation and title:
         possessive = re.match(r"^([A-Z][\w]+(?: [A-Z][\w]+){0,4})['’]s?\s", title)
         plan.organisation = _organisation_name(possessive.group(1)) if possessive else ""
@@ -194,16 +239,28 @@ def _build(outline: Outline, text: str) -> Plan:
     paper = _paper(outline)
     if paper is not None:
         plan.papers.append(paper)
+    priorities = {id(pf): merge_occurrences(pf, outline.merges) for pf in outline.portfolios}
+    # the title line (and, in a plan with no header, the name line over it) is stored as the
+    # plan's title and organisation: its first copy as a heading is not stored again
+    titles = [t for t in (plan.title, "" if outline.paper else plan.organisation) if t]
     body_at = [i for i, section in enumerate(outline.sections)
                if paper is not None and (section.paragraphs or section.points)
                and not _NARRATIVE_TITLES.search(section.title or "")]
     for at, section in enumerate(outline.sections):
-        if not (section.paragraphs or section.points):
-            if paper is not None and body_at and at > body_at[0] and section.title:
-                if at < body_at[-1]:  # the body's own heading for plan content: keep its place
-                    paper.body.append(PaperSection(title=section.title, body=""))
-                elif not paper.appendices:  # the heading of the appendix after the body
-                    paper.appendices.append(Appendix(title=section.title))
+        if section.occurrence is not None:
+            pf, index = section.occurrence
+            if index == pf.primary or (not section.blocks and (priorities[id(pf)]
+                                                               or pf.work_areas)):
+                continue  # the plan's own listing, now structure (or a bare repeated heading)
+        if not (section.paragraphs or section.points or section.title):
+            continue
+        said = next((s for s in titles if same_text(section.title, s)), None)
+        if not section.blocks and said is not None:
+            titles.remove(said)  # the title line itself, stored as the plan's (or paper's) title
+            continue
+        if (not section.blocks and section.title and body_at and at > body_at[-1]
+                and not paper.appendices):
+            paper.appendices.append(Appendix(title=section.title))  # the appendix's heading
             continue
         if paper is None or _NARRATIVE_TITLES.search(section.title or ""):
             kinds = [kind for kind, _ in section.blocks]
@@ -222,8 +279,8 @@ def _build(outline: Outline, text: str) -> Plan:
     for name, description in outline.themes:
         plan.themes.append(Theme(name=name, description=description))
     for pf in outline.portfolios:
-        _add_portfolio(plan, pf)
-    for name in core_areas(outline.paper.get("summary", "")):
+        _add_portfolio(plan, pf, priorities[id(pf)])
+    for name in outline.theme_areas or core_areas(outline.paper.get("summary", "")):
         plan.core_areas.append(CoreArea(name=name))
     for objective in outline.objectives:
         plan.objectives.append(_objective(objective))
@@ -244,7 +301,8 @@ def _build(outline: Outline, text: str) -> Plan:
 
 def _paper(outline: Outline) -> CommitteePaper | None:
     fields = outline.paper
-    if not (fields or outline.recommendations):
+    if not (fields or outline.recommendations or outline.appendices
+            or outline.background_papers):
         return None
     paper = CommitteePaper(**{k: v for k, v in fields.items() if hasattr(CommitteePaper, k)})
     paper.recommendations_intro = outline.recommendations_intro
@@ -257,8 +315,7 @@ def _paper(outline: Outline) -> CommitteePaper | None:
     return paper
 
 
-def _add_portfolio(plan: Plan, pf) -> None:
-    priorities = merge_occurrences(pf)
+def _add_portfolio(plan: Plan, pf, priorities) -> None:
     if not (priorities or pf.work_areas):
         return  # a numbered heading that turned out to hold no plan content
     portfolio = Portfolio(name=pf.name, kind=pf.kind, note=pf.note, holder=pf.holder,
@@ -288,8 +345,8 @@ def _add_portfolio(plan: Plan, pf) -> None:
 def _tag_matches(tag_text: str, titles: list[str]) -> list[int]:
     """Indexes of sub-priority titles named in a tag bracket, separators or not.
 
-    "(*Premises – Budget strategy*)" names two; "(Developing Integrated Care Systems Addressing
-    violence against women and girls)" names two with the dash lost in extraction. A title
+    "(*Depots – Fleet renewal*)" names two; "(Opening family hubs Reducing rough sleeping in
+    town centres)" names two with the dash lost in extraction. A title
     counts as named when most of its words appear, in order, in the bracket.
     """
     words = norm(tag_text).split()
@@ -306,6 +363,13 @@ def _tag_matches(tag_text: str, titles: list[str]) -> list[int]:
 
 
 def _milestone(raw: str, objective: Objective, everyone: list[SubPriority]) -> Milestone:
+    """A milestone with its text kept whole: dates and tags are read from it, not cut out.
+
+    The name is the paper's own label ("**Building collaboration:**") or, failing one, the
+    words before the first date it is due ("Trial … in four districts" | "October 2025 –
+    drafting of …"), or its first sentence; the text is everything after the name, so name
+    and text read together are the paper's words in the paper's order.
+    """
     text = raw.strip()
     name = ""
     label = re.match(r"^\*\*(.+?)\*\*\s*:?\s*", text) or re.match(r"^\*\*(.+?):\*\*\s*", text)
@@ -324,22 +388,20 @@ def _milestone(raw: str, objective: Objective, everyone: list[SubPriority]) -> M
             pool = everyone
         if hits:
             tags = [pool[k] for k in hits]
-            text = text[:bracket.start()].rstrip()
     if not tags:  # no bracket: a sub-priority named in the label or the sentence itself
         for sub in own:
             key = norm(sub.title)
             if (name and norm(sub.title).startswith(norm(name))) or re.search(
                     rf"\b{re.escape(key)}\b", norm(raw)):
                 tags.append(sub)
-    dates = find_dates(text)
+    dates = due_dates(text[:bracket.start()] if bracket and tags else text)
     if not name and dates:
-        start, end, _ = dates[0]
+        start, _, _ = dates[0]
         head = text[:start].rstrip(" –-(,")
         head = re.sub(r"\s+(?:by|from|until|in)$", "", head)
         if 3 <= len(head.split()) <= 30:
             name = head
-            text = text[end:].lstrip(" –-),.;:")
-            text = re.sub(r"^\((?:and\s+)?on-?going[^)]*\)\s*", "", text)
+            text = text[len(head):]
     if not name:
         sentence = re.match(r"^(.{10,200}?[.;])\s+(?=[A-Z])", text)
         name, text = (sentence.group(1), text[sentence.end():]) if sentence else (text, "")
@@ -373,6 +435,11 @@ def _link_core_areas(plan: Plan, outline: Outline) -> None:
     names = [area.name for area in plan.core_areas]
     if not names:
         return
+    if outline.theme_areas:  # "Theme 1: …" then its objectives: the paper's own grouping
+        for objective, found in zip(plan.objectives, outline.objectives):
+            if found.heading in names:
+                objective.core_area = plan.core_areas[names.index(found.heading)]
+        return
     for objective, found in zip(plan.objectives, outline.objectives):
         index = best_name(objective.title, names)
         if index is None and found.heading:
@@ -381,123 +448,23 @@ def _link_core_areas(plan: Plan, outline: Outline) -> None:
             objective.core_area = plan.core_areas[index]
 
 
+def _action(plan: Plan, row: ActionB) -> Milestone:
+    """A table row as a milestone: the date column is the date it is due, as written."""
+    milestone = Milestone(name=row.text, owner=row.owner)
+    if row.date:
+        milestone.dates.append(MilestoneDate(text=row.date))
+    if row.status:
+        label = plan.status_named(row.status)
+        if label is None:  # the paper's own status word ("Complete"): kept as a label
+            label = StatusLabel(name=row.status, colour="#8c8c8c")
+            plan.statuses.append(label)
+        milestone.status = label
+    return milestone
+
+
 def _attach_milestones(plan: Plan, outline: Outline) -> None:
     everyone = [s for o in plan.objectives for s in o.sub_priorities]
     for objective, found in zip(plan.objectives, outline.objectives):
         for raw in found.milestones:
-            objective.milestones.append(_milestone(raw, objective, everyone))
-
-
-# --- describing the plan -------------------------------------------------------------------
-
-
-def _short(text: str | None, limit: int = 160) -> str:
-    flat = " ".join((text or "").split())
-    return flat if len(flat) <= limit else flat[:limit - 1].rstrip() + "…"
-
-
-def describe(plan: Plan) -> str:
-    """The recognised tree as indented text with derived numbers, for a dry run."""
-    out: list[str] = []
-    add = out.append
-    add(f"Plan: {plan.title}" + (f" ({plan.period})" if plan.period else ""))
-    add(f"  Status: {plan.status_label}" + (f"; organisation: {plan.organisation}"
-                                            if plan.organisation else ""))
-    for paper in plan.papers:
-        add("Committee paper")
-        for label, value in (("Committee", paper.committee), ("Item", paper.item_number),
-                             ("Meeting date", paper.meeting_date), ("Title", paper.title),
-                             ("Report by", paper.report_by), ("Job title", paper.job_title),
-                             ("Contact officer", paper.contact_officer),
-                             ("Telephone", paper.telephone), ("Email", paper.email),
-                             ("Summary", _short(paper.summary)),
-                             ("Financial implications", _short(paper.financial_implications)),
-                             ("Legal implications", _short(paper.legal_implications)),
-                             ("Equalities implications",
-                              _short(paper.equalities_implications))):
-            if value:
-                add(f"  {label}: {value}")
-        if paper.recommendations:
-            add("  Recommendations" + (f": {_short(paper.recommendations_intro)}"
-                                       if paper.recommendations_intro else ""))
-            for k, rec in enumerate(paper.recommendations):
-                add(f"    {arabic(k)} {_short(rec.text)}")
-        for k, section in enumerate(paper.body):
-            add(f"  Section {arabic(k)} {section.title or '(untitled)'}"
-                f" ({len(section.paragraphs)} paragraphs)")
-        for k, appendix in enumerate(paper.appendices):
-            add(f"  Appendix {letter(k).upper()}: {appendix.title}")
-    if plan.sections:
-        add("Narrative sections")
-        for section in plan.sections:
-            add(f"  {section.title or '(untitled)'} ({len(section.paragraphs)} paragraphs,"
-                f" {len(section.points)} points)")
-    if plan.themes:
-        add("Themes")
-        for k, theme in enumerate(plan.themes):
-            add(f"  {arabic(k)} {theme.name}")
-    if plan.portfolios:
-        add("Portfolios")
-    pledge_no = work_no = 0
-    for p, portfolio in enumerate(plan.portfolios):
-        kind = " (directorate)" if portfolio.kind == "directorate" else ""
-        add(f"  {arabic(p)} {portfolio.name}{kind}")
-        if portfolio.holder or portfolio.shadow_holder:
-            holders = [f"Holder: {portfolio.holder}"] if portfolio.holder else []
-            if portfolio.shadow_holder:
-                holders.append(f"{'s' if holders else 'S'}hadow: {portfolio.shadow_holder}")
-            add("      " + "; ".join(holders))
-        if portfolio.note:
-            add(f"      Note: {_short(portfolio.note)}")
-        if portfolio.service_groups:
-            add("      Service groups: " + "; ".join(g.name for g in portfolio.service_groups))
-        for q, priority in enumerate(portfolio.priorities):
-            group = f" [{priority.service_group.name}]" if priority.service_group else ""
-            add(f"    {dotted(p, q)} {_short(priority.title)}{group}")
-            if priority.outcome:
-                add(f"        Outcome: {_short(priority.outcome)}")
-            if priority.note:
-                add(f"        Note: {_short(priority.note)}")
-            for r, output in enumerate(priority.outputs):
-                add(f"        {letter(r)} {_short(output.text)}")
-                level0 = -1
-                for sub in output.sub_points:
-                    if sub.level == 0:
-                        level0 += 1
-                        add(f"            {roman(max(level0, 0))} {_short(sub.text)}")
-                    else:
-                        add(f"              • {_short(sub.text)}")
-        for area in portfolio.work_areas:
-            work_no += 1
-            group = f" [{area.service_group.name}]" if area.service_group else ""
-            add(f"    {work_no} {_short(area.text)}{group}")
-    if plan.core_areas:
-        add("Core areas: " + "; ".join(a.name for a in plan.core_areas))
-    if plan.objectives:
-        add("Objectives")
-    for o, objective in enumerate(plan.objectives):
-        add(f"  {arabic(o)} {objective.title}: {_short(objective.strapline)}")
-        if objective.core_area is not None:
-            add(f"    Core area: {objective.core_area.name}")
-        for s, sub in enumerate(objective.sub_priorities):
-            add(f"    {dotted(o, s)} {sub.title}")
-        for m, milestone in enumerate(objective.milestones):
-            add(f"    Milestone {dotted(o, m)}: {_short(milestone.name, 100)}")
-            add("        Dates: " + ("; ".join(d.text for d in milestone.dates) or "none"))
-            add("        Tags: " + ("; ".join(t.title for t in milestone.tags) or "none"))
-    if plan.pledge_areas:
-        add("Pledges")
-    for area in plan.pledge_areas:
-        add(f"  {area.name}")
-        for pledge in area.pledges:
-            pledge_no += 1
-            add(f"    {pledge_no} {_short(pledge.text)}")
-            for point in pledge.points:
-                add(f"        • {_short(point.text)}")
-    if plan.policy_events:
-        add("Policy events")
-        for event in plan.policy_events:
-            add(f"  {event.date_text}: {_short(event.text)}")
-    counts = count_plan(plan)
-    add("Counts: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items() if v))
-    return "\n".join(out)
+            objective.milestones.append(_action(plan, raw) if isinstance(raw, ActionB)
+                                        else _milestone(raw, objective, everyone))

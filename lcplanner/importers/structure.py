@@ -12,26 +12,18 @@ from __future__ import annotations
 import re
 
 from lcplanner.domain.numbering import letter as letter_of
-from lcplanner.importers.header import split_labels
 from lcplanner.importers.dates import leading_date
 from lcplanner.importers.lines import Line
 from lcplanner.importers.outline import (
-    OUTCOME_LABEL, TYPED_LABEL, ObjectiveB, Outline, OutputB, PortfolioB, PriorityB, SectionB,
-    similar, strip_label, unmark,
+    GROUP_LABEL, OBJECTIVE_LABEL, OUTCOME_LABEL, THEME_LABEL, TYPED_LABEL, ObjectiveB, Outline,
+    OutputB, PortfolioB, PriorityB, SectionB, same_text, strip_label, unmark,
 )
+from lcplanner.importers.paper_parts import (
+    _APPENDIX_HEAD, _IMPLICATIONS, _NOTE, _OUTPUTS, _RECS, PaperParts,
+)
+from lcplanner.importers.plan_parts import _WE_WILL, PlanParts
 
-_RECS = re.compile(r"^\**\s*recommendations?\b\**\s*:?\**\s*(.*)$", re.IGNORECASE)
-_SUMMARY = re.compile(r"^\**\s*summary\b\**\s*:?\**\s*(.*)$", re.IGNORECASE)
-_IMPLICATIONS = re.compile(r"^(financial|legal|equalit\w*)\s+implications\b[^:]*:?\s*(.*)$",
-                           re.IGNORECASE)
-_APPENDICES = re.compile(r"^(?:list\s+of\s+)?appendi(?:ces|x)\s*:\s*(.*)$", re.IGNORECASE)
-_BACKGROUND = re.compile(r"^background\s+papers?\s*:?\s*(.*)$", re.IGNORECASE)
-_APPENDIX_HEAD = re.compile(r"^appendix\b", re.IGNORECASE)
-_OBJECTIVE = re.compile(r"^([^:]{3,90}?):\s+(\S.*)$")
 _NOTE_IN_BRACKETS = re.compile(r"^(.*?)\s*\(([^()]{3,})\)\s*$")
-_OUTPUTS = re.compile(r"^outputs?\s*:?$", re.IGNORECASE)
-_NOTE = re.compile(r"^note\s*:\s*(.*)$", re.IGNORECASE)
-_MILESTONES_LABEL = re.compile(r"^\**\s*milestones\s*:?\s*\**$", re.IGNORECASE)
 #: Who leads a portfolio, on labelled lines under its heading ("Portfolio holder: Cllr …").
 _HOLDER_LABEL = re.compile(
     r"\b(?i:(shadow(?:\s+portfolio\s+holders?|\s+lead\s+members?|\s+executive\s+members?)?"
@@ -55,7 +47,29 @@ def holder_fields(text: str) -> list[tuple[str, str]]:
     return found
 
 
-class Reader:
+#: Words that name a top grouping of a plan, in any year's wording.
+_GROUPING_WORD = re.compile(r"\b(?:directorates?|portfolios?|service\s+areas?|ambitions?"
+                            r"|strategic\s+priorit(?:y|ies)|priority\s+areas?|departments?)\b",
+                            re.IGNORECASE)
+
+
+def _title_case(text: str) -> str:
+    """ "CHILDREN'S SERVICES DIRECTORATE" → "Children's Services Directorate"; small words
+    stay lower case, and a word with a digit ("2025/26") is left as written."""
+    small = {"and", "of", "the", "for", "in", "to", "on", "at", "a", "an", "&"}
+    out = []
+    for k, word in enumerate(text.split()):
+        low = word.lower()
+        if any(c.isdigit() for c in word):
+            out.append(word)
+        elif k and low in small:
+            out.append(low)
+        else:
+            out.append(low[:1].upper() + low[1:])
+    return " ".join(out)
+
+
+class Reader(PaperParts, PlanParts):
     """Reads logical lines into an :class:`Outline`; see the module docstring."""
 
     def __init__(self, lines: list[Line], start: int, paper: dict[str, str]):
@@ -68,6 +82,7 @@ class Reader:
         self.embedded = False  # inside a flattened figure between numbered paragraphs
         self.pf: PortfolioB | None = None
         self.pri: PriorityB | None = None
+        self.occ_section: SectionB | None = None
         self.group = ""
         self.outputs_expected = False
         self.note_mode = False
@@ -81,6 +96,11 @@ class Reader:
         self.pledge_glyph = ""
         self.priority_style = ""
         self.pri_number = 0
+        self.theme = ""  # the typed "Theme 1: …" the reader is under
+        if paper.get("extra"):  # header lines that are none of its fields: kept, first
+            section = self._start_section("")
+            for paragraph in paper["extra"].split("\n\n"):
+                section.add_paragraph(paragraph)
 
     # --- helpers ---------------------------------------------------------------------------
     def peek(self, k: int = 1) -> Line | None:
@@ -109,11 +129,18 @@ class Reader:
 
     def step(self, line: Line) -> None:
         text = line.text
+        if line.row is not None:
+            self._table_row(line)
+            return
         if self._paper_part(line):
+            return
+        if self.mode != "portfolio" and not line.marked and (match := _WE_WILL.match(text)):
+            self._we_will_theme(match.group(1), match.group(2))
             return
         heading = line.is_heading_like() and not line.bullet and not text.endswith(":")
         if heading and not line.enum and re.search(r"\bwork areas\b", text, re.IGNORECASE):
             self.mode, self.wa_pf, self.wa_group = "workareas", None, ""
+            self._start_section(text)  # the heading stays in its place
             return
         if self.mode == "workareas":
             if heading and _APPENDIX_HEAD.match(text) and not line.enum:
@@ -121,7 +148,8 @@ class Reader:
             else:
                 self._work_area(line)
                 return
-        if heading and not line.enum and re.search(r"\bpledges?\b", text, re.IGNORECASE):
+        if heading and not line.enum and re.search(r"\b(?:pledges?|commitments?|promises)\b", text,
+                                                   re.IGNORECASE):
             self.mode = "pledges"
             self._start_section(text)
             return
@@ -140,6 +168,16 @@ class Reader:
             if self._theme(line):
                 return
             self.mode = "text"
+        if not line.marked and line.words <= 14 and (match := THEME_LABEL.match(text)):
+            self._labelled_theme(text[match.end():].strip())
+            return
+        if self.mode != "portfolio" and not line.marked and line.words <= 16 and (
+                match := OBJECTIVE_LABEL.match(text)):  # under a portfolio: a priority's label
+            self.obj = ObjectiveB(title=text[match.end():].strip(), strapline="",
+                                  heading=self.theme, labelled=True)
+            self.out.objectives.append(self.obj)
+            self.mode, self.in_milestones = "objectives", False
+            return
         if self._objective_start(line):
             return
         if self.mode == "objectives":
@@ -150,88 +188,13 @@ class Reader:
             return
         if self.mode == "portfolio":
             if self._portfolio_line(line):
+                if line.bullet or line.kind in ("letter", "roman"):
+                    self.occ_section.add_point(unmark(line.text))
+                else:
+                    self.occ_section.add_paragraph(unmark(line.text))
                 return
             self.mode = "text"
         self._text(line)
-
-    # --- paper parts -----------------------------------------------------------------------
-    def _paper_part(self, line: Line) -> bool:
-        text = line.text
-        rest, fields = split_labels(text)
-        if fields and not rest and all(not self.out.paper.get(n) for n, _ in fields):
-            for name, value in fields:  # a header field stranded lower down ("Job title: …")
-                self._set_paper(name, value)
-            return True
-        if (match := _SUMMARY.match(text)) and not self.out.paper.get("summary") \
-                and (line.words < 3 or ":" in text[:14] or re.match(r"^Summary\s+[A-Z]", text)):
-            body = [match.group(1)] + self._paragraphs_until_heading()
-            self._set_paper("summary", "\n\n".join(b for b in body if b))
-            self.mode = "text"
-            return True
-        if (match := _RECS.match(text)) and (line.words <= 8 or ":" in text[:20]):
-            self._recommendations(match.group(1))
-            return True
-        if match := _IMPLICATIONS.match(text):
-            kind = match.group(1).casefold()
-            name = ("financial" if kind == "financial" else "legal" if kind == "legal"
-                    else "equalities") + "_implications"
-            body = [match.group(2)] + self._paragraphs_until_heading()
-            self._set_paper(name, "\n\n".join(b for b in body if b))
-            self.mode = "text"
-            return True
-        for pattern, target in ((_APPENDICES, self.out.appendices),
-                                (_BACKGROUND, self.out.background_papers)):
-            if (match := pattern.match(text)) and line.words <= 6 + len(match.group(1).split()):
-                items = [match.group(1)] if match.group(1) else []
-                while (nxt := self.peek()) and (nxt.marked or re.match(
-                        r"^appendix\s+\w+\s*:", nxt.text, re.IGNORECASE)):
-                    items.append(nxt.text)
-                    self.i += 1
-                for item in items:
-                    item = re.sub(r"^appendix\s+\w+\s*[:–-]\s*", "", item, flags=re.IGNORECASE)
-                    target.append(item.rstrip(" ;.,"))
-                self.mode = "text"
-                return True
-        return False
-
-    def _recommendations(self, first: str) -> None:
-        """The intro sentence and the list under it; a second copy later on is skipped."""
-        intro, items = "", []
-        if first:
-            if first.rstrip().endswith(":") or re.search(r"\basked to\b", first):
-                intro = first
-            else:
-                items.append(first)
-        signature = ""  # how the first marked item was marked: a later change ends the list
-        while nxt := self.peek():
-            mark = nxt.glyph or (nxt.kind + nxt.style if nxt.enum else "")
-            if mark and signature and mark != signature and nxt.is_heading_like():
-                break
-            if mark and items and not signature and nxt.kind in ("number", "dotted") \
-                    and nxt.is_heading_like():
-                break
-            signature = signature or mark
-            looks_item = nxt.marked or nxt.text[:1].islower() or nxt.indent > 0 or (
-                not nxt.is_heading_like() and not _IMPLICATIONS.match(nxt.text))
-            if not intro and not items and not nxt.marked and nxt.text.rstrip().endswith(":"):
-                intro = nxt.text
-            elif looks_item and not (nxt.kind == "dotted" and nxt.is_heading_like()):
-                if re.search(r"\basked to\b.*:$", nxt.text) and not items:
-                    intro = nxt.text
-                else:
-                    items.append(nxt.text)
-            else:
-                break
-            self.i += 1
-        if not self.out.recommendations:
-            self.out.recommendations_intro = intro
-            self.out.recommendations = items
-        if not self.out.paper.get("committee"):
-            who = re.match(r"^(?:The\s+)?(.{3,40}?(?:Committee|Executive|Board|Members))\s+(?:is|are)"
-                           r"\s+asked", intro or (items[0] if items else ""))
-            if who and who.group(1) != "Members":
-                self.out.paper["committee"] = who.group(1)
-        self.mode = "text"
 
     # --- text sections ---------------------------------------------------------------------
     def _start_section(self, title: str) -> SectionB:
@@ -261,7 +224,7 @@ class Reader:
 
     def _text(self, line: Line) -> None:
         text = unmark(line.text)
-        numbered = line.kind == "dotted"  # "- 1.3 This builds on…": the glyph is noise
+        numbered = line.kind == "dotted"  # "- 2.4 That work led to…": the glyph is noise
         if line.bullet and not numbered and (event := leading_date(text)):
             self.out.policy_events.append(event)
             return
@@ -285,123 +248,11 @@ class Reader:
         else:
             self.section.add_paragraph(text)
 
-    # --- themes ----------------------------------------------------------------------------
-    def _theme(self, line: Line) -> bool:
-        """A theme is a heading with exactly one paragraph under it; anything else ends them."""
-        if not line.is_heading_like() or line.marked or line.text.endswith(":"):
-            if not self.out.themes and not line.marked and self.section is not None:
-                self.section.add_paragraph(line.text)  # "Our key themes are:"
-                return True
-            return False
-        body = self.peek()
-        after = self.peek(2)
-        if (body is None or body.marked or body.is_heading_like()
-                or (after is not None and not after.marked and not after.is_heading_like())):
-            return False
-        self.out.themes.append((line.text, body.text))
-        self.i += 1
-        return True
-
-    # --- pledges ---------------------------------------------------------------------------
-    def _pledge(self, line: Line) -> None:
-        text = line.text
-        areas = self.out.pledge_areas
-        if line.is_heading_like() and not line.marked and not text.endswith(":"):
-            if re.search(r"\b(pledge|commitment)", text, re.IGNORECASE) or not (
-                    (nxt := self.peek()) and not nxt.is_heading_like()):
-                self._start_section(text)
-                self.pledge_area = None
-            else:
-                self.pledge_area = (text, [], [])
-                areas.append(self.pledge_area)
-            return
-        area = self.pledge_area
-        if area is None:
-            self._text(line)
-            return
-        if line.marked and not area[1]:
-            self.pledge_glyph = line.glyph  # the first pledge shows how this paper marks them
-        sub = line.marked and (line.glyph == "o" or line.indent > 0
-                               or line.glyph != (self.pledge_glyph or line.glyph))
-        if sub and area[1]:
-            area[1][-1][1].append(text)
-        elif line.marked:
-            area[1].append((text, []))
-        else:  # the area's introduction
-            area[2].append(text)
-
-    # --- work areas ------------------------------------------------------------------------
-    def _is_portfolio_name(self, k: int) -> bool:
-        line = self.lines[k]
-        if any(similar(line.text, name, 0.9) for name in self.out.known_names):
-            return True
-        if self.wa_pf is None:
-            return True
-        nxt = self.lines[k + 1] if k + 1 < len(self.lines) else None
-        if nxt is None or nxt.marked or not nxt.is_heading_like():
-            return False
-        region = self.lines[k + 1:]
-        return sum(1 for ln in region if ln.text == nxt.text) >= 2
-
-    def _work_area(self, line: Line) -> None:
-        if line.kind == "number" and self.wa_pf is not None:
-            self.wa_pf.work_areas.append((self.wa_group, line.text))
-        elif line.is_heading_like(10) and not line.marked:
-            if self._is_portfolio_name(self.i):
-                self.wa_pf = self._portfolio(line.text)
-                self.wa_group = ""
-            else:
-                self.wa_group = line.text
-                if line.text not in self.wa_pf.groups:
-                    self.wa_pf.groups.append(line.text)
-        elif self.wa_pf is not None:
-            if self.wa_pf.work_areas and line.text[:1].islower():
-                group, last = self.wa_pf.work_areas[-1]
-                self.wa_pf.work_areas[-1] = (group, f"{last} {line.text}")
-            else:
-                self.wa_pf.note = "\n\n".join(p for p in (self.wa_pf.note, line.text) if p)
-        else:
-            self._text(line)
-
-    # --- objectives ------------------------------------------------------------------------
-    def _objective_start(self, line: Line) -> bool:
-        if line.kind != "dotted":
-            return False
-        match = _OBJECTIVE.match(strip_label(unmark(line.text)))
-        if not match or len(match.group(1).split()) > 8 or not match.group(1)[:1].isupper():
-            return False
-        self.obj = ObjectiveB(title=match.group(1).strip(), strapline=match.group(2).strip(),
-                              heading=self.section.title if self.section else "")
-        self.out.objectives.append(self.obj)
-        self.mode, self.in_milestones = "objectives", False
-        return True
-
-    def _objective_line(self, line: Line) -> bool:
-        text = unmark(line.text)
-        if _MILESTONES_LABEL.match(line.text):
-            self.in_milestones = True
-            return True
-        if line.enum and line.kind in ("dotted", "number") and line.is_heading_like():
-            return False
-        short = line.words <= 10 and not line.ends_sentence() and ":" not in text
-        if short and not self.in_milestones and (line.bullet or not line.is_heading_like(4)
-                                                 or line.indent == 0):
-            self.obj.sub_priorities.append(text)
-            return True
-        if line.is_heading_like() and not line.marked:
-            return False
-        if line.text[:1].islower() and self.obj.milestones:
-            self.obj.milestones[-1] += " " + line.text
-            return True
-        self.in_milestones = True
-        self.obj.milestones.append(line.text)
-        return True
-
     # --- portfolios ------------------------------------------------------------------------
     def _portfolio(self, name: str, kind: str = "portfolio", note: str = "") -> PortfolioB:
         """Find the portfolio of this name (the body and the appendix both list them)."""
         for pf in self.out.portfolios:
-            if similar(pf.name, name, 0.85):
+            if same_text(pf.name, name):  # "Area 1" and "Area 2" are two portfolios
                 break
         else:
             pf = PortfolioB(name=name, kind=kind)
@@ -417,8 +268,18 @@ class Reader:
             and (not line.enum or line.kind == "number") and not line.bullet
         numbered = line.kind == "number" and line.style in ("N.", "N)") and not line.bullet \
             and line.indent == 0
-        if not (directorate or numbered):
+        labelled = GROUP_LABEL.match(text) if not line.marked else None
+        capitals = (not line.marked and line.words <= 10 and _GROUPING_WORD.search(text)
+                    and text == text.upper() and any(c.isalpha() for c in text))
+        if not (directorate or numbered or labelled or capitals):
             return False
+        if labelled and not text[labelled.end():].strip():
+            return False  # "Strategic priorities" alone: a section heading
+        directorate = directorate or re.search(r"\bdirectorate\b", text, re.IGNORECASE)
+        if labelled:
+            text = text[labelled.end():].strip()
+        if capitals or (labelled and text == text.upper()):
+            text = _title_case(text)  # "HOMES AND NEIGHBOURHOODS" → "Homes and Neighbourhoods"
         name, note = text, ""
         if match := _NOTE_IN_BRACKETS.match(text):
             name, note = match.group(1), match.group(2)
@@ -429,14 +290,32 @@ class Reader:
                 line, name):
             return False  # typed "1." under "1. Finance": a priority, not the next portfolio
         nxt = self.peek()
-        if nxt is not None and nxt.kind == "dotted" and nxt.enum.split(".")[0] == line.enum:
+        if nxt is not None and nxt.kind == "dotted" and nxt.enum.split(".")[0] == line.enum \
+                and not (nxt.is_heading_like(15) and self._outline_below(line.enum)):
             return False  # "1. Introduction" over "1.1 …": a paper section
         self.pf = self._portfolio(name, "directorate" if directorate else "portfolio", note)
+        self.pf.named = self.pf.named or bool(labelled or capitals)
+        # the listing is also kept as text: if another listing of this portfolio becomes the
+        # plan's, this one stays in the paper where it stands (see merge_occurrences)
+        self.occ_section = SectionB(title=unmark(line.text), occurrence=(self.pf, len(self.pf.occurrences) - 1))
+        self.out.sections.append(self.occ_section)
+        self.section = None
         self.pri, self.group, self.mode = None, "", "portfolio"
         self.pri_number = 0
         self.outputs_expected = self.note_mode = self.outcome_expected = False
         self.holder_expected = ""
         return True
+
+    def _outline_below(self, major: str) -> bool:
+        """Whether typed outline numbers three deep ("1.1.1") follow under "1.": a plan typed
+        as an outline (grouping, priority, output), not a paper section's paragraphs."""
+        for line in self.lines[self.i + 1:self.i + 60]:
+            if line.kind == "number" and line.style in ("N.", "N)"):
+                return False
+            if line.kind == "dotted" and line.enum.count(".") >= 2 \
+                    and line.enum.split(".")[0] == major:
+                return True
+        return False
 
     def _continues_priorities(self, line: Line, name: str) -> bool:
         """Whether a typed "N." line is the next priority rather than the next portfolio.
@@ -445,7 +324,7 @@ class Reader:
         portfolio name, or a line followed by a "1." of its own, opens a portfolio; a number
         that carries on the current priorities (or starts them at 1) is a priority.
         """
-        if any(similar(pf.name, name, 0.85) for pf in self.out.portfolios):
+        if any(same_text(pf.name, name) for pf in self.out.portfolios):
             return False
         nxt = self.peek()
         if nxt is not None and nxt.kind == "number" and nxt.number == 1:
@@ -541,6 +420,18 @@ class Reader:
             self.priority_style, self.pri_number = line.style, line.number
             self._new_priority(text, numbered=True)
             return True
+        if line.kind == "dotted":  # typed outline: 1.1 a priority, 1.1.1 an output, then points
+            depth = line.enum.count(".")
+            if depth == 1 and line.is_heading_like(15):
+                self._new_priority(text, numbered=True)
+                return True
+            if depth == 2 and pri is not None:
+                self._add_output(text)
+                return True
+            if depth >= 3 and pri is not None and pri.outputs:
+                self._sub_point(text, enumerated=True)
+                return True
+            return False
         if line.kind in ("letter", "roman") and pri is not None:
             expected = letter_of(len(pri.outputs))
             as_letter = line.kind == "letter" or line.enum == expected
@@ -563,7 +454,7 @@ class Reader:
         elif pri and not pri.bulleted and (pri.outputs or self.outputs_expected or pri.outcome
                                            or pri.numbered):
             self._add_output(text)  # an output whose letter extraction lost
-        elif self.pf.kind == "directorate" or self.group:
+        elif self.pf.kind == "directorate" or self.group or self.pf.named:
             self._new_priority(text, bulleted=True)
         else:
             self.pf.note = "\n\n".join(p for p in (self.pf.note, text) if p)
@@ -606,6 +497,10 @@ class Reader:
         if nxt is not None and not nxt.marked and nxt.text.rstrip().endswith(":") \
                 and line.is_heading_like():
             return False  # "Key Questions …" over "… may help in that task:": a section
+        if heading and (pri is None or pri.bulleted) and nxt is not None and not nxt.marked \
+                and not nxt.is_heading_like() and any(
+                    p.bulleted for occ in self.pf.occurrences for p in occ):
+            return False  # bulleted priorities end at a heading over prose: a new section
         if pri is not None and pri.numbered:
             pri.note = "\n\n".join(p for p in (pri.note, text) if p)
             return True

@@ -104,6 +104,46 @@ def test_import_dry_run_prints_the_tree_and_writes_nothing(capsys, tmp_path):
     assert not target.exists()
 
 
+def test_import_dry_run_prints_coverage_furniture_and_merges(capsys, tmp_path):
+    target = tmp_path / "new.lcplan"
+    code, out, err = run(capsys, "import", str(seed_path("000")), "--into", str(target),
+                         "--dry-run")
+    assert code == 0, err
+    assert ("Coverage: words 100.0% (7356 of 7356); sentences stored whole 100.0% (370 of 370); "
+            "items run together 0") in out.splitlines()
+    assert "Page furniture set aside: 0" in out.splitlines()
+    assert "Merged or kept as one: 34" in out.splitlines()
+    assert "  merged: the recommendations, printed twice" in out.splitlines()
+    assert not target.exists()
+
+
+def test_import_dry_run_lists_the_page_furniture_it_set_aside(capsys, tmp_path):
+    code, out, err = run(capsys, "import", str(FIXTURES / "family" / "caps_directorates.txt"),
+                         "--into", str(tmp_path / "new.lcplan"), "--dry-run")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert "Page furniture set aside: 10" in lines
+    assert "  line 4: Contents (contents list)" in lines
+    assert "  line 27: Page 2 of 4 (page number)" in lines
+    assert ("  line 52: Harrowfield Combined Authority | Annual Delivery Plan 2025/26 "
+            "(running header or footer)") in lines
+    assert "Merged or kept as one: 0" in lines
+
+
+def test_import_summary_lists_what_was_merged(capsys, tmp_path):
+    target = tmp_path / "plans.lcplan"
+    source = FIXTURES / "family" / "split_header_summary_appendix.txt"
+    code, out, err = run(capsys, "import", str(source), "--into", str(target))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == ("Imported 'Business Plan 2021-22' into plans.lcplan: 2 portfolios, "
+                        "4 priorities, 9 outputs, 2 sub points, 4 recommendations.")
+    assert lines[1:] == [
+        "  merged: 'Helping residents into better paid work' in Economy and Skills, listed twice",
+        "  merged: 'Backing local firms to grow' in Economy and Skills, listed twice",
+        "  merged: 'Safer town centres at night' in Communities and Safety, listed twice"]
+
+
 def test_import_adds_a_plan_and_a_second_import_changes_nothing(capsys, tmp_path):
     target = tmp_path / "plans.lcplan"
     source = FIXTURES / "paper_directorate.txt"

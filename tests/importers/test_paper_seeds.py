@@ -189,6 +189,21 @@ def test_objectives_and_tags(shared_ambitions):
     assert [t.title for t in labelled.tags] == ["Building collaboration between London partners"]
 
 
+def test_milestone_dates_are_the_dates_it_is_due(shared_ambitions):
+    """Issue 9, point 4: a day named in passing (the bill's readings) and the years that name a
+    settlement are the sentence's, not the milestone's; the text keeps them all."""
+    by_name = {m.name: m for o in shared_ambitions.objectives for m in o.milestones}
+    bill = next(m for name, m in by_name.items() if name.startswith("Making the case"))
+    assert [d.text for d in bill.dates] == ["June 2022"]
+    assert "11 May 2022" in bill.text and "8 June 2022" in bill.text
+    funding = by_name["Fair funding campaigning"]
+    assert [d.text for d in funding.dates] == ["Summer/Autumn 2022", "summer 2022"]
+    assert "2023-24 finance settlement" in funding.text
+    assert "2023/24 LGF settlement" in funding.text
+    dated = sum(len(m.dates) for m in by_name.values())
+    assert dated == 39  # 43 before: the four above were taken as due dates
+
+
 def test_policy_events(shared_ambitions):
     events = [(e.date_text, e.text) for e in shared_ambitions.policy_events]
     assert ("Oct 2022/Oct 2023", "Autumn Budget") in events
