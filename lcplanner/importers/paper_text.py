@@ -243,24 +243,47 @@ def _build(outline: Outline, text: str) -> Plan:
     # the title line (and, in a plan with no header, the name line over it) is stored as the
     # plan's title and organisation: its first copy as a heading is not stored again
     titles = [t for t in (plan.title, "" if outline.paper else plan.organisation) if t]
+
+    def structure(section) -> bool:
+        """The plan's own listing of a portfolio, now structure (or a bare repeated heading)."""
+        if section.occurrence is None:
+            return False
+        pf, index = section.occurrence
+        return index == pf.primary or (not section.blocks and bool(priorities[id(pf)]
+                                                                   or pf.work_areas))
+
+    # where the body's text ends: a bare heading after it names the appendix that follows
     body_at = [i for i, section in enumerate(outline.sections)
                if paper is not None and (section.paragraphs or section.points)
-               and not _NARRATIVE_TITLES.search(section.title or "")]
+               and not structure(section) and not _NARRATIVE_TITLES.search(section.title or "")]
     for at, section in enumerate(outline.sections):
-        if section.occurrence is not None:
-            pf, index = section.occurrence
-            if index == pf.primary or (not section.blocks and (priorities[id(pf)]
-                                                               or pf.work_areas)):
-                continue  # the plan's own listing, now structure (or a bare repeated heading)
+        if structure(section):
+            continue
         if not (section.paragraphs or section.points or section.title):
             continue
         said = next((s for s in titles if same_text(section.title, s)), None)
         if not section.blocks and said is not None:
             titles.remove(said)  # the title line itself, stored as the plan's (or paper's) title
             continue
+        if not section.blocks and paper is not None and _appendix_heading(paper, section.title):
+            # an appendix's own heading ("Appendix Two", or its title again): the paper
+            # already holds that appendix, so the heading is listed as merged into it
+            outline.merges.append((f"merged: the heading '{section.title}' into the appendix "
+                                   "it names", section.title))
+            continue
         if (not section.blocks and section.title and body_at and at > body_at[-1]
                 and not paper.appendices):
             paper.appendices.append(Appendix(title=section.title))  # the appendix's heading
+            continue
+        if not section.blocks and section.title and body_at and body_at[0] < at < body_at[-1]:
+            # a bare heading between the body's sections is the body's own heading for the plan
+            # content it introduces ("2. Milestones"): it keeps its place and its number
+            paper.body.append(PaperSection(title=section.title, body=""))
+            continue
+        if not section.blocks and paper is not None and _introduces_narrative(
+                outline.sections[at + 1:], structure):
+            # a bare heading over the plan's own text ("Main text of the plan"): its title
+            plan.sections.append(NarrativeSection(title=section.title, body=""))
             continue
         if paper is None or _NARRATIVE_TITLES.search(section.title or ""):
             kinds = [kind for kind, _ in section.blocks]
@@ -297,6 +320,43 @@ def _build(outline: Outline, text: str) -> Plan:
         plan.policy_events.append(PolicyEvent(date_text=date_text, text=event))
     _attach_milestones(plan, outline)  # after all objectives: tags may cross objectives
     return plan
+
+
+_APPENDIX_LABEL = re.compile(r"^appendix\s+(?P<mark>[a-z]|\d+|one|two|three|four|five|six|"
+                            r"seven|eight|nine|ten)\b\s*[:.–—-]?\s*(?P<title>.*)$",
+                            re.IGNORECASE)
+_MARK_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _appendix_heading(paper: CommitteePaper, title: str) -> bool:
+    """Whether a bare heading is an appendix's own: "Appendix Two" (or "Appendix B: Title"),
+    or the title of an appendix the paper lists. Such a heading names the appendix, which the
+    paper already holds (its title is filled in when the list had none)."""
+    if not title:
+        return False
+    if any(same_text(title, a.title) for a in paper.appendices if a.title):
+        return True
+    found = _APPENDIX_LABEL.match(title.strip())
+    if found is None:
+        return False
+    mark = found.group("mark").casefold()
+    index = (_MARK_WORDS.index(mark) if mark in _MARK_WORDS
+             else int(mark) - 1 if mark.isdigit() else ord(mark) - ord("a"))
+    rest = found.group("title").strip()
+    if index < len(paper.appendices):
+        if rest and not paper.appendices[index].title:
+            paper.appendices[index].title = rest
+        return not rest or same_text(rest, paper.appendices[index].title)
+    return False
+
+
+def _introduces_narrative(following, structure) -> bool:
+    """Whether the next section with text is the plan's own narrative (a purpose, themes …)."""
+    for section in following:
+        if structure(section) or not section.blocks:
+            continue
+        return bool(_NARRATIVE_TITLES.search(section.title or ""))
+    return False
 
 
 def _paper(outline: Outline) -> CommitteePaper | None:

@@ -137,7 +137,7 @@ def test_import_summary_lists_what_was_merged(capsys, tmp_path):
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0] == ("Imported 'Business Plan 2021-22' into plans.lcplan: 2 portfolios, "
-                        "4 priorities, 9 outputs, 2 sub points, 4 recommendations.")
+                        "4 priorities, 9 outputs, 2 sub-points, 4 recommendations.")
     assert lines[1:] == [
         "  merged: 'Helping residents into better paid work' in Economy and Skills, listed twice",
         "  merged: 'Backing local firms to grow' in Economy and Skills, listed twice",

@@ -115,7 +115,9 @@ def test_split_header_unlabelled_lettered_recommendations_and_a_summary_listed_t
     # the body's summary stays in the paper, in its place, between its neighbours
     assert [s.title for s in paper.body] == [
         "Background", "Summary of portfolio priorities", "Economy and Skills",
-        "Communities and Safety", "Appendix A: Portfolio priorities and outputs"]
+        "Communities and Safety"]
+    # the bare heading after the body names the appendix that follows, as the paper titles it
+    assert [a.title for a in paper.appendices] == ["Appendix A: Portfolio priorities and outputs"]
     safety = found.plan.portfolios[1]
     assert [p.title for p in safety.priorities] == [
         "Safer town centres at night", "Keeping older residents connected"]
@@ -172,8 +174,8 @@ def test_typed_themes_group_their_objectives_and_one_cell_per_line_tables():
 def test_typed_outline_numbering_reads_as_grouping_priority_output():
     plan = _read("outline_numbered_strategic").plan
     paper = plan.papers[0]
-    assert [s.title for s in paper.body] == [
-        "Introduction", "Appendix 1: Strategic priorities 2026/27"]
+    assert [s.title for s in paper.body] == ["Introduction"]
+    assert [a.title for a in paper.appendices] == ["Appendix 1: Strategic priorities 2026/27"]
     assert paper.financial_implications == (
         "All outputs will be met from the budget for 2026/27 proposed elsewhere on this agenda.")
     assert [r.text for r in paper.recommendations][1:] == [
