@@ -106,7 +106,13 @@ def acquire_lock(store_path: str | os.PathLike) -> Lock:
         except OSError:
             # A read-only folder cannot hold a lock; the store itself will say it is read-only.
             return Lock(store_path)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(_me(), handle)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(_me(), handle)
+        except OSError as exc:  # a full disk: take nothing, leave nothing behind
+            from lcplanner.store.failures import translate
+
+            path.unlink(missing_ok=True)
+            raise (translate(exc, store_path) or exc) from exc
         return Lock(store_path)
     raise StoreLockedError(f"{store_path.name} is being opened by another program; try again.")
