@@ -26,8 +26,9 @@ from typing import Callable
 from lcplanner.store.backup import copy_store, move_no_replace, new_file_mode
 from lcplanner.store.errors import (CorruptStoreError, NewerStoreError, StoreBusyError,
                                     StoreError)
-from lcplanner.store.failures import (connect_readonly, is_corruption, notify_waiting,
-                                      sidecars, translate, wait_limit)
+from lcplanner.store.failures import (connect_readonly, existing_sidecars, is_corruption,
+                                      notify_waiting, remove_new_sidecars, sidecars, translate,
+                                      wait_limit)
 
 #: How long each attempt at SQLite's exclusive lock waits (seconds) before looking again.
 _STEP_SECONDS = 0.5
@@ -170,6 +171,7 @@ def restore_backup(backup: str | os.PathLike, into: str | os.PathLike) -> Path |
     backup, into = resolve_path(backup), resolve_path(into)
     _check_backup(backup, into)
     current = into.exists() and into.stat().st_size > 0
+    before = existing_sidecars(into)
     holder = hold_exclusively(into) if current else None
     staged = aside = None
     try:
@@ -192,6 +194,9 @@ def restore_backup(backup: str | os.PathLike, into: str | os.PathLike) -> Path |
             for path in (aside, *sidecars(aside)):
                 path.unlink(missing_ok=True)
         _let_go(holder, back_to_wal=True)
+        wal = Path(f"{into}-wal")
+        if wal in before or not wal.exists() or wal.stat().st_size == 0:
+            remove_new_sidecars(into, before)  # as it was: no -wal/-shm that were not there
         error = translate(exc, into)
         if error is None or error is exc:
             raise
