@@ -109,7 +109,7 @@ def _tell_when_waiting() -> None:
     set_wait_notice(lambda message: print(f"lcplanner: {message}", file=sys.stderr, flush=True))
 
 
-def _open(path: str, *, readonly: bool, create: bool = False):
+def _open(path: str, *, readonly: bool, create: bool = False, mark_in_use: bool = True):
     from lcplanner.store.engine import open_store, resolve_path
     from lcplanner.store.errors import CorruptStoreError, StoreError
 
@@ -120,7 +120,7 @@ def _open(path: str, *, readonly: bool, create: bool = False):
     if not create and not target.exists():
         raise _bad(f"{path} does not exist")
     try:
-        return open_store(target, readonly=readonly, create=create)
+        return open_store(target, readonly=readonly, create=create, mark_in_use=mark_in_use)
     except CorruptStoreError as exc:
         raise _bad(corrupt_message(Path(path), exc)) from exc
     except StoreError as exc:
@@ -231,7 +231,8 @@ def cmd_import(args) -> int:
         raise _bad(str(exc)) from exc
     with lock:
         existed = store_path.exists() and store_path.stat().st_size > 0
-        store = _open(args.into, readonly=False, create=True)
+        # No in-use mark: it only helps an editor, and a failed import must change nothing.
+        store = _open(args.into, readonly=False, create=True, mark_in_use=False)
         try:
             with store.session() as session:
                 same = session.scalars(select(Plan).where(
@@ -333,11 +334,21 @@ def cmd_export(args) -> int:
     try:
         warnings = _write(args, document)
     except ExportError as exc:
-        raise _bad(str(exc)) from exc
+        raise _bad(_disk_full_or(exc, Path(args.output))) from exc
     for warning in warnings:
         print(f"lcplanner: warning: {warning}", file=sys.stderr)
     print(f"Wrote {args.output}")
     return EXIT_OK
+
+
+def _disk_full_or(exc: Exception, output: Path) -> str:
+    """An export that failed for want of space says so as every other command does."""
+    from lcplanner.store.errors import DiskFullError
+    from lcplanner.store.failures import translate
+
+    cause = exc.__cause__ or exc.__context__
+    error = translate(cause, output) if isinstance(cause, OSError) else None
+    return str(error) if isinstance(error, DiskFullError) else str(exc)
 
 
 def _write(args, document) -> list[str]:

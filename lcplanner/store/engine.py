@@ -188,6 +188,8 @@ class Store:
     readonly: bool = False
     network: bool = False
     warnings: list[str] = field(default_factory=list)
+    #: False for a short command that must write nothing but its own change.
+    marks_in_use: bool = True
 
     def __post_init__(self):
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -216,7 +218,7 @@ class Store:
 
     def close(self) -> None:
         """Mark the store closed and fold the WAL into the main file, then let go."""
-        if not self.readonly and self.path is not None:
+        if not self.readonly and self.path is not None and self.marks_in_use:
             try:
                 _set_in_use(self.engine, False)
                 checkpoint(self.engine)
@@ -232,8 +234,11 @@ def sqlite_url(path: Path, *, readonly: bool = False) -> str:
 
 
 def open_store(path: str | os.PathLike, *, create: bool = True, readonly: bool = False,
-               migrate: bool = True) -> Store:
+               migrate: bool = True, mark_in_use: bool = True) -> Store:
     """Open (or create) the store at ``path``, migrating an older one after a backup.
+
+    ``mark_in_use=False`` (one short command under the lock) writes nothing on opening, so a
+    command that then fails or is refused leaves the file exactly as it was.
 
     Raises a :class:`StoreError` subclass with a message fit for the user when the file is not
     a store, is from a newer lcplanner, is damaged, or cannot be written.
@@ -253,43 +258,52 @@ def open_store(path: str | os.PathLike, *, create: bool = True, readonly: bool =
         if readonly:
             raise StoreError(f"{path.name} is empty, so there is nothing to show read-only.")
         _check_writable(path)
-    elif not readonly and not os.access(path, os.W_OK):
-        raise ReadOnlyStoreError(
-            f"{path.name} is read-only. Open it read-only, or copy it somewhere you can write.")
-    elif not readonly and not place_is_writable(path):
+    elif not readonly and not os.access(path.parent, os.W_OK | os.X_OK):
         raise ReadOnlyStoreError(
             f"{path.name} is in a read-only folder, so it can be opened read-only only; "
             "nothing was changed.")
+    elif not readonly and not os.access(path, os.W_OK):
+        raise ReadOnlyStoreError(
+            f"{path.name} is read-only. Open it read-only, or copy it somewhere you can write.")
 
     network = is_network_path(path, os.environ.get("LCPLANNER_MOUNTS", "/proc/mounts"))
     engine = create_engine(sqlite_url(path, readonly=readonly),
                            **({"creator": lambda: connect_readonly(path)} if readonly else {}))
     _configure_sqlite(engine, path, wal=not network, readonly=readonly)
-    store = Store(path=path, engine=engine, readonly=readonly, network=network)
+    store = Store(path=path, engine=engine, readonly=readonly, network=network,
+                  marks_in_use=mark_in_use)
     if network:
         store.warnings.append(
             f"{path.name} is on a network drive: lcplanner uses a rollback journal there "
             "instead of WAL, and saving may be slower.")
+    made = None  # the backup made before a migration, removed again if the migration fails
     try:
         _check_integrity(engine, path, quick=True, skip=not info.exists or info.empty)
         if not readonly:
             if info.exists and not info.empty and info.user_version < current and migrate:
                 from lcplanner.store.backup import backup_before
 
-                backup_before(path, reason=f"upgrade-v{info.user_version}")
+                made = backup_before(path, reason=f"upgrade-v{info.user_version}")
             if not info.exists or info.empty:
                 create_schema(engine)
             elif info.user_version < current:
                 from lcplanner.store.migrate import upgrade
 
                 upgrade(engine)
-            _note_lost_wal(store, wal_existed=Path(f"{path}-wal") in before)
+            if mark_in_use:
+                _note_lost_wal(store, wal_existed=Path(f"{path}-wal") in before)
     except BaseException as exc:
         engine.dispose()
         if not readonly:  # a failed attempt leaves no -wal/-shm that were not there before
             remove_new_sidecars(path, before)
             if not info.exists:
                 path.unlink(missing_ok=True)
+            if made is not None:
+                made.unlink(missing_ok=True)
+                try:
+                    made.parent.rmdir()  # only when it is empty: the folder this open made
+                except OSError:
+                    pass
         error = translate(exc, path)
         if error is None or error is exc:
             raise

@@ -177,13 +177,15 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
-        if is_corruption(exc) or wal in before:
+        cannot_write = _name(exc).startswith(
+            ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_PERM"))
+        if not cannot_write or wal in before:  # damage, or a store in use: no shortcut
             raise
         remove_new_sidecars(path, before)
         return _connect(f"{uri}&immutable=1")
 
 
 def _connect(uri: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=wait_limit())
     conn.execute("PRAGMA trusted_schema=OFF")
     return conn
