@@ -187,3 +187,55 @@ conn.execute("ROLLBACK")
         "lcplanner: plans.lcplan has been kept busy by another program for over 1 seconds; "
         "nothing was changed. Try again when it has finished.")
     assert store.exists() and not list(tmp_path.glob("*.corrupt"))
+
+
+def test_read_only_file_or_folder_for_an_ordinary_user(small_disk, capsys):
+    """Root writes through file modes, so the commands run as the ``nobody`` user (in this
+    process, whose Python lives where ``nobody`` may not look)."""
+    import os
+    import pwd
+
+    try:
+        nobody = pwd.getpwnam("nobody").pw_uid
+    except KeyError:
+        pytest.skip("no 'nobody' user to try file modes as")
+    shared = small_disk.root / "shared"  # a folder anyone may write, holding a 0444 store
+    shared.mkdir()
+    shared.chmod(0o777)
+    locked_file = make_sample_store(shared / "plans.lcplan")
+    settle(locked_file)
+    locked_file.chmod(0o444)
+    locked_folder = make_sample_store(small_disk.root / "team.lcplan")  # in root's 0755 folder
+    settle(locked_folder)
+    paper = small_disk.root / "paper.txt"
+    paper.write_text(PAPER, encoding="utf-8")
+    warm = small_disk.root / "warm.lcplan"  # load every module while root may read them all
+    assert main(["import", str(paper), "--into", str(warm)]) == 0
+    assert main(["stats", str(warm), "--json"]) == 0
+    for path in list(warm.parent.glob("warm.lcplan*")):
+        path.unlink() if path.is_file() else shutil.rmtree(path)
+    capsys.readouterr()
+    before = snapshot(small_disk.root)
+
+    def as_nobody(*argv):
+        os.setresuid(nobody, nobody, 0)
+        try:
+            code = main(list(argv))
+        finally:
+            os.setresuid(0, 0, 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    for store, refusal in (
+            (locked_file, "lcplanner: plans.lcplan is read-only. Open it read-only, or copy it "
+                          "somewhere you can write."),
+            (locked_folder, "lcplanner: team.lcplan is in a read-only folder, so it can be "
+                            "opened read-only only; nothing was changed.")):
+        code, out, err = as_nobody("stats", str(store), "--json")
+        assert code == 0 and '"outputs": 19' in out, err
+        code, _out, err = as_nobody("import", str(paper), "--into", str(store))
+        assert code == 2 and one_line(err) == refusal
+    after = {k: v for k, v in snapshot(small_disk.root).items() if not k.endswith("-shm")
+             and not (k.endswith("-wal") and not v[0])}
+    assert after == before and not list(small_disk.root.rglob("*.corrupt"))
+    assert os.stat(locked_file).st_mode & 0o777 == 0o444
