@@ -23,8 +23,9 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from lcplanner.store.errors import (CorruptStoreError, NewerStoreError, NotAStoreError,
-                                    ReadOnlyStoreError, StoreBusyError, StoreError)
+from lcplanner.store.errors import (CorruptStoreError, DiskFullError, NewerStoreError,
+                                    NotAStoreError, ReadOnlyStoreError, StoreBusyError,
+                                    StoreError, StoreIOError)
 from lcplanner.store.failures import (busy_message, connect_readonly, existing_sidecars,
                                       notify_waiting, place_is_writable, remove_new_sidecars,
                                       translate, wait_limit)
@@ -140,8 +141,9 @@ def _configure_sqlite(engine: Engine, path: Path, *, wal: bool, readonly: bool) 
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA trusted_schema=OFF")
         cur.execute("PRAGMA foreign_keys=ON")
-        # A writer waits in short steps (see _begin_write); a reader waits as long as allowed.
-        wait_ms = BUSY_STEP_MS if not readonly else int(wait_limit() * 1000)
+        # A writer in WAL mode waits in short steps (see _begin_write) and is never kept from
+        # reading; otherwise (readers, rollback journals) SQLite waits as long as allowed.
+        wait_ms = BUSY_STEP_MS if wal and not readonly else int(wait_limit() * 1000)
         cur.execute(f"PRAGMA busy_timeout={max(wait_ms, BUSY_STEP_MS)}")
         if not readonly:
             cur.execute("PRAGMA synchronous=FULL")
@@ -294,8 +296,12 @@ def open_store(path: str | os.PathLike, *, create: bool = True, readonly: bool =
                 _note_lost_wal(store, wal_existed=Path(f"{path}-wal") in before)
     except BaseException as exc:
         engine.dispose()
-        if not readonly:  # a failed attempt leaves no -wal/-shm that were not there before
+        error = translate(exc, path)
+        if not readonly and isinstance(error, (DiskFullError, StoreIOError, ReadOnlyStoreError)):
+            # SQLite could not set up its -wal/-shm (nobody else can have them in use either):
+            # a failed attempt leaves none that were not there before.
             remove_new_sidecars(path, before)
+        if not readonly:
             if not info.exists:
                 path.unlink(missing_ok=True)
             if made is not None:
@@ -304,7 +310,6 @@ def open_store(path: str | os.PathLike, *, create: bool = True, readonly: bool =
                     made.parent.rmdir()  # only when it is empty: the folder this open made
                 except OSError:
                     pass
-        error = translate(exc, path)
         if error is None or error is exc:
             raise
         raise error from exc

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Callable
 
 from lcplanner.store.backup import copy_store, move_no_replace, new_file_mode
-from lcplanner.store.errors import (CorruptStoreError, NewerStoreError, StoreBusyError,
-                                    StoreError)
+from lcplanner.store.errors import (CorruptStoreError, DiskFullError, NewerStoreError,
+                                    StoreBusyError, StoreError, StoreIOError)
 from lcplanner.store.failures import (connect_readonly, existing_sidecars, is_corruption,
                                       notify_waiting, remove_new_sidecars, sidecars, translate,
                                       wait_limit)
@@ -194,10 +194,11 @@ def restore_backup(backup: str | os.PathLike, into: str | os.PathLike) -> Path |
             for path in (aside, *sidecars(aside)):
                 path.unlink(missing_ok=True)
         _let_go(holder, back_to_wal=True)
-        wal = Path(f"{into}-wal")
-        if wal in before or not wal.exists() or wal.stat().st_size == 0:
-            remove_new_sidecars(into, before)  # as it was: no -wal/-shm that were not there
         error = translate(exc, into)
+        wal = Path(f"{into}-wal")
+        if isinstance(error, (DiskFullError, StoreIOError)) and (
+                not wal.exists() or wal.stat().st_size == 0):
+            remove_new_sidecars(into, before)  # as it was: no -wal/-shm that were not there
         if error is None or error is exc:
             raise
         raise error from exc

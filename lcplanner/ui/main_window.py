@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFileDialog, QLineEdit, QMainWindow, QMenu, QMess
 from lcplanner.services.kinds import KINDS
 from lcplanner.settings import Settings
 from lcplanner.store.backup import copy_store
+from lcplanner.store.errors import StoreError
 from lcplanner.ui import opening
 from lcplanner.ui.document import EditorDocument
 from lcplanner.ui.find import TreeDelegate, TreeFilterProxy
@@ -211,8 +212,9 @@ class MainWindow(QMainWindow):
             return False
         try:
             copy_store(self.doc.store.path, target)
-        except OSError as exc:
-            opening.show_error(self, "Cannot save a copy", f"{target.name}: {exc.strerror or exc}")
+        except (OSError, StoreError) as exc:  # a full disk or read-only folder: a StoreError
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            opening.show_error(self, "Cannot save a copy", f"{target.name}: {reason}")
             return False
         self.statusBar().showMessage(f"Saved a copy as {target}", 5000)
         return True

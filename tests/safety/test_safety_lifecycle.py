@@ -117,3 +117,32 @@ def test_the_editor_offers_read_only_on_a_full_disk(qapp, small_disk, monkeypatc
     assert store_path.read_bytes() == before
     assert not lock_path(store_path).exists() and not store_path.with_name(
         "plans.lcplan.corrupt").exists()
+
+
+def test_a_lock_whose_process_number_was_given_to_another_program_is_taken_over(tmp_path):
+    import json
+    import socket
+    import subprocess
+
+    store_path = make_sample_store(tmp_path / "plans.lcplan")
+    unrelated = subprocess.Popen(["sleep", "60"])  # alive, but not the one that took the lock
+    try:
+        lock_path(store_path).write_text(json.dumps({
+            "user": "someone", "host": socket.gethostname(), "pid": unrelated.pid,
+            "since": "2026-01-05T09:00:00", "started": 1}), encoding="utf-8")
+        assert read_owner(store_path) is None
+        with acquire_lock(store_path):
+            owner = json.loads(lock_path(store_path).read_text(encoding="utf-8"))
+            assert owner["pid"] != unrelated.pid and owner["started"] > 1
+        assert not lock_path(store_path).exists()
+        # the process that wrote it, still running: respected
+        from lcplanner.store.lock import _started
+
+        lock_path(store_path).write_text(json.dumps({
+            "user": "someone", "host": socket.gethostname(), "pid": unrelated.pid,
+            "since": "2026-01-05T09:00:00", "started": _started(unrelated.pid)}),
+            encoding="utf-8")
+        assert read_owner(store_path)["user"] == "someone"
+    finally:
+        unrelated.kill()
+        unrelated.wait()
