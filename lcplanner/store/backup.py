@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sqlite3
 import stat
 import tempfile
@@ -79,7 +80,9 @@ def copy_store(source: str | os.PathLike, target: str | os.PathLike, *,
     tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+        # The process number in the name lets a later run tell a copy in progress from one
+        # a killed process left behind (see remove_stale_copies).
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
                                         dir=target.parent)
         os.close(fd)
         tmp = Path(tmp_name)
@@ -127,6 +130,7 @@ def backup_before(store_path: Path, reason: str) -> Path:
     """
     folder = backup_folder(store_path)
     made_folder = not folder.exists()
+    remove_stale_copies(folder)
     when = datetime.now()
     try:
         for step in range(1000):
@@ -146,6 +150,39 @@ def backup_before(store_path: Path, reason: str) -> Path:
             except OSError:
                 pass
         raise
+
+
+#: A temporary copy's name: ``.<target>.<pid>.<random>.tmp`` (and a restore's staged copy,
+#: ``.<store>.restoring-<pid>-<n>``), each possibly with SQLite's -journal/-wal/-shm.
+_TEMPORARY = re.compile(r"^\..+?(?:\.(\d+)\.[A-Za-z0-9_]{8}\.tmp|\.restoring-(\d+)-\d+)"
+                        r"(?:-journal|-wal|-shm)?$")
+
+
+def remove_stale_copies(folder: Path) -> list[Path]:
+    """Remove temporary copies that a killed lcplanner left in ``folder``; return them.
+
+    Only files whose process is no longer running are removed: a copy in progress in another
+    lcplanner is left alone.
+    """
+    from lcplanner.store.lock import _alive
+
+    removed = []
+    try:
+        names = [entry.name for entry in os.scandir(folder) if entry.name.startswith(".")]
+    except OSError:
+        return removed
+    for name in names:
+        match = _TEMPORARY.match(name)
+        if match is None:
+            continue
+        pid = int(match.group(1) or match.group(2))
+        if pid != os.getpid() and not _alive(pid):
+            try:
+                (folder / name).unlink()
+                removed.append(folder / name)
+            except OSError:
+                pass
+    return removed
 
 
 # --- rotation ------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from lcplanner.store.backup import copy_store, move_no_replace, new_file_mode
+from lcplanner.store.backup import (copy_store, move_no_replace, new_file_mode,
+                                    remove_stale_copies)
 from lcplanner.store.errors import (CorruptStoreError, DiskFullError, NewerStoreError,
                                     StoreBusyError, StoreError, StoreIOError)
 from lcplanner.store.failures import (connect_readonly, existing_sidecars, is_corruption,
@@ -170,6 +171,7 @@ def restore_backup(backup: str | os.PathLike, into: str | os.PathLike) -> Path |
 
     backup, into = resolve_path(backup), resolve_path(into)
     _check_backup(backup, into)
+    remove_stale_copies(into.parent)  # staged copies a killed restore left behind
     current = into.exists() and into.stat().st_size > 0
     before = existing_sidecars(into)
     holder = hold_exclusively(into) if current else None

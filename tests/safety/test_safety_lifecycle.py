@@ -146,3 +146,29 @@ def test_a_lock_whose_process_number_was_given_to_another_program_is_taken_over(
     finally:
         unrelated.kill()
         unrelated.wait()
+
+
+def test_copies_a_killed_process_left_are_removed_on_the_next_backup_and_restore(tmp_path):
+    import os
+    import subprocess
+
+    from lcplanner.store.backup import backup_before, backup_folder, restore_backup
+
+    store_path = make_sample_store(tmp_path / "plans.lcplan")
+    first = backup_before(store_path, reason="manual")
+    gone = subprocess.Popen(["true"])
+    gone.wait()  # a process number nobody uses now
+    folder = backup_folder(store_path)
+    stale = [folder / f".{first.name}.{gone.pid}.k3x_9abq.tmp",
+             folder / f".{first.name}.{gone.pid}.k3x_9abq.tmp-journal",
+             tmp_path / f".plans.lcplan.restoring-{gone.pid}-1",
+             tmp_path / f".plans.lcplan.restoring-{gone.pid}-1-wal"]
+    running = [folder / f".{first.name}.{os.getppid()}.q7w_2zzz.tmp",  # a copy in progress
+               tmp_path / ".notes.txt"]  # not ours at all
+    for path in stale + running:
+        path.write_bytes(b"partial copy")
+    backup_before(store_path, reason="manual")
+    assert not any(p.exists() for p in stale[:2]) and all(p.exists() for p in stale[2:])
+    restore_backup(first, store_path)
+    assert not any(p.exists() for p in stale)
+    assert all(p.read_bytes() == b"partial copy" for p in running)
