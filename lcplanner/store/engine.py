@@ -27,8 +27,8 @@ from lcplanner.store.errors import (CorruptStoreError, DiskFullError, NewerStore
                                     NotAStoreError, ReadOnlyStoreError, StoreBusyError,
                                     StoreError, StoreIOError)
 from lcplanner.store.failures import (busy_message, connect_readonly, existing_sidecars,
-                                      notify_waiting, place_is_writable, remove_new_sidecars,
-                                      translate, wait_limit)
+                                      notify_waiting, remove_new_sidecars, translate,
+                                      wait_limit)
 from lcplanner.store.schema_check import check_schema
 
 #: "LCPL" — marks a SQLite file as an lcplanner store.

@@ -101,7 +101,8 @@ def translate(exc: BaseException, path: Path) -> StoreError | None:
     path = Path(path)
     name = _name(cause)
     code = cause.errno if isinstance(cause, OSError) else None
-    nearly_full = (free_bytes(path) or 0) < NEARLY_FULL_BYTES
+    free = free_bytes(path)
+    nearly_full = free is not None and free < NEARLY_FULL_BYTES
     if code in (errno.ENOSPC, errno.EDQUOT) or name.startswith("SQLITE_FULL") or (
             (name.startswith("SQLITE_IOERR") or code == errno.EIO) and nearly_full):
         return DiskFullError(disk_full_message(path))
