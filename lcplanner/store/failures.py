@@ -45,15 +45,19 @@ def set_wait_notice(notice: Callable[[str], None] | None) -> None:
     _wait_notice = notice
 
 
+def seconds(amount: float) -> str:
+    return f"{amount:g} second" + ("" if amount == 1 else "s")
+
+
 def notify_waiting(path: Path, what: str = "to finish writing") -> None:
     if _wait_notice is not None:
         _wait_notice(f"waiting for another program {what} {path.name} "
-                     f"(up to {wait_limit():g} seconds)…")
+                     f"(up to {seconds(wait_limit())})…")
 
 
 def busy_message(path: Path) -> str:
-    return (f"{path.name} has been kept busy by another program for over {wait_limit():g} "
-            "seconds; nothing was changed. Try again when it has finished.")
+    return (f"{path.name} has been kept busy by another program for over "
+            f"{seconds(wait_limit())}; nothing was changed. Try again when it has finished.")
 
 
 def free_bytes(path: Path) -> int | None:

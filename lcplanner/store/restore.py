@@ -28,8 +28,8 @@ from lcplanner.store.backup import (copy_store, move_no_replace, new_file_mode,
 from lcplanner.store.errors import (CorruptStoreError, DiskFullError, NewerStoreError,
                                     StoreBusyError, StoreError, StoreIOError)
 from lcplanner.store.failures import (connect_readonly, existing_sidecars, is_corruption,
-                                      notify_waiting, remove_new_sidecars, sidecars, translate,
-                                      wait_limit)
+                                      notify_waiting, remove_new_sidecars, seconds, sidecars,
+                                      translate, wait_limit)
 
 #: How long each attempt at SQLite's exclusive lock waits (seconds) before looking again.
 _STEP_SECONDS = 0.5
@@ -141,7 +141,7 @@ def hold_exclusively(path: Path) -> sqlite3.Connection | None:
                 raise StoreBusyError(
                     f"{path.name} is open in another program, so it was not replaced; nothing "
                     f"was changed. Close that program and try again (lcplanner waited "
-                    f"{wait_limit():g} seconds).")
+                    f"{seconds(wait_limit())}).")
             time.sleep(_STEP_SECONDS)
     except BaseException:
         conn.close()

@@ -184,7 +184,7 @@ conn.execute("ROLLBACK")
         locker.kill()
     assert done.returncode == 2
     assert one_line(done.stderr) == (
-        "lcplanner: plans.lcplan has been kept busy by another program for over 1 seconds; "
+        "lcplanner: plans.lcplan has been kept busy by another program for over 1 second; "
         "nothing was changed. Try again when it has finished.")
     assert store.exists() and not list(tmp_path.glob("*.corrupt"))
 
