@@ -137,3 +137,21 @@ def test_restore_on_a_full_disk_changes_nothing(small_disk, leave):
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         conn.close()
+
+
+def test_copies_follow_the_umask_and_keep_a_replaced_file_s_mode(tmp_path):
+    from lcplanner.store.backup import copy_store
+
+    store = make_sample_store(tmp_path / "plans.lcplan")
+    old = os.umask(0o027)
+    try:
+        fresh = copy_store(store, tmp_path / "copy.lcplan")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o640
+        existing = tmp_path / "shared.lcplan"
+        existing.write_bytes(b"an older copy")
+        os.chmod(existing, 0o664)
+        copy_store(store, existing)
+        assert stat.S_IMODE(existing.stat().st_mode) == 0o664
+        assert existing.read_bytes()[:16] == b"SQLite format 3\0"
+    finally:
+        os.umask(old)
