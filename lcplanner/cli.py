@@ -117,6 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = _build_parser().parse_args(argv)
+            _tell_when_waiting()
             code = {"import": cmd_import, "stats": cmd_stats, "export": cmd_export,
                     "backups": cmd_backups, "restore": cmd_restore}[args.command](args)
             _flush()  # a closed pipe shows here, not at exit
@@ -184,17 +185,27 @@ def _check_output_folder(path: str) -> None:
         raise _bad(str(exc)) from exc
 
 
-def _open(path: str, *, readonly: bool, create: bool = False):
-    from lcplanner.store.engine import open_store
+def _tell_when_waiting() -> None:
+    """A command kept waiting by another program's write says so on stderr, once."""
+    from lcplanner.store.failures import set_wait_notice
+
+    set_wait_notice(lambda message: print(f"lcplanner: {message}", file=sys.stderr, flush=True))
+
+
+def _open(path: str, *, readonly: bool, create: bool = False, mark_in_use: bool = True):
+    from lcplanner.store.engine import open_store, resolve_path
     from lcplanner.store.errors import CorruptStoreError, StoreError
 
-    target = Path(path)
+    try:
+        target = resolve_path(path)
+    except StoreError as exc:
+        raise _bad(str(exc)) from exc
     if not create and not target.exists():
         raise _bad(f"{path} does not exist")
     try:
-        return open_store(target, readonly=readonly, create=create)
+        return open_store(target, readonly=readonly, create=create, mark_in_use=mark_in_use)
     except CorruptStoreError as exc:
-        raise _bad(corrupt_message(target, exc)) from exc
+        raise _bad(corrupt_message(Path(path), exc)) from exc
     except StoreError as exc:
         raise _bad(str(exc)) from exc
 
@@ -203,7 +214,11 @@ def corrupt_message(path: Path, exc: Exception) -> str:
     """Set a damaged store aside and say which backup to restore."""
     from lcplanner.store.backup import latest_good_backup, set_aside_corrupt
 
-    aside = set_aside_corrupt(path)
+    try:
+        aside = set_aside_corrupt(path)
+    except OSError as err:  # a read-only folder: say so, and leave the file where it is
+        return (f"{exc} It could not be set aside ({err.strerror or err}), so it was left as "
+                "it is; copy it somewhere safe before trying to repair it.")
     message = f"{exc} It has been set aside as {aside.name}."
     backup = latest_good_backup(path)
     if backup is None:
@@ -228,19 +243,26 @@ def cmd_backups(args) -> int:
 
 def cmd_restore(args) -> int:
     from lcplanner.store.backup import restore_backup
+    from lcplanner.store.engine import resolve_path
     from lcplanner.store.errors import StoreError
+    from lcplanner.store.failures import translate
     from lcplanner.store.lock import acquire_lock
 
-    into = Path(args.into)
     _no_folder(args.backup, "a backup")
     _no_folder(args.into, "an lcplanner store")
     try:
+        backup, into = resolve_path(args.backup), resolve_path(args.into)
         with acquire_lock(into):
-            aside = restore_backup(args.backup, into)
+            aside = restore_backup(backup, into)
     except StoreError as exc:
         raise _bad(str(exc)) from exc
+    except OSError as exc:
+        error = translate(exc, Path(args.into))
+        if error is None:
+            raise
+        raise _bad(str(error)) from exc
     kept = f"; the previous file is kept as {aside.name}" if aside else ""
-    print(f"Restored {Path(args.backup).name} into {into.name}{kept}.")
+    print(f"Restored {backup.name} into {into.name}{kept}.")
     return EXIT_OK
 
 
@@ -293,19 +315,22 @@ def cmd_import(args) -> int:
             print(f"  {what}")
         return EXIT_OK
 
-    from lcplanner.store.backup import backup_before
+    from lcplanner.store.backup import backup_before, thin_backups
+    from lcplanner.store.engine import resolve_path
     from lcplanner.store.errors import StoreError
     from lcplanner.store.lock import acquire_lock
 
     store_path = Path(args.into)
-    existed = store_path.exists() and store_path.stat().st_size > 0
-    store = _open(args.into, readonly=False, create=True)
     try:
+        # The lock comes first: a refusal ("open elsewhere") must not have written anything.
+        lock = acquire_lock(resolve_path(store_path))
+    except StoreError as exc:
+        raise _bad(str(exc)) from exc
+    with lock:
+        existed = store_path.exists() and store_path.stat().st_size > 0
+        # No in-use mark: it only helps an editor, and a failed import must change nothing.
+        store = _open(args.into, readonly=False, create=True, mark_in_use=False)
         try:
-            lock = acquire_lock(store.path)
-        except StoreError as exc:
-            raise _bad(str(exc)) from exc
-        with lock:
             with store.session() as session:
                 same = session.scalars(select(Plan).where(
                     Plan.source_digest == plan.source_digest)).first()
@@ -313,13 +338,17 @@ def cmd_import(args) -> int:
                     print(f"{source.name} is already in {store_path.name} as "
                           f"'{same.title}'; nothing was changed.")
                     return EXIT_OK
-            if existed:
-                backup_before(store.path, reason="import")
             counts = count_plan(plan)
-            with store.transaction() as session:
-                session.add(plan)
-    finally:
-        store.close()
+            try:
+                if existed:
+                    backup_before(store.path, reason="import")
+                    thin_backups(store.path)
+                with store.transaction() as session:
+                    session.add(plan)
+            except StoreError as exc:
+                raise _bad(str(exc)) from exc
+        finally:
+            store.close()
     summary = ", ".join(counted(v, k) for k, v in counts.items() if v)
     print(f"Imported '{plan.title}' into {store_path.name}: {summary}.")
     for what, _ in found.merges:
@@ -447,11 +476,21 @@ def cmd_export(args) -> int:
     try:
         warnings = [*document.warnings, *_write(args, document)]
     except ExportError as exc:
-        raise _bad(str(exc)) from exc
+        raise _bad(_disk_full_or(exc, Path(args.output))) from exc
     for warning in warnings:
         print(f"lcplanner: warning: {warning}", file=sys.stderr)
     print(f"Wrote {args.output}")
     return EXIT_OK
+
+
+def _disk_full_or(exc: Exception, output: Path) -> str:
+    """An export that failed for want of space says so as every other command does."""
+    from lcplanner.store.errors import DiskFullError
+    from lcplanner.store.failures import translate
+
+    cause = exc.__cause__ or exc.__context__
+    error = translate(cause, output) if isinstance(cause, OSError) else None
+    return str(error) if isinstance(error, DiskFullError) else str(exc)
 
 
 def _write(args, document) -> list[str]:

@@ -6,8 +6,11 @@ folder beside the store, named ``<store>.backups``.
 """
 from __future__ import annotations
 
+import errno
 import os
+import re
 import sqlite3
+import stat
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,19 +23,71 @@ def backup_folder(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".backups")
 
 
-def copy_store(source: str | os.PathLike, target: str | os.PathLike) -> Path:
+def new_file_mode(target: Path) -> int:
+    """The mode a file written at ``target`` gets: an existing file's own mode, else what the
+    user's umask allows (never the 0600 of a temporary file)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows (threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def move_no_replace(source: Path, target: Path) -> None:
+    """Move ``source`` to ``target``; raise ``FileExistsError`` rather than replace a file."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError as exc:  # no hard links here (some network and FAT drives)
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
+                             errno.EMLINK):
+            raise
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "File exists", str(target)) from exc
+        os.rename(source, target)
+        return
+    os.unlink(source)
+
+
+def copy_store(source: str | os.PathLike, target: str | os.PathLike, *,
+               replace: bool = True) -> Path:
     """Write a consistent copy of ``source`` to ``target`` atomically (Save a Copy As).
 
     The copy is made into a temporary file in the target's folder and then renamed over the
-    target, so a failure leaves any existing target untouched.
+    target, so a failure leaves any existing target untouched and no temporary file behind.
+    With ``replace=False`` an existing target is never replaced (``FileExistsError``). A full
+    disk or an unwritable folder raises the :class:`StoreError` that says so.
     """
-    source, target = Path(source), Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    from lcplanner.store.errors import CorruptStoreError
+    from lcplanner.store.failures import (connect_readonly, is_corruption, sidecars,
+                                          sqlite_cause, translate)
+
+    source, target = Path(source).resolve(), Path(target)
+    tmp = None
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # The process number in the name lets a later run tell a copy in progress from one
+        # a killed process left behind (see remove_stale_copies).
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
+                                        dir=target.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        os.chmod(tmp, new_file_mode(target))
+        src = connect_readonly(source)
         try:
             dst = sqlite3.connect(tmp)
             try:
@@ -47,18 +102,87 @@ def copy_store(source: str | os.PathLike, target: str | os.PathLike) -> Path:
                 dst.close()
         finally:
             src.close()
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        if replace:
+            os.replace(tmp, target)
+        else:
+            move_no_replace(tmp, target)
+    except BaseException as exc:
+        if tmp is not None:
+            for path in (tmp, *sidecars(tmp)):
+                path.unlink(missing_ok=True)
+        if isinstance(exc, FileExistsError):
+            raise
+        if is_corruption(exc):
+            raise CorruptStoreError(
+                f"{source.name} is damaged ({sqlite_cause(exc)}).") from exc
+        error = translate(exc, target)
+        if error is None or error is exc:
+            raise
+        raise error from exc
     return target
 
 
 def backup_before(store_path: Path, reason: str) -> Path:
-    """Back up ``store_path`` before something risky (a migration, an import)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    name = f"{store_path.stem}-{stamp}-{reason}{BACKUP_SUFFIX}"
-    return copy_store(store_path, backup_folder(store_path) / name)
+    """Back up ``store_path`` before something risky (a migration, an import).
+
+    Never replaces an existing backup (two in the same microsecond get the next one), and a
+    failure leaves no trace: no temporary file, and no backup folder that was not there before.
+    """
+    folder = backup_folder(store_path)
+    made_folder = not folder.exists()
+    remove_stale_copies(folder)
+    when = datetime.now()
+    try:
+        for step in range(1000):
+            stamp = (when + timedelta(microseconds=step)).strftime("%Y%m%d-%H%M%S-%f")
+            target = folder / f"{store_path.stem}-{stamp}-{reason}{BACKUP_SUFFIX}"
+            if os.path.lexists(target):
+                continue
+            try:
+                return copy_store(store_path, target, replace=False)
+            except FileExistsError:
+                continue
+        raise FileExistsError(errno.EEXIST, "no free backup name", str(folder))
+    except BaseException:
+        if made_folder:
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        raise
+
+
+#: A temporary copy's name: ``.<target>.<pid>.<random>.tmp`` (and a restore's staged copy,
+#: ``.<store>.restoring-<pid>-<n>``), each possibly with SQLite's -journal/-wal/-shm.
+_TEMPORARY = re.compile(r"^\..+?(?:\.(\d+)\.[A-Za-z0-9_]{8}\.tmp|\.restoring-(\d+)-\d+)"
+                        r"(?:-journal|-wal|-shm)?$")
+
+
+def remove_stale_copies(folder: Path) -> list[Path]:
+    """Remove temporary copies that a killed lcplanner left in ``folder``; return them.
+
+    Only files whose process is no longer running are removed: a copy in progress in another
+    lcplanner is left alone.
+    """
+    from lcplanner.store.lock import _alive
+
+    removed = []
+    try:
+        names = [entry.name for entry in os.scandir(folder) if entry.name.startswith(".")]
+    except OSError:
+        return removed
+    for name in names:
+        match = _TEMPORARY.match(name)
+        if match is None:
+            continue
+        pid = int(match.group(1) or match.group(2))
+        if pid != os.getpid() and not _alive(pid):
+            try:
+                (folder / name).unlink()
+                removed.append(folder / name)
+            except OSError:
+                pass
+    return removed
 
 
 # --- rotation ------------------------------------------------------------------------------
@@ -138,71 +262,27 @@ def thin_backups(store_path: str | os.PathLike, *, now: datetime | None = None) 
     return deleted
 
 
-def _remove_sidecars(path: Path) -> None:
-    for suffix in ("-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
 def restore_backup(backup: str | os.PathLike, into: str | os.PathLike) -> Path | None:
-    """Replace ``into`` with ``backup``, keeping the current file aside; return where it went.
+    """Replace ``into`` with ``backup``, keeping the current file aside (see :mod:`restore`)."""
+    from lcplanner.store.restore import restore_backup as restore
 
-    The backup is checked first (it must open as a store and pass SQLite's integrity check), so a
-    bad backup never replaces a file. The store being replaced must not be open.
-    """
-    from lcplanner.store.engine import inspect_file
-    from lcplanner.store.errors import CorruptStoreError, StoreError
-
-    backup, into = Path(backup), Path(into)
-    if not backup.is_file():
-        raise StoreError(f"{backup} does not exist.")
-    info = inspect_file(backup)
-    if info.empty:
-        raise StoreError(f"{backup.name} is empty, not a backup.")
-    conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-    except sqlite3.DatabaseError as exc:
-        raise CorruptStoreError(f"{backup.name} is damaged ({exc}).") from exc
-    finally:
-        conn.close()
-    if rows != ["ok"]:
-        raise CorruptStoreError(f"{backup.name} is damaged ({rows[0]}).")
-
-    aside = None
-    if into.exists() and into.stat().st_size:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = into.with_name(f"{into.stem}.before-restore-{stamp}{into.suffix}")
-        try:
-            copy_store(into, aside)  # a consistent copy, WAL included
-        except sqlite3.DatabaseError:
-            os.replace(into, aside)  # damaged: keep its bytes as they are
-    staged = copy_store(backup, into.with_name(f".{into.name}.restoring"))
-    _remove_sidecars(into)  # an old -wal must never be replayed into the restored file
-    os.replace(staged, into)
-    return aside
+    return restore(backup, into)
 
 
 def set_aside_corrupt(store_path: str | os.PathLike) -> Path:
-    """Move a damaged store (and its -wal/-shm) to ``<name>.corrupt`` and return that path."""
-    store_path = Path(store_path)
-    target = store_path.with_name(store_path.name + ".corrupt")
-    n = 1
-    while target.exists():
-        n += 1
-        target = store_path.with_name(f"{store_path.name}.{n}.corrupt")
-    os.replace(store_path, target)
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{store_path}{suffix}")
-        if side.exists():
-            os.replace(side, Path(f"{target}{suffix}"))
-    return target
+    """Move a damaged store (and its -wal/-shm) to ``<name>.corrupt`` (see :mod:`restore`)."""
+    from lcplanner.store.restore import set_aside_corrupt as set_aside
+
+    return set_aside(store_path)
 
 
 def latest_good_backup(store_path: str | os.PathLike) -> BackupInfo | None:
     """The newest backup that passes SQLite's quick check."""
+    from lcplanner.store.failures import connect_readonly
+
     for backup in list_backups(store_path):
         try:
-            conn = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)
+            conn = connect_readonly(backup.path)
             try:
                 if [r[0] for r in conn.execute("PRAGMA quick_check")] == ["ok"]:
                     return backup

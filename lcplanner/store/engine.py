@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import socket
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +23,13 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from lcplanner.store.errors import (CorruptStoreError, NewerStoreError, NotAStoreError,
-                                    ReadOnlyStoreError, StoreError)
+from lcplanner.store.errors import (CorruptStoreError, DiskFullError, NewerStoreError,
+                                    NotAStoreError, ReadOnlyStoreError, StoreBusyError,
+                                    StoreError, StoreIOError)
+from lcplanner.store.failures import (busy_message, connect_readonly, existing_sidecars,
+                                      notify_waiting, remove_new_sidecars, translate,
+                                      wait_limit)
+from lcplanner.store.schema_check import check_schema
 
 #: "LCPL" — marks a SQLite file as an lcplanner store.
 APPLICATION_ID = 0x4C43504C
@@ -73,8 +79,23 @@ class StoreInfo:
     empty: bool = True
 
 
+def resolve_path(path: str | os.PathLike) -> Path:
+    """``path`` made absolute, links followed; a link loop is a :class:`StoreError`."""
+    path = Path(path).expanduser()
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError) as exc:  # Python 3.11 says RuntimeError, 3.13 OSError
+        raise StoreError(f"{path} is a symbolic link that leads back to itself (a loop), "
+                         "not a store.") from exc
+
+
 def inspect_file(path: Path) -> StoreInfo:
-    """Read a store's identity read-only; raise a :class:`StoreError` for foreign files."""
+    """Read a store's identity read-only; raise a :class:`StoreError` for foreign files.
+
+    An lcplanner store also has its schema compared with the one lcplanner makes (see
+    :mod:`schema_check`), in the same read, before any other connection touches it.
+    """
+    path = resolve_path(path)
     if not path.exists():
         return StoreInfo(exists=False)
     if path.is_dir():
@@ -85,21 +106,25 @@ def inspect_file(path: Path) -> StoreInfo:
             header = handle.read(len(SQLITE_HEADER))
     except PermissionError as exc:
         raise ReadOnlyStoreError(f"{path} cannot be read: permission denied.") from exc
+    except OSError as exc:
+        raise (translate(exc, path) or StoreError(f"{path} cannot be read ({exc}).")) from exc
     if size == 0:
         return StoreInfo(exists=True)
     if header != SQLITE_HEADER:
         raise NotAStoreError(f"{path.name} is not an lcplanner store (it is not a SQLite file).")
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = connect_readonly(path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if app_id == APPLICATION_ID and version <= SCHEMA_VERSION:
+                check_schema(conn, path, current=version == SCHEMA_VERSION)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise CorruptStoreError(
-            f"{path.name} is damaged and cannot be opened ({exc}).") from exc
+        raise (translate(exc, path) or CorruptStoreError(
+            f"{path.name} is damaged and cannot be opened ({exc}).")) from exc
     if app_id != APPLICATION_ID and tables:
         raise NotAStoreError(
             f"{path.name} is a SQLite database but not an lcplanner store.")
@@ -107,15 +132,19 @@ def inspect_file(path: Path) -> StoreInfo:
                      empty=tables == 0)
 
 
-def _configure_sqlite(engine: Engine, *, wal: bool, readonly: bool) -> None:
+def _configure_sqlite(engine: Engine, path: Path, *, wal: bool, readonly: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
         # pysqlite's own transaction handling interferes with SAVEPOINT and DDL; let
         # SQLAlchemy emit BEGIN itself (see the SQLAlchemy SQLite dialect notes).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA trusted_schema=OFF")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=5000")
+        # A writer in WAL mode waits in short steps (see _begin_write) and is never kept from
+        # reading; otherwise (readers, rollback journals) SQLite waits as long as allowed.
+        wait_ms = BUSY_STEP_MS if wal and not readonly else int(wait_limit() * 1000)
+        cur.execute(f"PRAGMA busy_timeout={max(wait_ms, BUSY_STEP_MS)}")
         if not readonly:
             cur.execute("PRAGMA synchronous=FULL")
             cur.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
@@ -123,7 +152,33 @@ def _configure_sqlite(engine: Engine, *, wal: bool, readonly: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+        if readonly:
+            conn.exec_driver_sql("BEGIN")
+        else:
+            _begin_write(conn, path)
+
+
+#: How long SQLite itself waits for a lock before lcplanner looks again (milliseconds).
+BUSY_STEP_MS = 1000
+
+
+def _begin_write(conn, path: Path) -> None:
+    """``BEGIN IMMEDIATE``, waiting for another program's write to finish: the user is told
+    once, and after :func:`wait_limit` seconds the command gives up with one sentence."""
+    deadline = None
+    while True:
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except Exception as exc:  # SQLAlchemy wraps the driver's OperationalError
+            if not isinstance(translate(exc, path), StoreBusyError):
+                raise
+        now = time.monotonic()
+        if deadline is None:
+            deadline = now + wait_limit()
+            notify_waiting(path)
+        if now >= deadline:
+            raise StoreBusyError(busy_message(path))
 
 
 @dataclass
@@ -135,6 +190,8 @@ class Store:
     readonly: bool = False
     network: bool = False
     warnings: list[str] = field(default_factory=list)
+    #: False for a short command that must write nothing but its own change.
+    marks_in_use: bool = True
 
     def __post_init__(self):
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -151,15 +208,19 @@ class Store:
         try:
             yield session
             session.commit()
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
-            raise
+            # A full disk, a lock held too long or a disk error: one sentence, not a traceback.
+            error = translate(exc, self.path) if self.path is not None else None
+            if error is None or error is exc:
+                raise
+            raise error from exc
         finally:
             session.close()
 
     def close(self) -> None:
         """Mark the store closed and fold the WAL into the main file, then let go."""
-        if not self.readonly and self.path is not None:
+        if not self.readonly and self.path is not None and self.marks_in_use:
             try:
                 _set_in_use(self.engine, False)
                 checkpoint(self.engine)
@@ -175,13 +236,17 @@ def sqlite_url(path: Path, *, readonly: bool = False) -> str:
 
 
 def open_store(path: str | os.PathLike, *, create: bool = True, readonly: bool = False,
-               migrate: bool = True) -> Store:
+               migrate: bool = True, mark_in_use: bool = True) -> Store:
     """Open (or create) the store at ``path``, migrating an older one after a backup.
+
+    ``mark_in_use=False`` (one short command under the lock) writes nothing on opening, so a
+    command that then fails or is refused leaves the file exactly as it was.
 
     Raises a :class:`StoreError` subclass with a message fit for the user when the file is not
     a store, is from a newer lcplanner, is damaged, or cannot be written.
     """
-    path = Path(path).expanduser().resolve()
+    path = resolve_path(path)
+    before = existing_sidecars(path)
     info = inspect_file(path)
     current = schema_version()
     if info.exists and info.user_version > current:
@@ -195,52 +260,59 @@ def open_store(path: str | os.PathLike, *, create: bool = True, readonly: bool =
         if readonly:
             raise StoreError(f"{path.name} is empty, so there is nothing to show read-only.")
         _check_writable(path)
+    elif not readonly and not os.access(path.parent, os.W_OK | os.X_OK):
+        raise ReadOnlyStoreError(
+            f"{path.name} is in a read-only folder, so it can be opened read-only only; "
+            "nothing was changed.")
     elif not readonly and not os.access(path, os.W_OK):
         raise ReadOnlyStoreError(
             f"{path.name} is read-only. Open it read-only, or copy it somewhere you can write.")
 
     network = is_network_path(path, os.environ.get("LCPLANNER_MOUNTS", "/proc/mounts"))
-    engine = create_engine(sqlite_url(path, readonly=readonly))
-    _configure_sqlite(engine, wal=not network, readonly=readonly)
-    store = Store(path=path, engine=engine, readonly=readonly, network=network)
+    engine = create_engine(sqlite_url(path, readonly=readonly),
+                           **({"creator": lambda: connect_readonly(path)} if readonly else {}))
+    _configure_sqlite(engine, path, wal=not network, readonly=readonly)
+    store = Store(path=path, engine=engine, readonly=readonly, network=network,
+                  marks_in_use=mark_in_use)
     if network:
         store.warnings.append(
             f"{path.name} is on a network drive: lcplanner uses a rollback journal there "
             "instead of WAL, and saving may be slower.")
+    made = None  # the backup made before a migration, removed again if the migration fails
     try:
+        _check_integrity(engine, path, quick=True, skip=not info.exists or info.empty)
         if not readonly:
-            _check_integrity(engine, path, quick=True, skip=not info.exists or info.empty)
             if info.exists and not info.empty and info.user_version < current and migrate:
                 from lcplanner.store.backup import backup_before
 
-                backup_before(path, reason=f"upgrade-v{info.user_version}")
+                made = backup_before(path, reason=f"upgrade-v{info.user_version}")
             if not info.exists or info.empty:
                 create_schema(engine)
             elif info.user_version < current:
                 from lcplanner.store.migrate import upgrade
 
                 upgrade(engine)
-        else:
-            _check_integrity(engine, path, quick=True, skip=False)
-    except sqlite3.DatabaseError as exc:
+            if mark_in_use:
+                _note_lost_wal(store, wal_existed=Path(f"{path}-wal") in before)
+    except BaseException as exc:
         engine.dispose()
-        raise CorruptStoreError(f"{path.name} is damaged and cannot be opened ({exc}).") from exc
-    except StoreError:
-        engine.dispose()
-        raise
-    except Exception as exc:
-        engine.dispose()
-        orig = getattr(exc, "orig", None)
-        if isinstance(orig, sqlite3.DatabaseError) and not isinstance(
-                orig, sqlite3.OperationalError):
-            raise CorruptStoreError(
-                f"{path.name} is damaged and cannot be opened ({orig}).") from exc
-        if isinstance(orig, sqlite3.OperationalError) and "readonly" in str(orig).replace(
-                " ", ""):
-            raise ReadOnlyStoreError(f"{path.name} cannot be written ({orig}).") from exc
-        raise
-    if not readonly:
-        _note_lost_wal(store)
+        error = translate(exc, path)
+        if not readonly and isinstance(error, (DiskFullError, StoreIOError, ReadOnlyStoreError)):
+            # SQLite could not set up its -wal/-shm (nobody else can have them in use either):
+            # a failed attempt leaves none that were not there before.
+            remove_new_sidecars(path, before)
+        if not readonly:
+            if not info.exists:
+                path.unlink(missing_ok=True)
+            if made is not None:
+                made.unlink(missing_ok=True)
+                try:
+                    made.parent.rmdir()  # only when it is empty: the folder this open made
+                except OSError:
+                    pass
+        if error is None or error is exc:
+            raise
+        raise error from exc
     return store
 
 
@@ -267,7 +339,7 @@ def _set_in_use(engine: Engine, value: bool) -> bool:
     return was
 
 
-def _note_lost_wal(store: Store) -> None:
+def _note_lost_wal(store: Store, *, wal_existed: bool) -> None:
     """Warn when the store was left in use but its ``-wal`` file is missing.
 
     While an editor has a store open, the main file says "in use" (the mark is checkpointed into
@@ -277,8 +349,10 @@ def _note_lost_wal(store: Store) -> None:
     """
     from lcplanner.store.lock import read_owner
 
-    wal = Path(f"{store.path}-wal")
-    wal_present = wal.exists() and wal.stat().st_size > 0
+    # Present means present, even at 0 bytes (an editor stopped by a signal after its last
+    # checkpoint leaves an empty -wal); it is looked for before lcplanner's first connection,
+    # which would make one.
+    wal_present = wal_existed
     was_in_use = _set_in_use(store.engine, True)
     checkpoint(store.engine)
     owner = read_owner(store.path)

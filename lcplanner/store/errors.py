@@ -28,3 +28,20 @@ class StoreLockedError(StoreError):
 
 class ReadOnlyStoreError(StoreError):
     """The file or its folder cannot be written."""
+
+
+class DiskFullError(StoreError):
+    """The disk holding the store (or its backups) has no room; nothing was changed."""
+
+
+class StoreIOError(StoreError):
+    """The disk could not be read or written (an I/O error), which is not damage to the store."""
+
+
+class StoreBusyError(StoreError):
+    """Another program kept the store busy (writing, or open) for longer than lcplanner waits."""
+
+
+class AlteredStoreError(StoreError):
+    """The store's schema holds things lcplanner did not create (triggers, views, tables) or
+    lacks columns it needs; nothing in it is run."""

@@ -28,8 +28,22 @@ def _me() -> dict:
         user = getpass.getuser()
     except Exception:  # no login name in some containers and services
         user = str(os.getuid()) if hasattr(os, "getuid") else "unknown"
-    return {"user": user, "host": socket.gethostname(), "pid": os.getpid(),
-            "since": datetime.now().isoformat(timespec="seconds")}
+    me = {"user": user, "host": socket.gethostname(), "pid": os.getpid(),
+          "since": datetime.now().isoformat(timespec="seconds")}
+    started = _started(os.getpid())
+    if started is not None:
+        me["started"] = started
+    return me
+
+
+def _started(pid: int) -> int | None:
+    """When process ``pid`` started (clock ticks since boot, Linux), to tell a live owner from
+    an unrelated process that was later given the same number."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return int(stat.read().rsplit(")", 1)[1].split()[19])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _alive(pid: int) -> bool:
@@ -52,8 +66,15 @@ def read_owner(store_path: Path) -> dict | None:
         return None
     if not isinstance(owner, dict):
         return None
-    if owner.get("host") == socket.gethostname() and not _alive(int(owner.get("pid", 0))):
-        return None
+    if owner.get("host") == socket.gethostname():
+        try:
+            pid = int(owner.get("pid", 0))
+        except (TypeError, ValueError):
+            return None
+        if pid <= 0 or not _alive(pid):
+            return None
+        if "started" in owner and _started(pid) not in (None, owner["started"]):
+            return None  # that number now belongs to another process: the owner is gone
     return owner
 
 
@@ -106,7 +127,13 @@ def acquire_lock(store_path: str | os.PathLike) -> Lock:
         except OSError:
             # A read-only folder cannot hold a lock; the store itself will say it is read-only.
             return Lock(store_path)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(_me(), handle)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(_me(), handle)
+        except OSError as exc:  # a full disk: take nothing, leave nothing behind
+            from lcplanner.store.failures import translate
+
+            path.unlink(missing_ok=True)
+            raise (translate(exc, store_path) or exc) from exc
         return Lock(store_path)
     raise StoreLockedError(f"{store_path.name} is being opened by another program; try again.")

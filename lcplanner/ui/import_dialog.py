@@ -170,7 +170,8 @@ class PaperImport:
     def commit(self, parsed: ParsedPaper) -> int | None:
         """Back up, add the plan, show it in the tree and select it."""
         from lcplanner import services
-        from lcplanner.store.backup import backup_before
+        from lcplanner.store.backup import backup_before, thin_backups
+        from lcplanner.store.errors import StoreError
 
         window, doc = self.window, self.window.doc
         if doc is None or doc.readonly:
@@ -180,9 +181,11 @@ class PaperImport:
         if doc.store.path is not None:
             try:
                 backup = backup_before(doc.store.path, reason="import")
-            except OSError as exc:
+                thin_backups(doc.store.path)  # import backups are thinned like the others
+            except (OSError, StoreError) as exc:  # a full disk says so (DiskFullError)
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
                 self._say(QMessageBox.Icon.Warning, "Cannot import the paper",
-                          f"The store could not be backed up first ({exc.strerror or exc}), "
+                          f"The store could not be backed up first ({reason}), "
                           "so nothing was imported.")
                 return None
         try:

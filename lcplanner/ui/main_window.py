@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFileDialog, QMainWindow, QMenu, QMessageBox,
 from lcplanner.services.kinds import KINDS
 from lcplanner.settings import Settings
 from lcplanner.store.backup import copy_store
+from lcplanner.store.errors import StoreError
 from lcplanner.ui import opening
 from lcplanner.ui.document import EditorDocument
 from lcplanner.ui.find import FindBar, TreeDelegate, TreeFilterProxy
@@ -248,8 +249,9 @@ class MainWindow(QMainWindow):
         except ExportError as exc:
             opening.show_error(self, "Cannot save a copy", str(exc))
             return False
-        except OSError as exc:
-            opening.show_error(self, "Cannot save a copy", f"{target.name}: {exc.strerror or exc}")
+        except (OSError, StoreError) as exc:  # a full disk or read-only folder: a StoreError
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            opening.show_error(self, "Cannot save a copy", f"{target.name}: {reason}")
             return False
         self.statusBar().showMessage(f"Saved a copy as {target}", 5000)
         return True

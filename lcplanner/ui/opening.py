@@ -10,15 +10,15 @@ Never a traceback.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from lcplanner.store.errors import (CorruptStoreError, ReadOnlyStoreError, StoreError,
-                                    StoreLockedError)
+from lcplanner.store.errors import (CorruptStoreError, DiskFullError, ReadOnlyStoreError,
+                                    StoreError, StoreLockedError)
+from lcplanner.store.failures import place_is_writable
 
 if TYPE_CHECKING:
     from lcplanner.store.engine import Store
@@ -106,6 +106,10 @@ def open_path(parent: QWidget | None, path: str | Path, *, create: bool = False,
         if not ask_read_only(parent, str(exc)):
             return None
         return _open_read_only(parent, path)
+    except DiskFullError as exc:  # no room even for the lock file: it can still be read
+        if not ask_read_only(parent, str(exc), title="Disk is full"):
+            return None
+        return _open_read_only(parent, path)
     except OSError as exc:
         show_error(parent, "Cannot open store", f"{path.name} cannot be opened: "
                    f"{exc.strerror or exc}.")
@@ -114,10 +118,12 @@ def open_path(parent: QWidget | None, path: str | Path, *, create: bool = False,
         store = seed() if seed else open_store(path, create=create)
     except CorruptStoreError as exc:
         return _recover_corrupt(parent, path, exc, lock)
-    except ReadOnlyStoreError as exc:
+    except (ReadOnlyStoreError, DiskFullError) as exc:
         _release(lock)
-        if path.exists() and not os.access(path, os.W_OK):
-            if ask_read_only(parent, str(exc), title="Store is read-only"):
+        # A read-only file or folder, or a full disk: the store can still be read, as it is.
+        if path.exists() and (isinstance(exc, DiskFullError) or not place_is_writable(path)):
+            title = "Disk is full" if isinstance(exc, DiskFullError) else "Store is read-only"
+            if ask_read_only(parent, str(exc), title=title):
                 return _open_read_only(parent, path)
             return None
         show_error(parent, "Cannot open store", str(exc))

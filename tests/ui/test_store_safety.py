@@ -300,3 +300,25 @@ def test_newer_store_refused_in_the_editor(make_window, plan_path, boxes):
     assert not _open(win, plan_path)
     assert "newer version of lcplanner" in boxes.text("Cannot open store")
     assert not lock_path(plan_path).exists()
+
+
+def test_save_a_copy_on_a_full_disk_says_so(make_window, plan_path, tmp_path, monkeypatch,
+                                            boxes):
+    import errno
+    import tempfile
+
+    win = make_window()
+    assert _open(win, plan_path)
+
+    def no_room(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", no_room)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: shutil._ntuple_diskusage(
+        10 ** 9, 10 ** 9, 0))
+    assert not win.save_copy_to(tmp_path / "copy.lcplan")
+    assert boxes.titles()[-1] == "Cannot save a copy"
+    assert boxes.text("Cannot save a copy") == (
+        "copy.lcplan: the disk is full (0.0 MB free); nothing was changed. Free some space "
+        "and try again.")
+    assert not (tmp_path / "copy.lcplan").exists()
