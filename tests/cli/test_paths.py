@@ -81,14 +81,7 @@ def test_export_refuses_its_store_in_any_form(capsys, layout, form):
     assert store.read_bytes() == before
 
 
-_STORE_CODE = pytest.mark.xfail(
-    strict=True, raises=AssertionError,
-    reason="lcplanner/store/engine.py inspect_file calls Path.as_uri() on a relative path "
-           "(a traceback, exit 1); store-safety owns that fix: drop this mark when it lands")
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_STORE_CODE) if n != "absolute" else n
-                                  for n in FORMS])
+@pytest.mark.parametrize("name", FORMS)
 def test_backups_and_restore(capsys, layout, name):
     form = _form(name, layout)
     store = _import(capsys, layout, _form("absolute", layout))

@@ -125,7 +125,7 @@ def test_read_only_folder_opens_read_only_and_import_refuses(small_disk, tmp_pat
     paper.write_text(PAPER, encoding="utf-8")
     small_disk.make_read_only()
     stats = cli("stats", str(store))
-    assert stats.returncode == 0 and stats.stdout.startswith("Business Plan 2026/27"), \
+    assert stats.returncode == 0 and stats.stdout.startswith("#1  Business Plan 2026/27"), \
         stats.stderr
     export = cli("export", "docx", str(store), "-o", str(tmp_path / "plan.docx"))
     assert export.returncode == 0, export.stderr
