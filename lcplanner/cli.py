@@ -1,7 +1,7 @@
 """The command line: a contract that scripts, CI and clerks' batch jobs rely on.
 
     lcplanner [FILE]                                  open the editor
-    lcplanner import SOURCE --into FILE [--dry-run]   import committee-paper text
+    lcplanner import SOURCE --into FILE [--dry-run]   import a paper (.docx, .pdf or .txt)
     lcplanner stats FILE [--json]                     what each plan holds
     lcplanner export {docx,pdf} FILE -o OUT [--plan MATCH] [--kind KIND] [--portfolio N]
                      [--template T] [--tagged]
@@ -37,8 +37,9 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="lcplanner", description="Edit, import and export business plans.")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p_import = sub.add_parser("import", help="import a committee paper (.txt) into a store")
-    p_import.add_argument("source", help="the paper as text extracted from PDF or Word")
+    p_import = sub.add_parser("import", help="import a committee paper into a store")
+    p_import.add_argument("source", help="the paper: Word (.docx), PDF or text, told apart "
+                          "by content")
     p_import.add_argument("--into", required=True, metavar="FILE", help="the store to add to")
     p_import.add_argument("--dry-run", action="store_true",
                           help="print the recognised tree and write nothing")
@@ -181,19 +182,20 @@ def cmd_import(args) -> int:
 
     from lcplanner.domain.counts import count_plan
     from lcplanner.domain.model import Plan
-    from lcplanner.importers.paper_text import PaperImportError, describe, parse_paper, \
-        read_source
+    from lcplanner.importers.paper_text import PaperImportError, describe
+    from lcplanner.importers.source import furniture_report, read_paper
 
     source = Path(args.source)
     if not source.exists():
         raise _bad(f"{source} does not exist")
     try:
-        text = read_source(source)
-        plan = parse_paper(text, source_name=source.name)
+        read = read_paper(source)
     except PaperImportError as exc:
         raise _bad(f"{source.name}: {exc}") from exc
+    plan = read.plan
     if args.dry_run:
         print(describe(plan))
+        print(furniture_report(read.furniture))
         return EXIT_OK
 
     from lcplanner.store.backup import backup_before

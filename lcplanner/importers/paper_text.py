@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from difflib import SequenceMatcher
 from os import PathLike
 
@@ -30,6 +29,7 @@ from lcplanner.domain.model import (
 )
 from lcplanner.domain.numbering import arabic, dotted, letter, roman
 from lcplanner.importers.dates import find_dates
+from lcplanner.importers.errors import PaperImportError
 from lcplanner.importers.header import parse_header
 from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.outline import (
@@ -46,42 +46,14 @@ _NARRATIVE_TITLES = re.compile(
     r"|our priorities|work plan|vision|values|ambitions|about us|pledge|commitment", re.I)
 
 
-class PaperImportError(ValueError):
-    """The file cannot be imported; ``str(err)`` is one clear sentence for the user."""
-
-
 # --- reading the file ----------------------------------------------------------------------
 
 
 def read_source(path: str | PathLike) -> str:
-    """Read a text file as the paper's text, refusing what is not text.
+    """Read a text file as the paper's text, refusing what is not text (see readers.text)."""
+    from lcplanner.importers.readers.text import read_text
 
-    UTF-8 (with or without a byte-order mark) is tried first, then Windows-1252, which is what
-    Word's "Save as plain text" writes on most council desktops. Line ends become ``\\n``.
-    """
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as err:
-        raise PaperImportError(f"The file could not be read ({err.strerror or err}).") from err
-    if not data:
-        raise PaperImportError("The file is empty.")
-    if b"\x00" in data:
-        raise PaperImportError("The file looks like a binary file, not text; "
-                               "please save the paper as plain text first.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    bad = sum(1 for ch in text if ch == "\ufffd" or (
-        unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"))
-    if bad > len(text) * 0.10:
-        raise PaperImportError("The file looks like a binary file, not text; "
-                               "please save the paper as plain text first.")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise PaperImportError("The file is empty: it holds only blank space.")
-    return text
+    return read_text(path)
 
 
 # --- building the plan ---------------------------------------------------------------------

@@ -113,7 +113,18 @@ def test_binary_file_is_refused(window, qtbot, tmp_path, messages):
     from lcplanner.ui.import_dialog import import_paper
 
     junk = tmp_path / "scan.txt"
-    junk.write_bytes(b"%PDF-1.4\x00\x01\x02" * 50)
+    junk.write_bytes(b"\x00\x01\x02\x03" * 50)
     import_paper(window, junk)
     qtbot.waitUntil(lambda: bool(messages), timeout=30000)
     assert "binary file" in messages[-1].text()
+
+
+def test_damaged_pdf_named_txt_is_refused(window, qtbot, tmp_path, messages):
+    """The content decides the reader: a PDF header in a .txt is read, and refused, as a PDF."""
+    from lcplanner.ui.import_dialog import import_paper
+
+    junk = tmp_path / "scan.txt"
+    junk.write_bytes(b"%PDF-1.4\x00\x01\x02" * 50)
+    import_paper(window, junk)
+    qtbot.waitUntil(lambda: bool(messages), timeout=30000)
+    assert messages[-1].text() == "scan.txt: The file is damaged and cannot be read as a PDF."

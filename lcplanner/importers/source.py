@@ -1,0 +1,116 @@
+"""One way in for every paper: the file's content says which reader reads it.
+
+``read_blocks`` looks at the first bytes, never the name: a zip holding ``word/document.xml`` is
+a Word document, ``%PDF-`` starts a PDF, and anything else is read as text (which refuses what
+is not text). ``read_paper`` then hands the blocks' text to the one recogniser, so ``.docx``,
+``.pdf`` and ``.txt`` all become a plan the same way.
+"""
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+
+from lcplanner.importers.blocks import SourceBlock, blocks_to_text, furniture_blocks
+from lcplanner.importers.errors import PaperImportError
+
+__all__ = ["SourceKind", "source_kind", "read_blocks", "read_paper", "ReadPaper",
+           "furniture_report"]
+
+
+class SourceKind:
+    TEXT, DOCX, PDF = "text", "docx", "pdf"
+
+
+def source_kind(path: str | PathLike) -> str:
+    """"docx", "pdf" or "text", from the file's content; refuses a missing or unreadable file."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except IsADirectoryError:
+        raise PaperImportError("It is a folder, not a file.") from None
+    except OSError as err:
+        raise PaperImportError(f"The file could not be read ({err.strerror or err}).") from err
+    if head.startswith(b"%PDF-"):
+        return SourceKind.PDF
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise PaperImportError("The file is a damaged zip archive, not a paper we can "
+                                   "read.") from None
+        if "word/document.xml" in names:
+            return SourceKind.DOCX
+        raise PaperImportError("The file is a zip archive but not a Word document (.docx).")
+    return SourceKind.TEXT
+
+
+def read_blocks(path: str | PathLike) -> list[SourceBlock]:
+    """The paper's source blocks, read by the reader its content calls for."""
+    kind = source_kind(path)
+    if kind == SourceKind.DOCX:
+        from lcplanner.importers.readers.docx import read_docx_blocks
+
+        return read_docx_blocks(path)
+    if kind == SourceKind.PDF:
+        from lcplanner.importers.readers.pdf import read_pdf_blocks
+
+        return read_pdf_blocks(path)
+    from lcplanner.importers.readers.text import read_text_blocks
+
+    return read_text_blocks(path)
+
+
+@dataclass
+class ReadPaper:
+    """A paper read and recognised: the unsaved plan, its blocks and what was set aside."""
+
+    plan: object  # lcplanner.domain.model.Plan, in no session yet
+    blocks: list[SourceBlock]
+    kind: str
+
+    @property
+    def furniture(self) -> list[SourceBlock]:
+        return furniture_blocks(self.blocks)
+
+
+def read_paper(path: str | PathLike, report=None) -> ReadPaper:
+    """Read any paper and recognise its plan (raises :class:`PaperImportError`)."""
+    from lcplanner.importers.paper_text import parse_paper
+
+    path = Path(path)
+    kind = source_kind(path)
+    if report:
+        report("Reading the paper…")
+    if kind == SourceKind.TEXT:
+        # A text paper's blocks render back to its own text; the recogniser reads that text
+        # as it always has (the same line breaks, and the same digest for "already imported").
+        from lcplanner.importers.readers.text import read_text, text_blocks
+
+        text = read_text(path)
+        blocks = text_blocks(text)
+    else:
+        blocks = read_blocks(path)
+        text = blocks_to_text(blocks)
+    if report:
+        report("Recognising its structure…")
+    if not text.strip():
+        raise PaperImportError("The file holds no text.")
+    plan = parse_paper(text, source_name=path.name)
+    return ReadPaper(plan, blocks, kind)
+
+
+def furniture_report(furniture) -> str:
+    """What the reader set aside as page furniture, one line per distinct text with its pages."""
+    if not furniture:
+        return "Page furniture set aside: none"
+    places: dict[str, list[str]] = {}
+    for block in furniture:
+        where = f"page {block.page}" if block.page else block.origin
+        places.setdefault(" ".join(block.text.split()), []).append(where)
+    lines = [f"Page furniture set aside ({len(furniture)} lines):"]
+    for text, where in places.items():
+        lines.append(f"  {text!r} ({', '.join(dict.fromkeys(where))})")
+    return "\n".join(lines)
