@@ -75,7 +75,7 @@ def _line(block: SourceBlock) -> str:
     # only line ends are trimmed here.
     text = "\n".join(part.rstrip() for part in block.text.split("\n"))
     line = f"{block.list_label} {text}" if block.list_label else text
-    if block.list_level:
+    if block.list_level and block.heading_level is None:  # a heading is never shown indented
         line = " " * (LEVEL_INDENT * block.list_level) + line
     return line
 

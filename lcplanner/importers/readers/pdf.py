@@ -207,7 +207,8 @@ def read_pdf_blocks(path: str | PathLike) -> list[SourceBlock]:
         raise PaperImportError("The file is an encrypted PDF; please save an unprotected copy "
                                "and import that.") from None
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a broken file
-        if "password" in str(exc).casefold() or "encrypt" in type(exc).__name__.casefold():
+        causes = (exc, *exc.args)  # pdfplumber wraps pdfminer's error in its own
+        if any(isinstance(c, (PDFEncryptionError, PDFPasswordIncorrect)) for c in causes):
             raise PaperImportError("The file is an encrypted PDF; please save an unprotected "
                                    "copy and import that.") from None
         raise PaperImportError("The file is damaged and cannot be read as a PDF.") from None

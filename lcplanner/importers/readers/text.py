@@ -65,17 +65,15 @@ def _decode(path: str | PathLike, encoding: str, skip: int) -> list[str]:
 
 def read_text(path: str | PathLike) -> str:
     """Read a text file as the paper's text, refusing what is not text or is too large."""
-    check_size(path)  # the first refusal, before anything is read
     try:
         with open(path, "rb") as handle:
-            head = handle.read(4)
+            head = handle.read(4)  # the byte-order mark says how many bytes make a character
     except OSError as err:
         raise PaperImportError(f"The file could not be read ({err.strerror or err}).") from err
+    encoding, skip, width = _encoding(head)
+    check_size(path, width)  # the first refusal, before the text is read
     if not head:
         raise PaperImportError("The file is empty.")
-    encoding, skip, width = _encoding(head)
-    if width > 1:
-        check_size(path, width)
     try:
         if encoding is None:
             try:
