@@ -178,11 +178,8 @@ def cmd_edit(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from sqlalchemy import select
-
-    from lcplanner.domain.counts import count_plan
-    from lcplanner.domain.model import Plan
-    from lcplanner.importers.paper_text import PaperImportError, describe
+    # Only the readers are loaded before the file is checked: a refusal costs no time.
+    from lcplanner.importers.errors import PaperImportError
     from lcplanner.importers.source import furniture_report, read_paper
 
     source = Path(args.source)
@@ -193,6 +190,12 @@ def cmd_import(args) -> int:
     except PaperImportError as exc:
         raise _bad(f"{source.name}: {exc}") from exc
     plan = read.plan
+
+    from sqlalchemy import select
+
+    from lcplanner.domain.counts import count_plan
+    from lcplanner.domain.model import Plan
+    from lcplanner.importers.paper_text import describe
     if args.dry_run:
         print(describe(plan))
         print(furniture_report(read.furniture))

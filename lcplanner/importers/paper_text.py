@@ -67,6 +67,7 @@ def parse_paper(text: str, *, source_name: str = "") -> Plan:
     lines = logical_lines(text)
     fields, start = parse_header(lines)
     outline = Reader(lines, start, fields).read()
+    del lines  # a huge paper's logical lines are not needed while its plan is built
     plan = _build(outline, text)
     plan.source_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     plan.source_name = source_name
@@ -185,8 +186,9 @@ def _build(outline: Outline, text: str) -> Plan:
             paper.body.append(PaperSection(title=section.title, body=section.body_text()))
     for name, description in outline.themes:
         plan.themes.append(Theme(name=name, description=description))
-    for pf in outline.portfolios:
-        _add_portfolio(plan, pf)
+    outline.portfolios.reverse()
+    while outline.portfolios:  # each portfolio's outline is let go once its rows are made
+        _add_portfolio(plan, outline.portfolios.pop())
     for name in core_areas(outline.paper.get("summary", "")):
         plan.core_areas.append(CoreArea(name=name))
     for objective in outline.objectives:

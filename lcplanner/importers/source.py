@@ -65,21 +65,33 @@ def read_blocks(path: str | PathLike) -> list[SourceBlock]:
 
 @dataclass
 class ReadPaper:
-    """A paper read and recognised: the unsaved plan, its blocks and what was set aside."""
+    """A paper read and recognised: the unsaved plan, its blocks and what was set aside.
+
+    A text paper's blocks are made from its text only when asked for: a text file has no
+    furniture to list, and a huge paper should not hold its text twice while its plan is built.
+    """
 
     plan: object  # lcplanner.domain.model.Plan, in no session yet
-    blocks: list[SourceBlock]
     kind: str
+    _blocks: list[SourceBlock] | None = None
+    _text: str | None = None
+
+    @property
+    def blocks(self) -> list[SourceBlock]:
+        if self._blocks is None:
+            from lcplanner.importers.readers.text import text_blocks
+
+            self._blocks = text_blocks(self._text or "")
+        return self._blocks
 
     @property
     def furniture(self) -> list[SourceBlock]:
-        return furniture_blocks(self.blocks)
+        return [] if self._blocks is None and self.kind == SourceKind.TEXT else \
+            furniture_blocks(self.blocks)
 
 
 def read_paper(path: str | PathLike, report=None) -> ReadPaper:
     """Read any paper and recognise its plan (raises :class:`PaperImportError`)."""
-    from lcplanner.importers.paper_text import parse_paper
-
     path = Path(path)
     kind = source_kind(path)
     if report:
@@ -87,10 +99,10 @@ def read_paper(path: str | PathLike, report=None) -> ReadPaper:
     if kind == SourceKind.TEXT:
         # A text paper's blocks render back to its own text; the recogniser reads that text
         # as it always has (the same line breaks, and the same digest for "already imported").
-        from lcplanner.importers.readers.text import read_text, text_blocks
+        from lcplanner.importers.readers.text import read_text
 
         text = read_text(path)
-        blocks = text_blocks(text)
+        blocks = None
     else:
         blocks = read_blocks(path)
         text = blocks_to_text(blocks)
@@ -98,8 +110,10 @@ def read_paper(path: str | PathLike, report=None) -> ReadPaper:
         report("Recognising its structure…")
     if not text.strip():
         raise PaperImportError("The file holds no text.")
+    from lcplanner.importers.paper_text import parse_paper  # after the file passed its checks
+
     plan = parse_paper(text, source_name=path.name)
-    return ReadPaper(plan, blocks, kind)
+    return ReadPaper(plan, kind, blocks, text if blocks is None else None)
 
 
 def furniture_report(furniture) -> str:

@@ -28,6 +28,14 @@ sys.path.insert(0, str(ROOT))
 
 _WORDS = ("housing transport skills waste parks care health libraries culture finance "
           "planning roads youth safety energy water").split()
+#: Sixteen portfolios, as a large plan has; a huge paper has many priorities in each (fewer
+#: than a thousand, so every number stays three digits wide, as papers number them).
+_PORTFOLIOS = ("Finance and Performance", "Housing and Planning", "Transport and Environment",
+               "Health and Social Care", "Children and Young People", "Crime and Public Protection",
+               "Culture and Tourism", "Skills and Employment", "Climate Resilience",
+               "Digital Services", "Equalities and Inclusion", "Grants and Voluntary Sector",
+               "Fire and Emergency Planning", "Libraries and Archives",
+               "Waste and Street Cleansing", "Economic Development")
 
 _STAGES = {
     "floor": "open(PATH, 'rb').read().decode('utf-8', 'replace')",
@@ -41,25 +49,28 @@ _STAGES = {
 }
 
 
-def _name(p: int) -> str:
-    return f"{_WORDS[p % 16].title()}, {_WORDS[(p // 16) % 16]} and {_WORDS[(p // 256) % 16]}"
-
-
 def make_paper(path: Path, megabytes: float) -> Path:
-    """A generated plan of about ``megabytes`` MB, written line by line (never all in memory)."""
+    """A generated plan of about ``megabytes`` MB: sixteen portfolios, each with an equal share
+    of numbered priorities (title, outcome, eight lettered outputs), written line by line."""
     target = int(megabytes * 2**20)
+    per = target // len(_PORTFOLIOS)
     with open(path, "w", encoding="utf-8") as out:
         size = out.write("Business Plan 2025/26\n\nWhat each portfolio will deliver this year.\n\n")
-        p = 0
-        while size < target:
-            p += 1
-            size += out.write(f"{p}. {_name(p)} services\n\n")
-            for q in range(1, 4):
-                size += out.write(f"{q} Improve how the councils deliver {_WORDS[q]} work for "
-                                  f"area {p}\n\n")
-                for r in range(3):
-                    size += out.write(f"   {'abc'[r]}. Publish a report on step {r + 1} of the "
-                                      f"{_WORDS[q]} work in area {p}\n")
+        for p, name in enumerate(_PORTFOLIOS, 1):
+            size += out.write(f"{p}. {name}\n\n")
+            end, q = size + per, 0
+            while size < end:
+                q += 1
+                topic = _WORDS[q % 16]
+                size += out.write(f"{q} Improve how the councils deliver {topic} work in round "
+                                  f"{q}\n\nOutcome: Residents see the {topic} work of round {q} "
+                                  "delivered on time, to the standard agreed with member "
+                                  "councils, with progress reported to the portfolio holder "
+                                  "every quarter and problems raised early.\n\n")
+                for r in range(8):
+                    size += out.write(f"   {'abcdefgh'[r]}. Publish report {r + 1} on the "
+                                      f"{topic} work of round {q}, with the evidence and the "
+                                      "costs agreed by officers\n")
                 size += out.write("\n")
     return path
 
