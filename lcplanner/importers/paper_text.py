@@ -20,7 +20,7 @@ import re
 from difflib import SequenceMatcher
 from os import PathLike
 
-from lcplanner.domain.counts import count_plan
+from lcplanner.domain.counts import count_plan, items
 from lcplanner.domain.model import (
     Appendix, BackgroundPaper, CommitteePaper, CoreArea, Milestone, MilestoneDate,
     NarrativePoint, NarrativeSection, Objective, Output, PaperSection, Plan, PlanStatus, Pledge,
@@ -427,7 +427,7 @@ def describe(plan: Plan) -> str:
             for r, output in enumerate(priority.outputs):
                 add(f"        {letter(r)} {_short(output.text)}")
                 level0 = -1
-                for sub in output.sub_points:
+                for sub in items(output, "sub_points"):
                     if sub.level == 0:
                         level0 += 1
                         add(f"            {roman(max(level0, 0))} {_short(sub.text)}")
@@ -458,7 +458,7 @@ def describe(plan: Plan) -> str:
         for pledge in area.pledges:
             pledge_no += 1
             add(f"    {pledge_no} {_short(pledge.text)}")
-            for point in pledge.points:
+            for point in items(pledge, "points"):
                 add(f"        • {_short(point.text)}")
     if plan.policy_events:
         add("Policy events")
