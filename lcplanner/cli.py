@@ -224,8 +224,10 @@ def cmd_import(args) -> int:
             if existed:
                 backup_before(store.path, reason="import")
             counts = count_plan(plan)
+            from lcplanner.importers.store_plan import add_imported_plan
+
             with store.transaction() as session:
-                session.add(plan)
+                add_imported_plan(session, plan)
     finally:
         store.close()
     summary = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items() if v)

@@ -83,10 +83,11 @@ def add_plan(store, plan) -> int:
 
     from lcplanner.domain.model import Plan
 
+    from lcplanner.importers.store_plan import add_imported_plan
+
     with store.transaction() as session:
         plan.position = session.scalar(select(func.count()).select_from(Plan)) or 0
-        session.add(plan)
-        session.flush()
+        add_imported_plan(session, plan)  # one transaction, flushed a portfolio at a time
         return plan.id
 
 
