@@ -6,7 +6,9 @@ Each measurement runs in a fresh process (so peak memory is its own, from ``wait
 
 * floor: merely read the file (bytes, decoded);
 * reader: the reader layer (the text reader's decode and checks, and its blocks);
-* import: the whole dry run (reader, recogniser and building the plan), as ``import --dry-run``.
+* import: reader, recogniser and building the unsaved plan (what ``import --dry-run`` does
+  before it prints);
+* store: the whole ``lcplanner import`` into a new store (the plan written and committed).
 
 The huge papers are generated plans (numbered portfolios, priorities, lettered outputs) of
 1, 10 and ~17 MB; a 100 MB one is shown to be refused at once (over the 20 MB limit). For each
@@ -46,6 +48,10 @@ _STAGES = {
               "from lcplanner.importers.errors import PaperImportError\n"
               "try:\n    read_paper(PATH)\nexcept PaperImportError as e:\n"
               "    print('refused:', e)",
+    "store": "import os, sys\nfrom lcplanner.cli import main\n"
+             "out = PATH + '.lcplan'\n"
+             "code = main(['import', PATH, '--into', out])\n"
+             "os.path.exists(out) and os.remove(out)",
 }
 
 
@@ -140,7 +146,7 @@ def main() -> None:
             else:
                 make_paper(path, mb)
             size = f"{path.stat().st_size / 2**20:.1f}"
-            for stage in ("floor", "reader", "import"):
+            for stage in ("floor", "reader", "import", "store"):
                 if mb > 20 and stage == "floor":
                     continue
                 rows.append((size, stage, *measure(stage, path, args.timeout)))
