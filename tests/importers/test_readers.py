@@ -239,3 +239,41 @@ def test_encrypted_pdf_is_refused(tmp_path):
         read_blocks(locked)
     assert str(err.value) == ("The file is an encrypted PDF; please save an unprotected copy "
                               "and import that.")
+
+
+def test_pdf_protected_only_against_changes_is_read(tmp_path):
+    """An owner password (no password to open) restricts editing, not reading: it imports."""
+    from pypdf import PdfReader, PdfWriter
+
+    plain = make_fenwick_pdf(tmp_path / "plain.pdf")
+    writer = PdfWriter()
+    for page in PdfReader(plain).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="", owner_password="owner")
+    locked = tmp_path / "restricted.pdf"
+    with open(locked, "wb") as handle:
+        writer.write(handle)
+    assert [b.text for b in read_blocks(locked)] == [b.text for b in read_blocks(plain)]
+
+
+def test_word_start_values_are_honoured(tmp_path):
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    document = Document()
+    lists = Lists(document)
+    aid = lists.define([("upperRoman", "%1."), ("lowerLetter", "(%2)")])
+    num = lists.instance(aid)
+    instance = lists.root.find(f"{qn('w:num')}[@{qn('w:numId')}='{num}']")
+    override = OxmlElement("w:lvlOverride")
+    override.set(qn("w:ilvl"), "0")
+    start = OxmlElement("w:startOverride")
+    start.set(qn("w:val"), "4")
+    override.append(start)
+    instance.append(override)
+    for text, level in (("fourth", 0), ("under it", 1), ("and again", 1), ("fifth", 0),
+                        ("new run", 1)):
+        numbered(document.add_paragraph(text), num, level)
+    document.save(tmp_path / "s.docx")
+    assert [b.display() for b in read_blocks(tmp_path / "s.docx")] == [
+        "IV. fourth", "(a) under it", "(b) and again", "V. fifth", "(a) new run"]

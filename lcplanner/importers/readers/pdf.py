@@ -196,9 +196,6 @@ def read_pdf_blocks(path: str | PathLike) -> list[SourceBlock]:
     pages: list[list[_Line]] = []
     try:
         with pdfplumber.open(path) as pdf:
-            if pdf.doc.encryption is not None:
-                raise PaperImportError("The file is an encrypted PDF; please save an "
-                                       "unprotected copy and import that.")
             for number, page in enumerate(pdf.pages, 1):
                 pages.append(_lines(page, number))
     except PaperImportError:
