@@ -277,3 +277,13 @@ def test_word_start_values_are_honoured(tmp_path):
     document.save(tmp_path / "s.docx")
     assert [b.display() for b in read_blocks(tmp_path / "s.docx")] == [
         "IV. fourth", "(a) under it", "(b) and again", "V. fifth", "(a) new run"]
+
+
+def test_an_empty_numbered_paragraph_still_takes_its_number(tmp_path):
+    document = Document()
+    lists = Lists(document)
+    num = lists.instance(lists.define([("lowerLetter", "%1.")]))
+    for text in ("first", "", "third"):
+        numbered(document.add_paragraph(text), num)
+    document.save(tmp_path / "e.docx")
+    assert [b.display() for b in read_blocks(tmp_path / "e.docx")] == ["a. first", "c. third"]

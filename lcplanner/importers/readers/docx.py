@@ -236,11 +236,11 @@ class _Reader:
             self.carry += text
             return
         text, self.carry = (self.carry + text).strip(), ""
+        label = ""
+        if num is not None:  # an empty numbered paragraph still takes its number in Word
+            label, _ = self.numbering.label(num[0], num[1])
         if not text:
             return
-        label, fmt = ("", "")
-        if num is not None:
-            label, fmt = self.numbering.label(num[0], num[1])
         heading = outline if outline is not None else self.styles.heading_level(sid)
         lead = ""
         for piece, bold in pieces:

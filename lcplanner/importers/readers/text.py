@@ -29,8 +29,8 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le", 4), (codecs.BOM_UTF32_BE, "utf-32-be
 #: Control characters (C0 but tab and line ends, DEL, C1) and the replacement character: a
 #: text paper has next to none; a binary file read as text is full of them.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
-_BINARY = ("The file looks like a binary file, not text; "
-           "please save the paper as plain text first.")
+_BINARY = ("The file looks like a binary file, not a paper lcplanner can read; please save "
+           "it as a Word document (.docx), a PDF or plain text.")
 
 
 def _encoding(head: bytes) -> tuple[str | None, int, int]:
