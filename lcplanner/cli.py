@@ -196,10 +196,12 @@ def cmd_import(args) -> int:
     from lcplanner.domain.counts import count_plan
     from lcplanner.domain.model import Plan
     from lcplanner.importers.paper_text import describe
+
     if args.dry_run:
         print(describe(plan))
         print(furniture_report(read.furniture))
         return EXIT_OK
+    del read  # the source's text and blocks are not needed to store the plan
 
     from lcplanner.store.backup import backup_before
     from lcplanner.store.errors import StoreError
