@@ -128,3 +128,22 @@ def test_damaged_pdf_named_txt_is_refused(window, qtbot, tmp_path, messages):
     import_paper(window, junk)
     qtbot.waitUntil(lambda: bool(messages), timeout=30000)
     assert messages[-1].text() == "scan.txt: The file is damaged and cannot be read as a PDF."
+
+
+@pytest.mark.parametrize("maker, name, furniture", [
+    ("make_harbour", "harbour.docx", False), ("make_fenwick_pdf", "fenwick.pdf", True)])
+def test_word_and_pdf_papers_import_through_the_dialog(window, qtbot, sample_store, messages,
+                                                       tmp_path, maker, name, furniture):
+    from lcplanner.ui.import_dialog import import_paper
+    from tests.fixtures import make_docx
+
+    source = getattr(make_docx, maker)(tmp_path / name)
+    run = import_paper(window, source)
+    qtbot.waitUntil(lambda: run.preview is not None and run.preview.isVisible(), timeout=30000)
+    counts = run.preview.counts.text()
+    assert "2 portfolios, 3 priorities, 7 outputs" in counts
+    text = run.preview.tree_text.toPlainText()
+    assert ("Page furniture set aside (4 lines):" in text) is furniture
+    run.preview.accept()
+    qtbot.waitUntil(lambda: run.plan_id is not None, timeout=30000)
+    assert _plan_count(sample_store) == 2
