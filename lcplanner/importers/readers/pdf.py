@@ -19,7 +19,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from os import PathLike
-from pathlib import Path
 
 from lcplanner.importers.blocks import CELL_GAP, SourceBlock
 from lcplanner.importers.errors import PaperImportError
