@@ -184,3 +184,34 @@ def test_seed_round_trip(tmp_path, fmt, prefix):
     back = read_paper(_export(plan, fmt, tmp_path / f"{prefix}.{fmt}")).plan
     assert count_plan(back) == count_plan(plan)
     assert describe(back).splitlines()[2:] == describe(plan).splitlines()[2:]
+
+
+# --- files made by another producer (LibreOffice), as users' files are -------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("target", ["pdf", "docx:MS Word 2007 XML"])
+def test_harbour_saved_by_libreoffice_reads_the_same(tmp_path, target):
+    """LibreOffice rewrites the numbering and lays the pages out itself; the readers still
+    find the same plan (its PDF's list labels come with tabs, its Word file with new lists)."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.skip("LibreOffice (soffice) is not installed; CI installs "
+                    "libreoffice-writer-nogui to run this check")
+    source = make_harbour(tmp_path / "paper.docx")
+    out = tmp_path / "out"
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+                    target, "--outdir", str(out), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    made = out / ("paper.pdf" if target == "pdf" else "paper.docx")
+    read = read_paper(made)
+    assert read.kind == target[:4].rstrip(":")
+    assert _counts(read, ("portfolios", "priorities", "outputs", "themes",
+                          "recommendations")) == {
+        "portfolios": 2, "priorities": 3, "outputs": 7, "themes": 2, "recommendations": 3}
+    original = read_paper(source).plan
+    assert _portfolio_tree(read.plan) == _portfolio_tree(original)

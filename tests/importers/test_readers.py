@@ -287,3 +287,20 @@ def test_an_empty_numbered_paragraph_still_takes_its_number(tmp_path):
         numbered(document.add_paragraph(text), num)
     document.save(tmp_path / "e.docx")
     assert [b.display() for b in read_blocks(tmp_path / "e.docx")] == ["a. first", "c. third"]
+
+
+def test_pdf_keeps_table_columns_apart_but_not_a_list_label_from_its_text(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "gaps.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(56, 700, "b.")
+    pdf.drawString(100, 700, "Publish the annual report")
+    pdf.drawString(56, 640, "Agree the contract")
+    pdf.drawString(250, 640, "Head of Waste")
+    pdf.drawString(400, 640, "June 2025")
+    pdf.save()
+    assert [b.text for b in read_blocks(path)] == [
+        "b. Publish the annual report", "Agree the contract    Head of Waste    June 2025"]

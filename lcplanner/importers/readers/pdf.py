@@ -51,13 +51,20 @@ class _Line:
     words: list = field(default_factory=list, repr=False)
 
 
+#: A list label that a tab separates from its text ("a.", "(iv)", "1.2", a bullet glyph).
+_LABEL = re.compile(r"^(?:\(?[a-z]{1,4}[.)]|\(?\d+(?:\.\d+)*[.)]?|[\u2022\u25aa\u25cf\u2013\u2212"
+                    r"\uf0b7\uf0a7o\-*·])$", re.IGNORECASE)
+
+
 def _line_text(words: list[dict], size: float) -> str:
+    """The line's words; a wide gap (a table's columns) stays a run of spaces, except the tab
+    after a list label, which is one space as in any extraction of a list."""
     out = ""
     prev = None
-    for word in words:
+    for k, word in enumerate(words):
         if prev is not None:
-            gap = word["x0"] - prev["x1"]
-            out += CELL_GAP if gap > 1.5 * size else " "
+            wide = word["x0"] - prev["x1"] > 1.5 * size
+            out += CELL_GAP if wide and not (k == 1 and _LABEL.match(prev["text"])) else " "
         out += word["text"]
         prev = word
     return out
