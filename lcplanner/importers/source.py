@@ -34,6 +34,14 @@ def source_kind(path: str | PathLike) -> str:
         raise PaperImportError(f"The file could not be read ({err.strerror or err}).") from err
     if head.startswith(b"%PDF-"):
         return SourceKind.PDF
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise PaperImportError("The file is an older Word (.doc) or Office file, which "
+                               "lcplanner does not read; please save it as a Word document "
+                               "(.docx) or a PDF and import that.")
+    if head.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
+        raise PaperImportError("The file is in Rich Text Format, which lcplanner does not "
+                               "read; please save it as a Word document (.docx) or a PDF "
+                               "and import that.")
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:

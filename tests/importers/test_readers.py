@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import zipfile
 
 import pytest
@@ -304,3 +305,13 @@ def test_pdf_keeps_table_columns_apart_but_not_a_list_label_from_its_text(tmp_pa
     pdf.save()
     assert [b.text for b in read_blocks(path)] == [
         "b. Publish the annual report", "Agree the contract    Head of Waste    June 2025"]
+
+
+@pytest.mark.parametrize("head, says", [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "older Word (.doc)"),
+    (b"{\\rtf1\\ansi Business Plan}", "Rich Text Format")])
+def test_formats_we_do_not_read_are_named(tmp_path, head, says):
+    path = tmp_path / "paper.txt"
+    path.write_bytes(head)
+    with pytest.raises(PaperImportError, match=re.escape(says)):
+        read_blocks(path)
