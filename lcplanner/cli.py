@@ -1,7 +1,7 @@
 """The command line: a contract that scripts, CI and clerks' batch jobs rely on.
 
     lcplanner [FILE]                                  open the editor
-    lcplanner import SOURCE --into FILE [--dry-run]   import committee-paper text
+    lcplanner import SOURCE --into FILE [--dry-run]   import a paper (.docx, .pdf or .txt)
     lcplanner stats FILE [--json]                     what each plan holds
     lcplanner export {docx,pdf} FILE -o OUT [--plan MATCH|#N] [--kind KIND] [--portfolio N]
                      [--template T] [--tagged] [--force]
@@ -64,8 +64,9 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="print the version and exit")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p_import = sub.add_parser("import", help="import a committee paper (.txt) into a store")
-    p_import.add_argument("source", help="the paper as text extracted from PDF or Word")
+    p_import = sub.add_parser("import", help="import a committee paper into a store")
+    p_import.add_argument("source", help="the paper: Word (.docx), PDF or text, told apart "
+                          "by content")
     p_import.add_argument("--into", required=True, metavar="FILE", help="the store to add to")
     p_import.add_argument("--dry-run", action="store_true",
                           help="print the recognised tree and write nothing")
@@ -285,12 +286,9 @@ def cmd_edit(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from sqlalchemy import select
-
-    from lcplanner.domain.counts import count_plan, counted
-    from lcplanner.domain.model import Plan
-    from lcplanner.importers.paper_text import PaperImportError, describe, read_paper, \
-        read_source
+    # Only the readers are loaded before the file is checked: a refusal costs no time.
+    from lcplanner.importers.errors import PaperImportError
+    from lcplanner.importers.source import furniture_report, read_paper
 
     source = Path(args.source)
     if not source.exists():
@@ -299,21 +297,26 @@ def cmd_import(args) -> int:
     _no_folder(args.into, "an lcplanner store")
     _check_output_folder(args.into)
     try:
-        text = read_source(source)
-        found = read_paper(text, source_name=source.name)
+        read = read_paper(source)
     except PaperImportError as exc:
         raise _bad(f"{source.name}: {exc}") from exc
-    plan = found.plan
+    plan, merges = read.plan, list(read.merges)
+
+    from sqlalchemy import select
+
+    from lcplanner.domain.counts import count_plan, counted
+    from lcplanner.domain.model import Plan
+    from lcplanner.importers.paper_text import describe
+
     if args.dry_run:
         print(describe(plan))
-        print(found.coverage().summary())
-        print(f"Page furniture set aside: {len(found.furniture)}")
-        for item in found.furniture:
-            print(f"  {item}")
-        print(f"Merged or kept as one: {len(found.merges)}")
-        for what, _ in found.merges:
+        print(read.coverage().summary())
+        print(furniture_report(read.furniture, read.text_furniture))
+        print(f"Merged or kept as one: {len(merges)}")
+        for what, _ in merges:
             print(f"  {what}")
         return EXIT_OK
+    del read  # the source's text and blocks are not needed to store the plan
 
     from lcplanner.store.backup import backup_before, thin_backups
     from lcplanner.store.engine import resolve_path
@@ -343,15 +346,17 @@ def cmd_import(args) -> int:
                 if existed:
                     backup_before(store.path, reason="import")
                     thin_backups(store.path)
+                from lcplanner.importers.store_plan import add_imported_plan
+
                 with store.transaction() as session:
-                    session.add(plan)
+                    add_imported_plan(session, plan)
             except StoreError as exc:
                 raise _bad(str(exc)) from exc
         finally:
             store.close()
     summary = ", ".join(counted(v, k) for k, v in counts.items() if v)
     print(f"Imported '{plan.title}' into {store_path.name}: {summary}.")
-    for what, _ in found.merges:
+    for what, _ in merges:
         print(f"  {what}")
     return EXIT_OK
 

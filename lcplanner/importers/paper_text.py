@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from os import PathLike
 
-from lcplanner.domain.counts import count_plan
+from lcplanner.domain.counts import count_plan, items
 from lcplanner.domain.model import (
     Appendix, BackgroundPaper, CommitteePaper, CoreArea, Milestone, MilestoneDate,
     NarrativePoint, NarrativeSection, Objective, Output, PaperSection, Plan, PlanStatus, Pledge,
@@ -34,6 +34,7 @@ from lcplanner.importers.dates import due_dates
 from lcplanner.importers.describe import describe  # noqa: F401  (re-exported)
 from lcplanner.importers.furniture import Furniture, set_aside
 from lcplanner.importers.header import _NAME_LINE, parse_header
+from lcplanner.importers.errors import PaperImportError
 from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.outline import (
     ActionB, ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, same_text,
@@ -51,42 +52,14 @@ _NARRATIVE_TITLES = re.compile(
     r"|our priorities|work plan|vision|values|ambitions|about us|pledge|commitment", re.I)
 
 
-class PaperImportError(ValueError):
-    """The file cannot be imported; ``str(err)`` is one clear sentence for the user."""
-
-
 # --- reading the file ----------------------------------------------------------------------
 
 
 def read_source(path: str | PathLike) -> str:
-    """Read a text file as the paper's text, refusing what is not text.
+    """Read a text file as the paper's text, refusing what is not text (see readers.text)."""
+    from lcplanner.importers.readers.text import read_text
 
-    UTF-8 (with or without a byte-order mark) is tried first, then Windows-1252, which is what
-    Word's "Save as plain text" writes on most council desktops. Line ends become ``\\n``.
-    """
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as err:
-        raise PaperImportError(f"The file could not be read ({err.strerror or err}).") from err
-    if not data:
-        raise PaperImportError("The file is empty.")
-    if b"\x00" in data:
-        raise PaperImportError("The file looks like a binary file, not text; "
-                               "please save the paper as plain text first.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    bad = sum(1 for ch in text if ch == "\ufffd" or (
-        unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"))
-    if bad > len(text) * 0.10:
-        raise PaperImportError("The file looks like a binary file, not text; "
-                               "please save the paper as plain text first.")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise PaperImportError("The file is empty: it holds only blank space.")
-    return text
+    return read_text(path)
 
 
 # --- building the plan ---------------------------------------------------------------------
@@ -116,10 +89,13 @@ def read_paper(text: str, *, source_name: str = "") -> PaperImport:
     lines = logical_lines(text)
     fields, start = parse_header(lines)
     outline = Reader(lines, start, fields).read()
+    del lines  # a huge paper's logical lines are not needed while its plan is built
+    # (read before building: the build lets each portfolio's outline go once it is made)
+    named = any(pf.named and any(pf.occurrences) for pf in outline.portfolios)
     plan = _build(outline, text)
     plan.source_digest = hashlib.sha256(original.encode("utf-8")).hexdigest()
     plan.source_name = source_name
-    if not _has_plan_structure(plan, outline):
+    if not _has_plan_structure(plan, named):
         raise PaperImportError(
             "This text does not look like a business plan: no themes, groupings with "
             "priorities, objectives, milestones or dated actions, pledges or work areas "
@@ -132,7 +108,7 @@ def parse_paper(text: str, *, source_name: str = "") -> Plan:
     return read_paper(text, source_name=source_name).plan
 
 
-def _has_plan_structure(plan: Plan, outline: Outline | None = None) -> bool:
+def _has_plan_structure(plan: Plan, named_groupings: bool = False) -> bool:
     """Whether the text holds plan content of any kind, not just a header or a numbered memo.
 
     A committee header, or a couple of numbered headings with sentences under them, is not
@@ -145,8 +121,7 @@ def _has_plan_structure(plan: Plan, outline: Outline | None = None) -> bool:
     if any(counts[key] for key in ("themes", "objectives", "milestones", "pledges",
                                    "work_areas", "outputs")):
         return True
-    if outline is not None and any(pf.named and any(pf.occurrences) for pf in
-                                   outline.portfolios):
+    if named_groupings:
         return True
     with_outcomes = sum(1 for pf in plan.portfolios
                         if sum(1 for p in pf.priorities if p.outcome) >= 2)
@@ -301,8 +276,10 @@ def _build(outline: Outline, text: str) -> Plan:
             paper.body.append(PaperSection(title=section.title, body=section.body_text()))
     for name, description in outline.themes:
         plan.themes.append(Theme(name=name, description=description))
-    for pf in outline.portfolios:
-        _add_portfolio(plan, pf, priorities[id(pf)])
+    outline.portfolios.reverse()
+    while outline.portfolios:  # each portfolio's outline is let go once its rows are made
+        pf = outline.portfolios.pop()
+        _add_portfolio(plan, pf, priorities.pop(id(pf)))
     for name in outline.theme_areas or core_areas(outline.paper.get("summary", "")):
         plan.core_areas.append(CoreArea(name=name))
     for objective in outline.objectives:

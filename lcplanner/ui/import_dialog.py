@@ -1,4 +1,5 @@
-"""File → Import Paper…: read a committee paper's text, show what was recognised, then add it.
+"""File → Import Paper…: read a committee paper (Word, PDF or text), show what was recognised,
+then add it.
 
 The importer runs in a pool worker (a long paper takes a moment); the recognised tree is shown
 read-only with its counts for the user to confirm. On Import the store is backed up first, the
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
 
 from lcplanner.ui.worker import Report, message_box, run_job
 
-FILE_FILTER = "Text files (*.txt);;All files (*)"
+FILE_FILTER = ("Papers (*.docx *.pdf *.txt);;Word documents (*.docx);;PDF files (*.pdf);;"
+               "Text files (*.txt);;All files (*)")
 
 
 @dataclass
@@ -40,19 +42,23 @@ class ParsedPaper:
 
 
 def parse_source(path: Path, report: Report) -> ParsedPaper:
-    """The worker's part: read and recognise the paper (raises PaperImportError)."""
+    """The worker's part: read and recognise the paper, whatever its format (Word, PDF or text,
+    told apart by content); raises PaperImportError."""
     from lcplanner.domain.counts import count_plan
-    from lcplanner.importers.paper_text import PaperImportError, describe, parse_paper, \
-        read_source
+    from lcplanner.importers.paper_text import PaperImportError, describe
+    from lcplanner.importers.source import furniture_report, read_paper
 
-    report("Reading the paper…")
     try:
-        text = read_source(path)
-        report("Recognising its structure…")
-        plan = parse_paper(text, source_name=path.name)
+        read = read_paper(path, report)
     except PaperImportError as exc:
         raise PaperImportError(f"{path.name}: {exc}") from exc
-    return ParsedPaper(path, plan, describe(plan), count_plan(plan))
+    description = describe(read.plan) + "\n" + read.coverage().summary()
+    if read.furniture or read.text_furniture:
+        description += "\n" + furniture_report(read.furniture, read.text_furniture)
+    if read.merges:
+        description += f"\nMerged or kept as one: {len(read.merges)}"
+        description += "".join(f"\n  {what}" for what, _ in read.merges)
+    return ParsedPaper(path, read.plan, description, count_plan(read.plan))
 
 
 def plan_holding(store, digest: str | None) -> str | None:
@@ -74,10 +80,11 @@ def add_plan(store, plan) -> int:
 
     from lcplanner.domain.model import Plan
 
+    from lcplanner.importers.store_plan import add_imported_plan
+
     with store.transaction() as session:
         plan.position = session.scalar(select(func.count()).select_from(Plan)) or 0
-        session.add(plan)
-        session.flush()
+        add_imported_plan(session, plan)  # one transaction, flushed a portfolio at a time
         return plan.id
 
 
@@ -211,7 +218,7 @@ class PaperImport:
 
 
 def import_paper(window, path: str | Path | None = None) -> PaperImport | None:
-    """File → Import Paper…: choose a .txt (unless ``path`` is given) and start."""
+    """File → Import Paper…: choose a .docx, .pdf or .txt (unless ``path`` is given) and start."""
     doc = window.doc
     if doc is None:
         return None

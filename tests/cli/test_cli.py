@@ -227,3 +227,75 @@ def test_editor_without_a_display_says_so(capsys, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     code, _, err = run(capsys)
     assert code == 2 and "no display found" in one_line(err)
+
+
+# --- import from Word and PDF (told apart by content) ----------------------------------------
+
+
+def test_import_of_word_and_pdf_papers(capsys, tmp_path):
+    from tests.fixtures.make_docx import make_fenwick_pdf, make_harbour
+
+    target = tmp_path / "plans.lcplan"
+    for source in (make_harbour(tmp_path / "harbour.bin"), make_fenwick_pdf(tmp_path / "f.txt")):
+        code, out, err = run(capsys, "import", str(source), "--into", str(target))
+        assert code == 0, err
+    code, out, _ = run(capsys, "stats", str(target), "--json")
+    counts = [(p["counts"]["portfolios"], p["counts"]["priorities"], p["counts"]["outputs"])
+              for p in json.loads(out)["plans"]]
+    assert counts == [(2, 3, 7), (2, 3, 7)]
+
+
+def test_import_dry_run_lists_page_furniture(capsys, tmp_path):
+    from tests.fixtures.make_docx import make_fenwick_pdf
+
+    source = make_fenwick_pdf(tmp_path / "fenwick.pdf")
+    code, out, err = run(capsys, "import", str(source), "--into", str(tmp_path / "p.lcplan"),
+                         "--dry-run")
+    assert code == 0, err
+    assert out.splitlines()[-4:] == [
+        "Page furniture set aside: 4",
+        "  'Fenwick District Council: Business Plan 2025/26' (page 1, page 2)",
+        "  'Page 1 of 2' (page 1)", "  'Page 2 of 2' (page 2)"]
+    assert not (tmp_path / "p.lcplan").exists()
+
+
+@pytest.mark.parametrize("kind", ["bomb", "entities", "pdf"])
+def test_import_of_a_hostile_file_exits_2_and_writes_nothing(capsys, tmp_path, kind):
+    import zipfile
+
+    from docx import Document
+
+    source = tmp_path / "paper.docx"
+    if kind == "pdf":
+        source.write_bytes(b"%PDF-1.5\n1 0 obj << /Type /Catalog >>\ntrailer\n%%EOF\n")
+    else:
+        good = tmp_path / "good.docx"
+        Document().save(good)
+        with zipfile.ZipFile(good) as zin, \
+                zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                if kind == "entities" and item.filename == "word/document.xml":
+                    data = b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "x">]><w:document/>'
+                zout.writestr(item, data)
+            if kind == "bomb":
+                zout.writestr("word/media/fill.bin", b"\0" * (210 * 2**20))
+    target = tmp_path / "plans.lcplan"
+    code, out, err = run(capsys, "import", str(source), "--into", str(target))
+    assert code == 2 and out == ""
+    expected = {"bomb": "zip bomb", "entities": "declares XML entities",
+                "pdf": "damaged and cannot be read as a PDF"}[kind]
+    assert one_line(err).startswith("lcplanner: paper.docx: The file ")
+    assert expected in one_line(err)
+    assert not target.exists()
+
+
+def test_import_of_too_large_a_file_is_refused_at_once(capsys, tmp_path):
+    source = tmp_path / "huge.txt"
+    with open(source, "wb") as handle:
+        handle.truncate(100 * 2**20)
+    code, _, err = run(capsys, "import", str(source), "--into", str(tmp_path / "p.lcplan"))
+    assert code == 2
+    assert one_line(err) == ("lcplanner: huge.txt: The file holds 100 MB, more than the 20 MB "
+                             "of text a paper may hold; it was not read.")
+    assert not (tmp_path / "p.lcplan").exists()

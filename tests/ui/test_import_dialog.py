@@ -113,7 +113,37 @@ def test_binary_file_is_refused(window, qtbot, tmp_path, messages):
     from lcplanner.ui.import_dialog import import_paper
 
     junk = tmp_path / "scan.txt"
-    junk.write_bytes(b"%PDF-1.4\x00\x01\x02" * 50)
+    junk.write_bytes(b"\x00\x01\x02\x03" * 50)
     import_paper(window, junk)
     qtbot.waitUntil(lambda: bool(messages), timeout=30000)
     assert "binary file" in messages[-1].text()
+
+
+def test_damaged_pdf_named_txt_is_refused(window, qtbot, tmp_path, messages):
+    """The content decides the reader: a PDF header in a .txt is read, and refused, as a PDF."""
+    from lcplanner.ui.import_dialog import import_paper
+
+    junk = tmp_path / "scan.txt"
+    junk.write_bytes(b"%PDF-1.4\x00\x01\x02" * 50)
+    import_paper(window, junk)
+    qtbot.waitUntil(lambda: bool(messages), timeout=30000)
+    assert messages[-1].text() == "scan.txt: The file is damaged and cannot be read as a PDF."
+
+
+@pytest.mark.parametrize("maker, name, furniture", [
+    ("make_harbour", "harbour.docx", False), ("make_fenwick_pdf", "fenwick.pdf", True)])
+def test_word_and_pdf_papers_import_through_the_dialog(window, qtbot, sample_store, messages,
+                                                       tmp_path, maker, name, furniture):
+    from lcplanner.ui.import_dialog import import_paper
+    from tests.fixtures import make_docx
+
+    source = getattr(make_docx, maker)(tmp_path / name)
+    run = import_paper(window, source)
+    qtbot.waitUntil(lambda: run.preview is not None and run.preview.isVisible(), timeout=30000)
+    counts = run.preview.counts.text()
+    assert "2 portfolios, 3 priorities, 7 outputs" in counts
+    text = run.preview.tree_text.toPlainText()
+    assert ("Page furniture set aside: 4" in text) is furniture
+    run.preview.accept()
+    qtbot.waitUntil(lambda: run.plan_id is not None, timeout=30000)
+    assert _plan_count(sample_store) == 2
