@@ -150,6 +150,6 @@ def furniture_report(furniture, text_furniture=()) -> str:
         places.setdefault(" ".join(block.text.split()), []).append(where)
     for text, where in places.items():
         lines.append(f"  {text!r} ({', '.join(dict.fromkeys(where))})")
-    for text, reason in text_furniture:
-        lines.append(f"  {text!r} ({reason})")
+    for item in text_furniture:  # importers.furniture.Furniture
+        lines.append(f"  {item}")  # "line 4: Contents (contents list)"
     return "\n".join(lines)

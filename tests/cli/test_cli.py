@@ -252,10 +252,13 @@ def test_import_dry_run_lists_page_furniture(capsys, tmp_path):
     code, out, err = run(capsys, "import", str(source), "--into", str(tmp_path / "p.lcplan"),
                          "--dry-run")
     assert code == 0, err
-    assert out.splitlines()[-4:] == [
+    lines = out.splitlines()
+    at = lines.index("Page furniture set aside: 4")
+    assert lines[at:at + 4] == [
         "Page furniture set aside: 4",
         "  'Fenwick District Council: Business Plan 2025/26' (page 1, page 2)",
         "  'Page 1 of 2' (page 1)", "  'Page 2 of 2' (page 2)"]
+    assert lines[at + 4:] == ["Merged or kept as one: 0"]
     assert not (tmp_path / "p.lcplan").exists()
 
 
