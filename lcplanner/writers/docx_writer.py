@@ -32,6 +32,7 @@ from lcplanner.domain.sanitise import clean_text
 from lcplanner.writers import docx_style
 from lcplanner.importers.docx_guard import UnsafeDocumentError, check_docx
 from lcplanner.writers.atomic import ExportError, atomic_path
+from lcplanner.writers.docx_contents import PLACEHOLDER, fill_page_numbers
 from lcplanner.writers.docx_numbering import Numbering, indent
 from lcplanner.writers.docx_xml import child
 
@@ -65,7 +66,9 @@ def write_docx(doc: ir.Document, path: str | os.PathLike, *,
     """
     warnings: list[str] = []
     document = _open_template(template, warnings)
-    _Renderer(document, doc, warnings).render()
+    renderer = _Renderer(document, doc, warnings)
+    renderer.render()
+    fill_page_numbers(document, renderer.toc_slots, warnings)
     with atomic_path(path) as tmp:
         try:
             document.save(str(tmp))
@@ -181,6 +184,7 @@ class _Renderer:
         self.page_break = False
         self.level = 0
         self.bookmarks = {id(h): f"_Toc_lcp{i}" for i, h in enumerate(doc.outline(), 1)}
+        self.toc_slots: list = []  # (heading text, page-number w:t) for docx_contents
 
     # -- the document --------------------------------------------------------------------
 
@@ -387,8 +391,8 @@ class _Renderer:
              style: str) -> None:
         tr = etree.SubElement(tbl, qn("w:tr"))
         trpr = etree.SubElement(tr, qn("w:trPr"))
-        etree.SubElement(trpr, qn("w:cantSplit"))
-        if header:
+        if header:  # only the header row is kept whole; long body rows may break
+            etree.SubElement(trpr, qn("w:cantSplit"))
             etree.SubElement(trpr, qn("w:tblHeader"))
         for cell, width in zip(cells, twips):
             tc = etree.SubElement(tr, qn("w:tc"))
@@ -424,20 +428,26 @@ class _Renderer:
             level = max(1, min(heading.level, 3))
 
             def label_tab(ppr, level=level):
+                tabs = child(ppr, "tabs")
                 if heading.label:
-                    tabs = child(ppr, "tabs")
                     tab = etree.SubElement(tabs, qn("w:tab"))
                     tab.set(_VAL, "left")
                     tab.set(qn("w:pos"), str((level - 1) * 284 + 567))
+                tab = etree.SubElement(tabs, qn("w:tab"))  # the page number, dot leader
+                for key, value in (("val", "right"), ("leader", "dot"),
+                                   ("pos", str(self._text_width()))):
+                    tab.set(qn(f"w:{key}"), value)
 
-            p = self._p(f"TOC {level}", [ir.Run(heading.text)], label=heading.label,
-                        ppr_extra=label_tab)
+            p = self._p(f"TOC {level}", [ir.Run(heading.text), ir.Run("\t"),
+                                         ir.Run(PLACEHOLDER)],
+                        label=heading.label, ppr_extra=label_tab)
             link = etree.Element(qn("w:hyperlink"))
             link.set(qn("w:anchor"), self.bookmarks[id(heading)])
             link.set(qn("w:history"), "1")
             for r in p.findall(_R):
                 link.append(r)
             p.append(link)
+            self.toc_slots.append((heading.text, link.findall(f"{_R}/{_T}")[-1]))
             paragraphs.append(p)
         if not paragraphs:
             paragraphs = [self._p("TOC 1", [ir.Run("Update this field to list the headings.")])]
@@ -554,5 +564,7 @@ class _Renderer:
         props.created = now
         props.modified = now
         props.revision = 1
-        if any(isinstance(b, ir.Contents) for b in self.doc.blocks):
-            child(self.document.settings.element, "updateFields", val="true")
+        # no w:updateFields: the contents is filled in (docx_contents), never a prompt
+        update = self.document.settings.element.find(qn("w:updateFields"))
+        if update is not None:
+            update.getparent().remove(update)

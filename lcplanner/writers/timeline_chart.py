@@ -25,7 +25,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from lcplanner.compose import ir
-from lcplanner.writers.pdf_fonts import Fonts, GlyphGuard
+from lcplanner.writers.pdf_fonts import Fonts, GlyphGuard, draw_string
 
 TBC_TITLE = "To be confirmed"
 
@@ -40,11 +40,33 @@ STRIPE = HexColor("#f7f8fa")
 DEFAULT_BAR = HexColor("#4f6d8f")
 EVENT_INK = HexColor("#3a3f45")
 
-LABEL_SIZE = 8.2
-SUB_SIZE = 7.0
-AXIS_SIZE = 7.2
-EVENT_SIZE = 6.6
-EVENT_ROW = EVENT_SIZE + 4.8
+LABEL_SIZE = 8.5
+SUB_SIZE = 7.5
+AXIS_SIZE = 7.5
+EVENT_SIZE = 8.0
+EVENT_ROW = EVENT_SIZE + 3.0
+#: Lane geometry: padding above the label, label line, sub line, padding below.
+LANE_TOP, LABEL_LEAD, SUB_LEAD, LANE_BOTTOM = 2.0, LABEL_SIZE + 1.0, SUB_SIZE + 0.5, 0.5
+ELLIPSIS = "\u2026"
+
+
+def shorten(text: str, font: str, size: float, width: float) -> str:
+    """``text`` on one line of ``width``, cut at a word with an ellipsis when it is longer
+    (the full text is in the table after the chart)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    words = text.split()
+    out = ""
+    for word in words:
+        trial = f"{out} {word}".strip()
+        if stringWidth(trial + ELLIPSIS, font, size) > width:
+            break
+        out = trial
+    if not out:  # one long word: cut it
+        out = text
+        while out and stringWidth(out + ELLIPSIS, font, size) > width:
+            out = out[:-1]
+    return out.rstrip(" ,;:\u2013-") + ELLIPSIS
 
 
 def _parse(value: str | None) -> date | None:
@@ -91,6 +113,9 @@ class _Lane:
     continued: bool = False
     #: True for the "To be confirmed" group and its lanes: no axis grid there.
     tbc: bool = False
+    #: The milestone's number (its row in the table after the chart), and the label indent.
+    number: str = ""
+    indent: float = 0.0
 
 
 @dataclass
@@ -152,21 +177,27 @@ class TimelineChart(Flowable):
         lanes: list[_Lane] = []
         tbc: list[tuple[str, ir.TimelineBar]] = []
 
+        numbers = {id(b): n for n, b in enumerate(
+            (b for g in self.timeline.groups for b in g.bars), 1)}
+        number_w = stringWidth(f"{max(len(numbers), 1)}", f.bold, LABEL_SIZE) + 5
+
         def bar_lane(bar: ir.TimelineBar, kind: str, sub_extra: str = "") -> _Lane:
-            label = self.guard.clean(bar.label.strip() or "(untitled milestone)", f.regular)
-            lines = simpleSplit(label, f.regular, LABEL_SIZE, text_w) or [""]
-            sub_text = self.guard.clean(bar.date_text.strip(), f.italic)
+            label = self.guard.clean(" ".join(bar.label.split()) or "(untitled milestone)",
+                                     f.regular)
+            number = numbers.get(id(bar))
+            lines = [shorten(label, f.regular, LABEL_SIZE, text_w - number_w)]
+            sub_text = self.guard.clean(" ".join(bar.date_text.split()), f.italic)
             if sub_extra:
                 sub_text = f"{sub_text} · {sub_extra}" if sub_text else sub_extra
             status = self.guard.clean(bar.status.strip(), f.regular)
-            sub_w = text_w - (stringWidth(status, f.regular, SUB_SIZE) + 16 if status else 0)
-            sub = simpleSplit(sub_text, f.italic, SUB_SIZE, max(sub_w, 40)) if sub_text else []
-            height = 5 + len(lines) * (LABEL_SIZE + 1.6) + len(sub) * (SUB_SIZE + 1.8) + 4
-            if status and not sub:
-                height += SUB_SIZE + 1.8
+            sub_w = text_w - number_w - (
+                stringWidth(status, f.regular, SUB_SIZE) + 16 if status else 0)
+            sub = [shorten(sub_text, f.italic, SUB_SIZE, max(sub_w, 40))] if sub_text else []
+            height = LANE_TOP + LABEL_LEAD + SUB_LEAD + LANE_BOTTOM
             return _Lane(kind, lines=lines, sub=sub, status=status,
                          colour=_colour(bar.colour, DEFAULT_BAR), start=_parse(bar.start),
-                         end=_parse(bar.end), height=max(height, 20.0))
+                         end=_parse(bar.end), height=height,
+                         number=str(number) if number else "", indent=number_w)
 
         for group in self.timeline.groups:
             dated = []
@@ -180,8 +211,9 @@ class TimelineChart(Flowable):
             lanes.append(self._group_lane(group.title, width))
             lanes.extend(bar_lane(b, "bar") for b in dated)
 
-        undated_events = [e for e, s, t in self._events if s is None and t is None]
-        if tbc or undated_events:
+        # events without a date are listed in the table after the chart, not drawn
+        undated_events: list[ir.TimelineEvent] = []
+        if tbc:
             lanes.append(replace(self._group_lane(TBC_TITLE, width), tbc=True))
             for group_title, bar in tbc:
                 extra = self.guard.clean(group_title.strip(), f.italic)
@@ -197,40 +229,58 @@ class TimelineChart(Flowable):
     def _group_lane(self, title: str, width: float) -> _Lane:
         f = self.fonts
         text = self.guard.clean(title.strip() or "(untitled group)", f.bold)
-        lines = simpleSplit(text, f.bold, LABEL_SIZE + 0.6, width - 12) or [""]
-        return _Lane("group", title=text, lines=lines,
-                     height=6 + len(lines) * (LABEL_SIZE + 2.6) + 3)
+        lines = [shorten(text, f.bold, LABEL_SIZE + 0.6, width - 80)]
+        return _Lane("group", title=text, lines=lines, height=4 + LABEL_SIZE + 0.6 + 3.5)
 
     # ---------------------------------------------------------------- layout
-    def _event_rows(self, width: float) -> list[tuple[int, float, float, str, float]]:
-        """Place event labels in rows at the top: (row, x_line, x_text, text, text_w)."""
+    def _event_rows(self, width: float) -> list[tuple]:
+        """Place event labels in rows at the top: (row, x_line, x_text, text, text_w, end_x).
+
+        Row 0 is the top row; an event's dashed line runs from the lanes up to its label, so
+        it passes every row below its own. A label goes in the first row (trying right, then
+        left of its line) where it overlaps no other label and no line passing through that
+        row, and where its own line passes under no label; the drawing then puts every label
+        on a white ground above all lines, so even a crowded chart has no crossed label.
+        """
         f = self.fonts
         x0, cw = self._chart_x(width), width - self._chart_x(width)
-        rows_end: list[list[tuple[float, float]]] = []
-        placed = []
-        for ev, start, end in self._events:
-            if start is None:
-                continue
+        placed: list[tuple] = []
+        events = sorted(((ev, start, end) for ev, start, end in self._events
+                         if start is not None), key=lambda e: e[1])
+        xs = sorted(x0 + self._x_of(start, cw) for _, start, _ in events)
+        middle = xs[len(xs) // 2] if xs else 0.0
+        for ev, start, end in events:
             x = x0 + self._x_of(start, cw)
             text = self.guard.clean(f"{ev.date_text.strip()}  {ev.text.strip()}".strip(),
                                     f.regular)
+            text = shorten(text, f.regular, EVENT_SIZE, max(cw * 0.28, 120))
             tw = stringWidth(text, f.regular, EVENT_SIZE)
-            tx = x + 2.5
-            if tx + tw > width:
-                tx = max(x - 2.5 - tw, 0)
             end_x = None
             if end is not None and (end - start).days > 31:
                 end_x = min(x0 + self._x_of(end + timedelta(days=1), cw), width)
-            span = (min(tx, x) - 3, max(tx + tw, end_x or 0) + 3)
-            row = 0
-            while row < len(rows_end) and any(not (span[1] < a or span[0] > b)
-                                              for a, b in rows_end[row]):
-                row += 1
-            if row == len(rows_end):
-                rows_end.append([])
-            rows_end[row].append(span)
-            placed.append((row, x, tx, text, tw, end_x))
-        return placed
+            sides = [x + 2.5, x - 2.5 - tw]
+            if x < middle:  # the left half of the events: labels prefer the left of the line
+                sides.reverse()
+            sides = [tx for tx in sides if tx >= 0 and tx + tw <= width] or [
+                max(min(x + 2.5, width - tw), 0)]
+            best = None
+            rows = 1 + max((p[0] for p in placed), default=-1)
+            for row in range(rows + 1):
+                for tx in sides:
+                    span = (min(tx, x) - 3, max(tx + tw, end_x or 0) + 3)
+                    if any(p[0] == row and not (span[1] < p[6] or span[0] > p[7])
+                           for p in placed):
+                        continue
+                    # lines that would pass under this label, and labels its line would
+                    # pass under: both hidden by the label's white ground, but fewer is better
+                    cost = sum(1 for p in placed if p[0] < row and span[0] <= p[1] <= span[1])
+                    cost += sum(1 for p in placed if p[0] > row and p[6] <= x <= p[7])
+                    key = (row == rows, cost, row)
+                    if best is None or key < best[0]:
+                        best = (key, row, tx, span)
+            _, row, tx, span = best
+            placed.append((row, x, tx, text, tw, end_x, span[0], span[1]))
+        return [p[:6] for p in placed]
 
     def _chart_x(self, width: float) -> float:
         return self._label_width(width) + 4
@@ -243,7 +293,7 @@ class TimelineChart(Flowable):
         return 13 + 12 + rows * (EVENT_ROW) + (3 if rows else 0)
 
     def _legend_height(self) -> float:
-        return 22.0 if self._last_part else 0.0
+        return 20.0  # the key is on every page
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
         if self._lanes is None or availWidth != self._width:
@@ -258,7 +308,7 @@ class TimelineChart(Flowable):
     def split(self, availWidth, availHeight):  # noqa: N803
         self.wrap(availWidth, availHeight)
         lanes = self._lanes or []
-        room = availHeight - self._header_height()
+        room = availHeight - self._header_height() - self._legend_height()
         taken = 0.0
         cut = 0
         for i, lane in enumerate(lanes):
@@ -397,8 +447,7 @@ class TimelineChart(Flowable):
 
         # --- policy events over everything
         self._draw_events(x0, cw, y_month, grid_bottom)
-        if self._last_part:
-            self._draw_legend(body_bottom - self._legend_height())
+        self._draw_legend(body_bottom - self._legend_height())
         c.restoreState()
 
     def _draw_group(self, lane: _Lane, y: float, width: float) -> None:
@@ -406,11 +455,11 @@ class TimelineChart(Flowable):
         f = self.fonts
         c.setFillColor(INK)
         c.setFont(f.bold, LABEL_SIZE + 0.6)
-        ty = y + lane.height - 6 - (LABEL_SIZE + 0.6)
+        ty = y + lane.height - 4 - (LABEL_SIZE + 0.6)
         for i, line in enumerate(lane.lines):
             if lane.continued and i == len(lane.lines) - 1:
                 line = f"{line} (continued)"
-            c.drawString(3, ty, line)
+            draw_string(c, self.guard, 3, ty, line, f.bold, LABEL_SIZE + 0.6)
             ty -= LABEL_SIZE + 2.6
 
     def _draw_lane(self, lane: _Lane, y: float, x0: float, cw: float) -> None:
@@ -418,14 +467,17 @@ class TimelineChart(Flowable):
         f = self.fonts
         top = y + lane.height
         # label column
-        ty = top - 5 - LABEL_SIZE
+        ty = top - LANE_TOP - LABEL_SIZE
         c.setFillColor(INK)
-        c.setFont(f.regular, LABEL_SIZE)
+        if lane.number:
+            c.setFont(f.bold, LABEL_SIZE)
+            c.drawString(4, ty, lane.number)
+        x_text = 4 + lane.indent
         for line in lane.lines:
-            c.drawString(8, ty, line)
-            ty -= LABEL_SIZE + 1.6
-        ty -= 0.6
-        sx = 8.0
+            draw_string(c, self.guard, x_text, ty, line, f.regular, LABEL_SIZE)
+            ty -= LABEL_LEAD
+        ty -= SUB_LEAD - LABEL_LEAD + 0.6
+        sx = x_text
         if lane.status:
             sq = SUB_SIZE - 1.2
             c.setFillColor(lane.colour or DEFAULT_BAR)
@@ -434,15 +486,15 @@ class TimelineChart(Flowable):
             c.rect(sx, ty, sq, sq, stroke=1, fill=1)
             c.setFillColor(INK)
             c.setFont(f.regular, SUB_SIZE)
-            c.drawString(sx + sq + 2.5, ty, lane.status)
+            draw_string(c, self.guard, sx + sq + 2.5, ty, lane.status, f.regular, SUB_SIZE)
             sx += sq + 2.5 + stringWidth(lane.status, f.regular, SUB_SIZE) + 8
         c.setFillColor(MUTED)
         c.setFont(f.italic, SUB_SIZE)
         for line in lane.sub:
-            c.drawString(sx, ty, line)
-            ty -= SUB_SIZE + 1.8
-        # the bar, centred on the first label line
-        mid = top - 5 - LABEL_SIZE * 0.35
+            draw_string(c, self.guard, sx, ty, line, f.italic, SUB_SIZE)
+            ty -= SUB_LEAD
+        # the bar, centred on the lane
+        mid = top - lane.height / 2
         bar_h = 7.0
         if lane.kind == "tbc":
             c.setDash(2.5, 2)
@@ -511,18 +563,20 @@ class TimelineChart(Flowable):
         f = self.fonts
         top = self.height
         label_top = top - 25
-        for row, x, tx, text, tw, end_x in self._placed:
-            ty = label_top - (row + 1) * (EVENT_ROW) + 2
-            c.setStrokeColor(EVENT_INK)
-            c.setLineWidth(0.7)
-            c.setDash(3, 2)
+        rows = [(label_top - (row + 1) * EVENT_ROW + 2, x, tx, text, tw, end_x)
+                for row, x, tx, text, tw, end_x in self._placed]
+        # every line first, then every label on a white ground: no label is ever crossed
+        c.setStrokeColor(EVENT_INK)
+        c.setLineWidth(0.7)
+        c.setDash(3, 2)
+        for ty, x, *_ in rows:
             c.line(x, body_bottom, x, ty + EVENT_SIZE + 1)
-            c.setDash()
+        c.setDash()
+        for ty, x, tx, text, tw, end_x in rows:
             c.setFillColor(white)
-            c.rect(tx - 1.5, ty - 2, tw + 3, EVENT_SIZE + 3, stroke=0, fill=1)
+            c.rect(tx - 1.5, ty - 2.5, tw + 3, EVENT_SIZE + 3.5, stroke=0, fill=1)
             c.setFillColor(EVENT_INK)
-            c.setFont(f.regular, EVENT_SIZE)
-            c.drawString(tx, ty, text)
+            draw_string(c, self.guard, tx, ty, text, f.regular, EVENT_SIZE)
             if end_x is not None and end_x - x > 4:
                 # an event spanning months: a thin bracket from its start to its end
                 c.setStrokeColor(EVENT_INK)

@@ -157,7 +157,8 @@ def test_fonts_are_embedded_and_no_base14(portfolio_pdf):
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            assert "DejaVuSans" in font["/BaseFont"], font["/BaseFont"]
+            assert ("LiberationSans" in font["/BaseFont"]
+                    or "DejaVuSans" in font["/BaseFont"]), font["/BaseFont"]
             descriptor = (font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
                           if "/DescendantFonts" in font else font["/FontDescriptor"])
             assert "/FontFile2" in descriptor.get_object()
