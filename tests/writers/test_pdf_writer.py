@@ -358,4 +358,5 @@ def test_sample_portfolio_priorities_and_outputs_with_letters(tmp_path):
     for p_index, priority in enumerate(portfolio.priorities):
         assert flat(f"{numbering.dotted(0, p_index)} {priority.title}") in body
         for o_index, output in enumerate(priority.outputs):
-            assert flat(f"{numbering.letter(o_index)}. {output.text}") in body
+            # outputs are a compact table in the summary: the letter, then the output
+            assert flat(f"{numbering.letter(o_index)} {output.text}") in body
