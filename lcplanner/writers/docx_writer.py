@@ -470,7 +470,16 @@ class _Renderer:
             self._append(p)
 
     def _timeline(self, block: ir.Timeline) -> None:
-        """Word has no chart of its own here: the timeline is a table per group."""
+        """The chart as a picture with alt text (the composer puts the full table after it);
+        where no picture can be made, a table per group."""
+        from lcplanner.writers.docx_picture import timeline_pictures
+
+        pictures = timeline_pictures(self.document, block, self._text_width(), self.sect,
+                                     self.warnings)
+        for picture in pictures:
+            self._append(picture)
+        if pictures:
+            return
         level = min(self.level + 1, 4)
         for group in block.groups:
             self._heading(ir.Heading(group.title, level))

@@ -128,3 +128,21 @@ def test_word_contents_page_numbers_match_the_rendered_pages(tmp_path):
     for title, page in toc.items():
         found = [i for i, t in enumerate(texts, 1) if f"{title} " in t or t.endswith(title)]
         assert page == found[-1], (title, page, found)
+
+
+def test_word_timeline_is_a_picture_with_alt_text_then_the_table(tmp_path, sample_plan):
+    from lcplanner.compose import compose
+
+    path = tmp_path / "t.docx"
+    warnings = write_docx(compose(sample_plan, "timeline"), path)
+    assert warnings == []
+    document = docx.Document(str(path))
+    body = document.element.body
+    pictures = body.findall(".//" + "{http://schemas.openxmlformats.org/drawingml/2006/"
+                            "wordprocessingDrawing}docPr")
+    assert pictures and all("milestone" in p.get("descr") for p in pictures)
+    assert len(document.inline_shapes) == len(pictures)
+    assert document.tables[0].rows[0].cells[1].text == "Milestone"
+    bars = [b for g in next(b for b in compose(sample_plan, "timeline").blocks
+                            if isinstance(b, ir.Timeline)).groups for b in g.bars]
+    assert [r.cells[1].text for r in document.tables[0].rows[1:]] == [b.label for b in bars]
