@@ -58,10 +58,13 @@ def compose_portfolio(plan: Plan, number: int) -> ir.Document:
     if portfolio.priorities:
         blocks.append(ir.Heading("Priorities", 2))
     with_outputs = iter([p for p in portfolio.priorities if p.outputs])
+    # no output has a status yet: the roll-up says so once, not a column of "Not set"
+    statuses = any(o.status is not None and o.status.name
+                   for p in portfolio.priorities for o in p.outputs)
     for block in portfolio_blocks(portfolio, index, 2, show_status=False,
                                   pledge_numbers=pledge_numbers(plan), with_heading=False):
         if isinstance(block, ir.ListBlock):  # the outputs of the next priority that has some
-            block = _as_table(block, next(with_outputs).outputs)
+            block = _as_table(block, next(with_outputs).outputs, statuses)
         blocks.append(block)
     if portfolio.work_areas:
         blocks.append(ir.Heading("Work areas", 2))
@@ -118,7 +121,7 @@ def _exceptions(portfolio, index: int) -> list[ir.Block]:
                      widths=[9, 45, 14, 32], caption="Outputs at risk or off track")]
 
 
-def _as_table(outputs: ir.ListBlock, stored: list) -> ir.Table:
+def _as_table(outputs: ir.ListBlock, stored: list, statuses: bool = True) -> ir.Table:
     """A priority's outputs as a compact table: letter, output (its sub-points as lines),
     status. Denser than a list, so a year's portfolio reads in two pages."""
     rows = []
@@ -126,6 +129,10 @@ def _as_table(outputs: ir.ListBlock, stored: list) -> ir.Table:
         paragraphs = [ir.Paragraph(list(item.runs))]
         for child in (item.children.items if item.children else []):
             paragraphs.append(ir.Paragraph(list(child.runs), label=child.label))
-        rows.append([ir.Cell.of(item.label), ir.Cell(paragraphs),
-                     ir.Cell([ir.Paragraph(status_runs(output.status))])])
+        row = [ir.Cell.of(item.label), ir.Cell(paragraphs)]
+        if statuses:
+            row.append(ir.Cell([ir.Paragraph(status_runs(output.status))]))
+        rows.append(row)
+    if not statuses:
+        return ir.Table(["", "Output"], rows, widths=[5, 95])
     return ir.Table(["", "Output", "Status"], rows, widths=[5, 77, 18])

@@ -216,10 +216,9 @@ class KeepWithFirst(Flowable):
         return self.follower.getSpaceAfter()
 
     def split(self, availWidth, availHeight):  # noqa: N803
-        used = 0.0
-        for i, f in enumerate(self.lead):
-            _, h = f.wrap(availWidth, availHeight)
-            used += h + self._gap(i)
+        if len(self._sizes) != len(self.lead) + 1 or self.width != availWidth:
+            self.wrap(availWidth, availHeight)
+        used = sum(h + self._gap(i) for i, (_, h) in enumerate(self._sizes[:-1]))
         room = availHeight - used - 1.0
         parts = self.follower.split(availWidth, room) if room > 0 else []
         if len(parts) >= 2:

@@ -24,6 +24,7 @@ furniture and tall table rows are in :mod:`pdf_parts`.
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from xml.sax.saxutils import escape
 
@@ -263,8 +264,8 @@ class _Render:
         inner = [w - 10 for w in widths]  # minus left and right padding
         for row in block.rows:
             cells = []
-            for c in row:
-                paras = [self.paragraph_in(p, cell) for p in c.paragraphs] or [
+            for c, width in zip(row, inner):
+                paras = [self.paragraph_in(p, cell, width) for p in c.paragraphs] or [
                     make_para("\u00a0", cell)]
                 cells.append(paras)
             cells += [[make_para("\u00a0", cell)]] * (cols - len(row))
@@ -304,7 +305,8 @@ class _Render:
         out.append(Spacer(1, 8))
         return out
 
-    def paragraph_in(self, p: ir.Paragraph, cell_style: ParagraphStyle) -> Paragraph:
+    def paragraph_in(self, p: ir.Paragraph, cell_style: ParagraphStyle,
+                     width: float = 0.0) -> Paragraph:
         base = self.styles.get(p.style) if p.style != "body" else cell_style
         style = self.styles.derived(
             ("cell", p.style, cell_style.name),
@@ -312,7 +314,11 @@ class _Render:
                                    fontSize=min(base.fontSize, cell_style.fontSize),
                                    leading=min(base.leading, cell_style.leading),
                                    textColor=base.textColor, fontName=base.fontName))
-        text = self.markup(p.runs, base_italic=style.fontName == self.fonts.italic)
+        runs = p.runs
+        if width and any("/" in r.text for r in runs):
+            runs = [ir.Run(_slash_breaks(r.text, width, style), r.bold, r.italic, r.colour)
+                    for r in runs]
+        text = self.markup(runs, base_italic=style.fontName == self.fonts.italic)
         if p.label:
             text = f"{self.plain(p.label)}\u2002{text}"
         return make_para(text or "\u00a0", style)
@@ -458,6 +464,18 @@ class _Render:
         self.warnings.extend(self.guard.warnings())
 
 
+
+
+def _slash_breaks(text: str, width: float, style: ParagraphStyle) -> str:
+    """``text`` with a line break allowed after "/" in a word too wide for ``width``
+    ("Summer/Autumn 2022" in a narrow column), so that it breaks there and never mid-word
+    without a hyphen. A word that fits is left as it is."""
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if "/" in word.strip("/") and stringWidth(word, style.fontName,
+                                                  style.fontSize) > width:
+            words[i] = re.sub(r"(?<=\w)/(?=\w)", "/ ", word)
+    return " ".join(words)
 
 
 def _safe_colour(value: str) -> str:
