@@ -113,7 +113,9 @@ class Template(BaseDocTemplate):
 
 
 #: A table row taller than this is cut into sub-rows, so that it can break across pages.
-ROW_CHUNK = 200.0
+ROW_CHUNK = 50.0
+#: Rows shorter than this (roughly measured) are never cut: the common case stays cheap.
+SPLIT_FROM = 120.0
 
 
 def split_tall_row(cells: list[list[Paragraph]], widths: list[float],
@@ -130,7 +132,7 @@ def split_tall_row(cells: list[list[Paragraph]], widths: list[float],
         per_line = max(width / (p.style.fontSize * 0.5), 1.0)
         return (chars / per_line + 1) * p.style.leading
 
-    if all(sum(rough(p, w) for p in paras) < ROW_CHUNK * 0.6
+    if all(sum(rough(p, w) for p in paras) < SPLIT_FROM
            for paras, w in zip(cells, widths)):
         return [cells]
     columns: list[list[list[Paragraph]]] = []

@@ -90,6 +90,8 @@ class _Render:
         self._titles: dict[float, str] = {}
         self._printed = f"Printed {_british(print_date)}"
         self.warnings: list[str] = []
+        #: The text of a heading just placed: a table caption that only repeats it is left out
+        self._last_heading = ""
         self.running = self.guard.clean(
             (doc.running_title or doc.title or "").replace("\n", " ").strip(),
             self.fonts.regular)
@@ -154,8 +156,10 @@ class _Render:
                     para._lcp_anchor = (self, index, self.guard.clean(title), olevel - 1)
                 para._lcp_keep = True  # kept with the start of what follows
                 story.append(para)
+                self._last_heading = " ".join(block.text.split())
                 heading_index += 1
             elif isinstance(block, ir.Paragraph):
+                self._last_heading = ""
                 story.append(self.paragraph(block))
             elif isinstance(block, ir.ListBlock):
                 story.extend(self.list_block(block, 0))
@@ -273,7 +277,7 @@ class _Render:
             row_ends.append(len(data) - 1)
         if not data:
             return out
-        if block.caption.strip():
+        if block.caption.strip() and " ".join(block.caption.split()) != self._last_heading:
             caption = make_para(self.plain(block.caption, self.fonts.bold),
                                 self.styles.get("caption"))
             caption._lcp_keep = True
