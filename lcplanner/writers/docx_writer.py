@@ -295,6 +295,7 @@ class _Renderer:
         self.level = level
 
         def hanging(ppr):
+            child(ppr, "keepNext")  # even when a clerk's template forgot it on the style
             if block.label:
                 child(ppr, "ind", left=851, hanging=851)
 
@@ -381,6 +382,11 @@ class _Renderer:
         for row in block.rows:
             cells = list(row) + [ir.Cell([ir.Paragraph([])])] * (columns - len(row))
             self._row(tbl, cells, twips, header=False, style="Table Text")
+        # the header row never ends a page alone, nor does a last row start one alone
+        rows = tbl.findall(qn("w:tr"))
+        for tr in rows[:1] + rows[-2:-1]:
+            for ppr in tr.iter(_PPR):
+                child(ppr, "keepNext")
         if self.page_break:  # a table cannot carry pageBreakBefore itself
             self._append(self._p(None, []))
         self._append(tbl)

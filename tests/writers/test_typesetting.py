@@ -156,3 +156,26 @@ def test_a_word_too_wide_for_its_column_breaks_after_a_slash_not_mid_word(tmp_pa
     lines = (pypdf.PdfReader(str(path)).pages[0].extract_text() or "").splitlines()
     assert "Summer/" in [line.strip() for line in lines]
     assert not any(line.strip().startswith(("umn", "tumn", "mn ")) for line in lines)
+
+
+def test_word_table_rows_may_break_but_never_strand_the_header_or_last_row(tmp_path):
+    rows = [[ir.Cell.of(f"Row {n}"), ir.Cell.of(FILLER)] for n in range(4)]
+    path = tmp_path / "t.docx"
+    write_docx(ir.Document(title="T", blocks=[ir.Table(["Name", "Text"], rows)]), path)
+    table = docx.Document(str(path)).tables[0]
+    trs = [row._tr for row in table.rows]
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert [tr.find(f"{w}trPr/{w}cantSplit") is not None for tr in trs] == \
+        [True, False, False, False, False]
+    assert trs[0].find(f"{w}trPr/{w}tblHeader") is not None
+    keep = [all(p.find(f"{w}pPr/{w}keepNext") is not None for p in tr.iter(f"{w}p"))
+            for tr in trs]
+    assert keep == [True, False, False, True, False]
+
+
+def test_word_headings_keep_with_next_whatever_the_template(tmp_path):
+    path = tmp_path / "h.docx"
+    write_docx(_contents_doc(), path)
+    headings = [p for p in docx.Document(str(path)).paragraphs
+                if p.style.name.startswith("Heading")]
+    assert headings and all(p.paragraph_format.keep_with_next for p in headings)
