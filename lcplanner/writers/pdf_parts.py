@@ -120,7 +120,7 @@ SPLIT_FROM = 120.0
 
 def split_tall_row(cells: list[list[Paragraph]], widths: list[float],
                     style: ParagraphStyle) -> list[list[list[Flowable]]]:
-    """Return ``cells`` as one row, or as several sub-rows if it is taller than ROW_CHUNK.
+    """Return ``cells`` as one row, or as several sub-rows of about ROW_CHUNK if it is tall.
 
     reportlab tables break between rows only (``splitInRow`` misplaces repeated headers), so a
     cell taller than a page would not fit anywhere. Cutting the row at paragraph and line
@@ -132,40 +132,72 @@ def split_tall_row(cells: list[list[Paragraph]], widths: list[float],
         per_line = max(width / (p.style.fontSize * 0.5), 1.0)
         return (chars / per_line + 1) * p.style.leading
 
-    if all(sum(rough(p, w) for p in paras) < SPLIT_FROM
-           for paras, w in zip(cells, widths)):
+    sizes = [sum(rough(p, w) for p in paras) for paras, w in zip(cells, widths)]
+    if all(size < SPLIT_FROM for size in sizes):
         return [cells]
-    columns: list[list[list[Paragraph]]] = []
-    for paras, width in zip(cells, widths):
-        chunks: list[list[Paragraph]] = [[]]
-        used = 0.0
-        queue = list(paras)
-        while queue:
-            p = queue.pop(0)
-            _, h = p.wrap(width, ROW_CHUNK)
-            h += p.getSpaceAfter()
-            if used + h <= ROW_CHUNK:
-                chunks[-1].append(p)
-                used += h
-                continue
-            room = ROW_CHUNK - used
-            parts = p.split(width, room) if room > p.style.leading * 2 else []
-            if len(parts) == 2:
-                chunks[-1].append(parts[0])
-                queue.insert(0, parts[1])
-            elif chunks[-1]:
-                queue.insert(0, p)
-            else:  # a single line taller than a chunk: keep it, nothing better to do
-                chunks[-1].append(p)
-                used = ROW_CHUNK
-                continue
-            chunks.append([])
-            used = 0.0
-        columns.append([c for c in chunks if c])
+    # Every column is cut at the same heights, at line boundaries (a line alone at either
+    # side of a cut is fine inside a row), so the text of each runs on without a gap. The
+    # first sub-row is as tall as the tallest short column, which is never cut.
+    for paras in cells:
+        for p in paras:
+            p.style = _loose(p.style)
+    first = ROW_CHUNK
+    for paras, width, size in zip(cells, widths, sizes):
+        if size <= 2 * ROW_CHUNK:
+            first = max(first, sum(p.wrap(width, 1e6)[1] + p.getSpaceAfter() for p in paras))
+    columns = [_chunk(paras, width, [first]) for paras, width in zip(cells, widths)]
     depth = max(len(c) for c in columns)
     if depth == 1:
         return [cells]
     return [[col[i] if i < len(col) else [] for col in columns] for i in range(depth)]
+
+
+_loose_styles: dict[int, ParagraphStyle] = {}
+
+
+def _loose(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` allowing a single line at either side of a cut (inside a table row)."""
+    hit = _loose_styles.get(id(style))
+    if hit is None or hit[0] is not style:
+        loose = ParagraphStyle(f"{style.name}-loose", parent=style, allowWidows=1,
+                               allowOrphans=1)
+        hit = _loose_styles[id(style)] = (style, loose)
+    return hit[1]
+
+
+def _chunk(paras: list[Paragraph], width: float, limits: list[float]
+           ) -> list[list[Paragraph]]:
+    """``paras`` cut at paragraph and line boundaries into chunks no taller than
+    ``limits[i]`` (ROW_CHUNK past the end of ``limits``)."""
+    def limit(i: int) -> float:
+        return limits[i] if i < len(limits) else ROW_CHUNK
+
+    chunks: list[list[Paragraph]] = [[]]
+    used = 0.0
+    queue = list(paras)
+    while queue:
+        cap = limit(len(chunks) - 1)
+        p = queue.pop(0)
+        _, h = p.wrap(width, cap)
+        h += p.getSpaceAfter()
+        if used + h <= cap:
+            chunks[-1].append(p)
+            used += h
+            continue
+        room = cap - used
+        parts = p.split(width, room) if room >= p.style.leading else []
+        if len(parts) == 2:
+            chunks[-1].append(parts[0])
+            queue.insert(0, parts[1])
+        elif chunks[-1]:
+            queue.insert(0, p)
+        else:  # a single line taller than a chunk: keep it, nothing better to do
+            chunks[-1].append(p)
+            used = cap
+            continue
+        chunks.append([])
+        used = 0.0
+    return [c for c in chunks if c]
 
 
 def canvasmaker(render):
@@ -271,3 +303,11 @@ def keep_with_next(story: list[Flowable]) -> list[Flowable]:
         out.append(f)
     out.extend(lead)
     return out
+
+
+class Gap(Spacer):
+    """Space between blocks that vanishes at the foot of a page instead of starting a new
+    (otherwise empty) one."""
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        return [Spacer(self.width, 0)]

@@ -40,7 +40,7 @@ from reportlab.platypus import (CondPageBreak, Flowable, Frame, NextPageTemplate
 from lcplanner.compose import ir
 from lcplanner.writers.atomic import ExportError, atomic_path
 from lcplanner.writers.pdf_fonts import GlyphGuard, draw_runs
-from lcplanner.writers.pdf_parts import (KeepWithNext, Template, TocLine, canvasmaker,
+from lcplanner.writers.pdf_parts import (Gap, KeepWithNext, Template, TocLine, canvasmaker,
                                          keep_with_next,
                                          split_tall_row)
 from lcplanner.writers.pdf_style import styles_for
@@ -163,7 +163,7 @@ class _Render:
                 story.append(self.paragraph(block))
             elif isinstance(block, ir.ListBlock):
                 story.extend(self.list_block(block, 0))
-                story.append(Spacer(1, 3))
+                story.append(Gap(1, 3))
             elif isinstance(block, ir.Table):
                 story.extend(self.table(block))
             elif isinstance(block, ir.Fields):
@@ -306,7 +306,7 @@ class _Render:
                       splitByRow=1, hAlign="LEFT")
         table.setStyle(TableStyle(commands))
         out.append(table)
-        out.append(Spacer(1, 8))
+        out.append(Gap(1, 8))
         return out
 
     def paragraph_in(self, p: ir.Paragraph, cell_style: ParagraphStyle,
@@ -364,7 +364,7 @@ class _Render:
             out.append(TocLine(label, text, index, level - 1, self.fonts, self.toc_size,
                                self.guard, (self.styles.ink, self.styles.rule)))
             self.toc_used.append(index)
-        out.append(Spacer(1, 12))
+        out.append(Gap(1, 12))
         return out
 
     # ---- page furniture
