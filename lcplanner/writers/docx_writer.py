@@ -34,6 +34,7 @@ from lcplanner.importers.docx_guard import UnsafeDocumentError, check_docx
 from lcplanner.writers.atomic import ExportError, atomic_path
 from lcplanner.writers.docx_contents import PLACEHOLDER, fill_page_numbers
 from lcplanner.writers.docx_numbering import Numbering, indent
+from lcplanner.writers.docx_pagination import keep_intros_with_lists
 from lcplanner.writers.docx_xml import child
 
 #: The shipped house-style template.
@@ -68,6 +69,7 @@ def write_docx(doc: ir.Document, path: str | os.PathLike, *,
     document = _open_template(template, warnings)
     renderer = _Renderer(document, doc, warnings)
     renderer.render()
+    keep_intros_with_lists(document.element.body)
     fill_page_numbers(document, renderer.toc_slots, warnings)
     with atomic_path(path) as tmp:
         try:

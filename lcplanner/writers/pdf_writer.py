@@ -143,7 +143,8 @@ class _Render:
                 outline_index += 1
         outline_iter = iter(self._outline)
         portrait = not self.doc.landscape
-        for block in self.doc.blocks:
+        blocks = self.doc.blocks
+        for at, block in enumerate(blocks):
             if isinstance(block, ir.Heading):
                 level = max(1, min(block.level, 4))
                 style = self.styles.get(f"h{level}")
@@ -160,7 +161,11 @@ class _Render:
                 heading_index += 1
             elif isinstance(block, ir.Paragraph):
                 self._last_heading = ""
-                story.append(self.paragraph(block))
+                para = self.paragraph(block)
+                if (at + 1 < len(blocks) and isinstance(blocks[at + 1], ir.ListBlock)
+                        and block.text.rstrip().endswith(":")):
+                    para._lcp_keep = True  # a sentence introducing a list keeps with it
+                story.append(para)
             elif isinstance(block, ir.ListBlock):
                 story.extend(self.list_block(block, 0))
                 story.append(Gap(1, 3))

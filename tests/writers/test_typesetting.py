@@ -179,3 +179,28 @@ def test_word_headings_keep_with_next_whatever_the_template(tmp_path):
     headings = [p for p in docx.Document(str(path)).paragraphs
                 if p.style.name.startswith("Heading")]
     assert headings and all(p.paragraph_format.keep_with_next for p in headings)
+
+
+def _intro_doc(n: int) -> ir.Document:
+    blocks: list = [ir.Heading("Report", 1)]
+    blocks += [ir.Paragraph.of(f"Paragraph {i}. " + FILLER) for i in range(n)]
+    blocks.append(ir.Paragraph.of("We will deliver the following:"))
+    blocks.append(ir.ListBlock([ir.ListItem([ir.Run(f"First point of the list {i}")],
+                                            label="\u2022") for i in range(3)]))
+    return ir.Document(title="Report", blocks=blocks)
+
+
+def test_a_sentence_introducing_a_list_keeps_with_it(tmp_path):
+    # whatever the amount of text before it, the sentence and the first item share a page
+    for n in range(9, 13):
+        path = tmp_path / f"i{n}.pdf"
+        write_pdf(_intro_doc(n), path, print_date=PRINTED)
+        texts = pages_text(path)
+        intro = next(i for i, t in enumerate(texts) if "the following:" in t)
+        first = next(i for i, t in enumerate(texts) if "First point of the list 0" in t)
+        assert intro == first, n
+    path = tmp_path / "i.docx"
+    write_docx(_intro_doc(2), path)
+    intro = next(p for p in docx.Document(str(path)).paragraphs
+                 if p.text.endswith("the following:"))
+    assert intro.paragraph_format.keep_with_next
