@@ -480,8 +480,10 @@ class _Renderer:
     def _timeline(self, block: ir.Timeline) -> None:
         """The chart as a picture with alt text (the composer puts the full table after it);
         where no picture can be made, a table per group."""
-        from lcplanner.writers.docx_picture import timeline_pictures
+        from lcplanner.writers.docx_picture import timeline_pictures, wall_chart_margins
 
+        if self.doc.kind == "timeline":
+            wall_chart_margins(self.sect)
         pictures = timeline_pictures(self.document, block, self._text_width(), self.sect,
                                      self.warnings)
         for picture in pictures:

@@ -69,6 +69,41 @@ def shorten(text: str, font: str, size: float, width: float) -> str:
     return out.rstrip(" ,;:\u2013-") + ELLIPSIS
 
 
+#: Up to this many dated events, every choice of label side is tried (2**n) for fewest rows.
+PACK_LIMIT = 10
+
+
+def _pack(options: list[tuple]) -> list[tuple[int, float, tuple]]:
+    """Rows for event labels: (row, text x, span) for each of ``options`` ((line x,
+    [(text x, span)…]) per event), the label side of each chosen for the fewest rows and
+    then the fewest lines passing under labels."""
+    best = None
+    n = len(options)
+    for mask in range(1 << n):
+        chosen = [opts[(mask >> i) & 1 if len(opts) > 1 else 0]
+                  for i, (_, opts) in enumerate(options)]
+        if any(len(opts) == 1 and (mask >> i) & 1 for i, (_, opts) in enumerate(options)):
+            continue
+        order = sorted(range(n), key=lambda i: chosen[i][1][0])
+        ends: list[float] = []
+        rows = [0] * n
+        for i in order:
+            start, end = chosen[i][1]
+            row = next((r for r, e in enumerate(ends) if e < start), len(ends))
+            if row == len(ends):
+                ends.append(end)
+            else:
+                ends[row] = end
+            rows[i] = row
+        crossings = sum(1 for i in range(n) for j in range(n)
+                        if rows[i] < rows[j] and chosen[j][1][0] <= options[i][0]
+                        <= chosen[j][1][1])
+        key = (len(ends), crossings)
+        if best is None or key < best[0]:
+            best = (key, [(rows[i], chosen[i][0], chosen[i][1]) for i in range(n)])
+    return best[1] if best else []
+
+
 def _parse(value: str | None) -> date | None:
     if not value:
         return None
@@ -245,6 +280,7 @@ class TimelineChart(Flowable):
         f = self.fonts
         x0, cw = self._chart_x(width), width - self._chart_x(width)
         placed: list[tuple] = []
+        options: list[tuple] = []
         events = sorted(((ev, start, end) for ev, start, end in self._events
                          if start is not None), key=lambda e: e[1])
         xs = sorted(x0 + self._x_of(start, cw) for _, start, _ in events)
@@ -263,6 +299,8 @@ class TimelineChart(Flowable):
                 sides.reverse()
             sides = [tx for tx in sides if tx >= 0 and tx + tw <= width] or [
                 max(min(x + 2.5, width - tw), 0)]
+            options.append((x, [(tx, (min(tx, x) - 3, max(tx + tw, end_x or 0) + 3))
+                                for tx in sides]))
             best = None
             rows = 1 + max((p[0] for p in placed), default=-1)
             for row in range(rows + 1):
@@ -280,6 +318,11 @@ class TimelineChart(Flowable):
                         best = (key, row, tx, span)
             _, row, tx, span = best
             placed.append((row, x, tx, text, tw, end_x, span[0], span[1]))
+        packed = _pack(options) if 0 < len(options) <= PACK_LIMIT else None
+        if packed is not None and 1 + max(r for r, _, _ in packed) < 1 + max(
+                p[0] for p in placed):
+            placed = [(row, p[1], tx, p[3], p[4], p[5], span[0], span[1])
+                      for p, (row, tx, span) in zip(placed, packed)]
         return [p[:6] for p in placed]
 
     def _chart_x(self, width: float) -> float:
