@@ -105,6 +105,9 @@ class Template(BaseDocTemplate):
         super().__init__(filename, **kw)
 
     def _endBuild(self):  # noqa: N802 (reportlab API)
+        frame = getattr(self, "frame", None)
+        if frame is not None:  # how far down the last page the text went
+            self.render.last_used = frame._y1 + frame._height - frame._y
         self._doSave = 0
         super()._endBuild()
         self.render.finish(self.canv)

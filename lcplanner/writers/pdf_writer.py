@@ -60,6 +60,10 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 PAPERS = {"a4": A4, "a3": A3}
 LIST_STEP = 20.0  # indent per list level, points
 FURNITURE = 9.0  # running header and footer, points (Word's Header and Footer styles)
+#: A last page holding less than this many body lines is worth a second layout …
+SHORT_LAST_PAGE = 5
+#: … with every page's text area this many body lines deeper at the top and at the foot.
+SQUEEZE = 1.25
 
 
 def _british(d: date) -> str:
@@ -442,11 +446,41 @@ class _Render:
 
     # ---- build
     def build(self, target) -> None:
+        """Lay out and write to ``target`` (a path or a binary file object).
+
+        When the last page would hold only a few lines (less than SHORT_LAST_PAGE), the
+        document is laid out once more with every page's text area a little deeper (header
+        and footer keep their places), as a typesetter would run pages long; the second
+        layout is kept only if it saves that page.
+        """
+        import io
+
+        out = io.BytesIO()
+        self._build_once(out, 0.0)
+        body = self.styles.get("body")
+        if (self.doc.kind != "timeline" and self.pages > 1 and self.last_used is not None
+                and self.last_used < SHORT_LAST_PAGE * body.leading
+                and min(self.margin_top, self.margin_bottom) - SQUEEZE * body.leading
+                >= 17 * mm):
+            pages = self.pages
+            self.pages, self.heading_pages, self.toc_used = 0, {}, []
+            second = io.BytesIO()
+            self._build_once(second, SQUEEZE * body.leading)
+            if self.pages < pages:
+                out = second
+        self.warnings.extend(self.guard.warnings())
+        if isinstance(target, (str, os.PathLike)):
+            with open(target, "wb") as fh:
+                fh.write(out.getvalue())
+        else:
+            target.write(out.getvalue())
+
+    def _build_once(self, target, squeeze: float) -> None:
         doc = self.doc
         portrait_size = self.paper
         landscape_size = landscape(self.paper)
         first_size = landscape_size if doc.landscape else portrait_size
-        mx, top, bottom = self.margin_x, self.margin_top, self.margin_bottom
+        mx, top, bottom = self.margin_x, self.margin_top - squeeze, self.margin_bottom - squeeze
         self._frame_width = first_size[0] - 2 * mx
 
         def frame(size, ident):
@@ -469,8 +503,8 @@ class _Render:
             creator="lcplanner", producer="lcplanner (reportlab)", lang=doc.language or "en-GB",
             initialFontName=self.fonts.regular, invariant=0, keepTogetherClass=KeepWithNext)
         story = self.flowables() or [Spacer(1, 1)]
+        self.last_used = None
         template.build(story, canvasmaker=canvasmaker(self))
-        self.warnings.extend(self.guard.warnings())
 
 
 

@@ -204,3 +204,18 @@ def test_a_sentence_introducing_a_list_keeps_with_it(tmp_path):
     intro = next(p for p in docx.Document(str(path)).paragraphs
                  if p.text.endswith("the following:"))
     assert intro.paragraph_format.keep_with_next
+
+
+def test_no_last_page_with_only_a_few_lines_when_pages_can_run_long(tmp_path, monkeypatch):
+    from lcplanner.writers import pdf_writer
+
+    blocks = [ir.Heading("Report", 1)] + [ir.Paragraph.of(f"P{i}. " + FILLER) for i in range(16)]
+    blocks.append(ir.Paragraph.of("Closing words of the report."))
+    doc = ir.Document(title="R", blocks=blocks)
+    path = tmp_path / "r.pdf"
+    write_pdf(doc, path, print_date=PRINTED)
+    texts = pages_text(path)
+    assert len(texts) == 2 and "Closing words of the report." in texts[-1]
+    monkeypatch.setattr(pdf_writer, "SHORT_LAST_PAGE", 0)  # without: a third page, 3 lines
+    write_pdf(doc, path, print_date=PRINTED)
+    assert len(pages_text(path)) == 3
