@@ -3,8 +3,9 @@
 One pass, no ``multiBuild``: the numbers that are only known at the end ("of m" in the footer,
 the page numbers in the contents) are PDF form XObjects that every page references and that are
 filled in just before the file is saved, so the contents shows each heading's real page at the
-cost of a single layout. Paragraph text is fast (see :mod:`pdf_text`); contents lines, page
-furniture and tall table rows are in :mod:`pdf_parts`.
+cost of a single layout. Paragraph text is fast (see :mod:`pdf_text`); tables and fields are
+in :mod:`pdf_tables`; contents lines, keep-with-next groups, the document template and tall
+table rows are in :mod:`pdf_parts`.
 
 * One house style with Word: face, sizes, spacing, colours and margins are read from the Word
   template's styles (:mod:`pdf_style`); Arial is set in Liberation Sans (same metrics), with
@@ -24,26 +25,23 @@ furniture and tall table rows are in :mod:`pdf_parts`.
 from __future__ import annotations
 
 import os
-import re
 from datetime import date
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import (CondPageBreak, Flowable, Frame, NextPageTemplate, PageBreak,
-                                PageTemplate, Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate,
+                                Paragraph, Spacer)
 
 from lcplanner.compose import ir
 from lcplanner.writers.atomic import ExportError, atomic_path
 from lcplanner.writers.pdf_fonts import GlyphGuard, draw_runs
 from lcplanner.writers.pdf_parts import (Gap, KeepWithNext, Template, TocLine, canvasmaker,
-                                         keep_with_next,
-                                         split_tall_row)
+                                         keep_with_next)
 from lcplanner.writers.pdf_style import styles_for
+from lcplanner.writers.pdf_tables import TablesMixin
 from lcplanner.writers.pdf_text import (FastText, HeadingPara, ListPara, inline_label_fits,
                                         label_width, lead_para, make_frags, make_para)
 from lcplanner.writers.timeline_chart import TimelineChart
@@ -71,7 +69,7 @@ def _british(d: date) -> str:
 
 
 # ---------------------------------------------------------------------- render
-class _Render:
+class _Render(TablesMixin):
     def __init__(self, doc: ir.Document, print_date: date, *, template=None,
                  paper: str = "a4") -> None:
         self.doc = doc
@@ -257,110 +255,6 @@ class _Render:
             return f"{label}."
         return label
 
-    def table(self, block: ir.Table) -> list[Flowable]:
-        out: list[Flowable] = []
-        cols = max([len(block.header)] + [len(r) for r in block.rows] + [1])
-        weights = list(block.widths[:cols]) if block.widths else []
-        weights = [w if isinstance(w, (int, float)) and w > 0 else 1.0 for w in weights]
-        weights += [1.0] * (cols - len(weights))
-        total_w = self.frame_width
-        widths = [total_w * w / sum(weights) for w in weights]
-        cell = self.styles.get("cell")
-        head = self.styles.get("cell-head")
-        data: list[list[list[Flowable]]] = []
-        row_ends: list[int] = []  # index in ``data`` of the last sub-row of each row
-        has_header = any(h.strip() for h in block.header)
-        if has_header:
-            data.append([[make_para(self.plain(h, head.fontName) or "\u00a0", head)]
-                         for h in block.header] + [[]] * (cols - len(block.header)))
-            row_ends.append(0)
-        inner = [w - 10 for w in widths]  # minus left and right padding
-        for row in block.rows:
-            cells = []
-            for c, width in zip(row, inner):
-                paras = [self.paragraph_in(p, cell, width) for p in c.paragraphs] or [
-                    make_para("\u00a0", cell)]
-                cells.append(paras)
-            cells += [[make_para("\u00a0", cell)]] * (cols - len(row))
-            data.extend(split_tall_row(cells, inner, cell))
-            row_ends.append(len(data) - 1)
-        if not data:
-            return out
-        if block.caption.strip() and " ".join(block.caption.split()) != self._last_heading:
-            caption = make_para(self.plain(block.caption, self.fonts.bold),
-                                self.styles.get("caption"))
-            caption._lcp_keep = True
-            out.append(caption)
-        commands = [
-            ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.9, self.styles.head_ink),
-            ("LINEBELOW", (0, -1), (-1, -1), 0.9, self.styles.head_ink),
-        ]
-        previous = -1
-        for end in row_ends:
-            if end - previous > 1:  # continuation sub-rows sit close together, no rule
-                commands += [("TOPPADDING", (0, previous + 2), (-1, end), 0),
-                             ("BOTTOMPADDING", (0, previous + 1), (-1, end - 1), 0)]
-            commands.append(("LINEBELOW", (0, end), (-1, end), 0.4, self.styles.rule))
-            previous = end
-        if has_header:
-            commands += [("BACKGROUND", (0, 0), (-1, 0), self.styles.header_fill),
-                         ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.styles.head_ink)]
-        table = Table(data, colWidths=widths, repeatRows=1 if has_header else 0,
-                      splitByRow=1, hAlign="LEFT")
-        table.setStyle(TableStyle(commands))
-        out.append(table)
-        out.append(Gap(1, 8))
-        return out
-
-    def paragraph_in(self, p: ir.Paragraph, cell_style: ParagraphStyle,
-                     width: float = 0.0) -> Paragraph:
-        base = self.styles.get(p.style) if p.style != "body" else cell_style
-        style = self.styles.derived(
-            ("cell", p.style, cell_style.name),
-            lambda: ParagraphStyle(f"lcp-cell-{p.style}", parent=cell_style,
-                                   fontSize=min(base.fontSize, cell_style.fontSize),
-                                   leading=min(base.leading, cell_style.leading),
-                                   textColor=base.textColor, fontName=base.fontName))
-        runs = p.runs
-        if width and any("/" in r.text for r in runs):
-            runs = [ir.Run(_slash_breaks(r.text, width, style), r.bold, r.italic, r.colour)
-                    for r in runs]
-        text = self.markup(runs, base_italic=style.fontName == self.fonts.italic)
-        if p.label:
-            text = f"{self.plain(p.label)}\u2002{text}"
-        return make_para(text or "\u00a0", style)
-
-    def fields(self, block: ir.Fields) -> Table:
-        label_style = self.styles.get("field-label")
-        value_style = self.styles.get("field-value")
-        longest = max((stringWidth(k, label_style.fontName, label_style.fontSize)
-                       for k, _ in block.pairs), default=60.0)
-        lw = min(max(longest + 14, 80.0), self.frame_width * 0.36)
-        rows = [[make_para(self.plain(k, label_style.fontName), label_style),
-                 make_para(self.plain(v) or "\u00a0", value_style)] for k, v in block.pairs]
-        if not rows:
-            rows = [[make_para("\u00a0", label_style), make_para("\u00a0", value_style)]]
-        table = Table(rows, colWidths=[lw, self.frame_width - lw], hAlign="LEFT",
-                      splitInRow=1, spaceAfter=12)
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.9, self.styles.head_ink),
-            ("LINEBELOW", (0, -1), (-1, -1), 0.9, self.styles.head_ink),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.3, HexColor("#d3d8de")),
-        ]))
-        return table
-
     def contents(self, block: ir.Contents) -> list[Flowable]:
         out: list[Flowable] = [make_para(self.plain(block.title or "Contents", self.fonts.bold),
                                          self.styles.get("toc-title"))]
@@ -507,18 +401,6 @@ class _Render:
         template.build(story, canvasmaker=canvasmaker(self))
 
 
-
-
-def _slash_breaks(text: str, width: float, style: ParagraphStyle) -> str:
-    """``text`` with a line break allowed after "/" in a word too wide for ``width``
-    ("Summer/Autumn 2022" in a narrow column), so that it breaks there and never mid-word
-    without a hyphen. A word that fits is left as it is."""
-    words = text.split(" ")
-    for i, word in enumerate(words):
-        if "/" in word.strip("/") and stringWidth(word, style.fontName,
-                                                  style.fontSize) > width:
-            words[i] = re.sub(r"(?<=\w)/(?=\w)", "/ ", word)
-    return " ".join(words)
 
 
 def _safe_colour(value: str) -> str:

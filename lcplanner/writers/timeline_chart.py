@@ -11,7 +11,10 @@ Policy events are dashed vertical lines labelled at the top. Nothing relies on c
 * TBC lanes are a dashed empty box with the words "To be confirmed".
 
 The flowable splits between lanes when it is taller than the space left; every page repeats the
-axis (years, months, event labels) and the heading of a group that continues ("… continued").
+axis (years, months, event labels), the key, and the heading of a group that continues
+("… continued"). Long names are cut to one line and numbered; the composer lists them in full
+in a table after the chart. Colours, sizes, label packing and the key are in
+:mod:`timeline_labels`; :mod:`timeline_png` draws the same chart as a picture for Word.
 """
 from __future__ import annotations
 
@@ -20,89 +23,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from reportlab.lib.colors import Color, HexColor, white
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from lcplanner.compose import ir
 from lcplanner.writers.pdf_fonts import Fonts, GlyphGuard, draw_string
-
-TBC_TITLE = "To be confirmed"
-
-INK = HexColor("#1d2733")
-MUTED = HexColor("#56606b")
-RULE = HexColor("#9aa3ad")
-GRID = HexColor("#dfe3e8")
-BAND_A = HexColor("#e4e8ed")
-BAND_B = HexColor("#f1f3f6")
-GROUP_FILL = HexColor("#e9edf2")
-STRIPE = HexColor("#f7f8fa")
-DEFAULT_BAR = HexColor("#4f6d8f")
-EVENT_INK = HexColor("#3a3f45")
-
-LABEL_SIZE = 8.5
-SUB_SIZE = 7.5
-AXIS_SIZE = 7.5
-EVENT_SIZE = 8.0
-EVENT_ROW = EVENT_SIZE + 3.0
-#: Lane geometry: padding above the label, label line, sub line, padding below.
-LANE_TOP, LABEL_LEAD, SUB_LEAD, LANE_BOTTOM = 2.0, LABEL_SIZE + 1.0, SUB_SIZE + 0.5, 0.5
-ELLIPSIS = "\u2026"
-
-
-def shorten(text: str, font: str, size: float, width: float) -> str:
-    """``text`` on one line of ``width``, cut at a word with an ellipsis when it is longer
-    (the full text is in the table after the chart)."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    words = text.split()
-    out = ""
-    for word in words:
-        trial = f"{out} {word}".strip()
-        if stringWidth(trial + ELLIPSIS, font, size) > width:
-            break
-        out = trial
-    if not out:  # one long word: cut it
-        out = text
-        while out and stringWidth(out + ELLIPSIS, font, size) > width:
-            out = out[:-1]
-    return out.rstrip(" ,;:\u2013-") + ELLIPSIS
-
-
-#: Up to this many dated events, every choice of label side is tried (2**n) for fewest rows.
-PACK_LIMIT = 10
-
-
-def _pack(options: list[tuple]) -> list[tuple[int, float, tuple]]:
-    """Rows for event labels: (row, text x, span) for each of ``options`` ((line x,
-    [(text x, span)…]) per event), the label side of each chosen for the fewest rows and
-    then the fewest lines passing under labels."""
-    best = None
-    n = len(options)
-    for mask in range(1 << n):
-        chosen = [opts[(mask >> i) & 1 if len(opts) > 1 else 0]
-                  for i, (_, opts) in enumerate(options)]
-        if any(len(opts) == 1 and (mask >> i) & 1 for i, (_, opts) in enumerate(options)):
-            continue
-        order = sorted(range(n), key=lambda i: chosen[i][1][0])
-        ends: list[float] = []
-        rows = [0] * n
-        for i in order:
-            start, end = chosen[i][1]
-            row = next((r for r, e in enumerate(ends) if e < start), len(ends))
-            if row == len(ends):
-                ends.append(end)
-            else:
-                ends[row] = end
-            rows[i] = row
-        crossings = sum(1 for i in range(n) for j in range(n)
-                        if rows[i] < rows[j] and chosen[j][1][0] <= options[i][0]
-                        <= chosen[j][1][1])
-        key = (len(ends), crossings)
-        if best is None or key < best[0]:
-            best = (key, [(rows[i], chosen[i][0], chosen[i][1]) for i in range(n)])
-    return best[1] if best else []
-
+from lcplanner.writers.timeline_labels import (AXIS_SIZE, BAND_A, BAND_B, DEFAULT_BAR,
+                                               EVENT_INK, EVENT_ROW, EVENT_SIZE, GRID,
+                                               GROUP_FILL, INK, LABEL_LEAD, LABEL_SIZE,
+                                               LANE_BOTTOM, LANE_TOP, MUTED, RULE, STRIPE,
+                                               SUB_LEAD, SUB_SIZE, TBC_TITLE, draw_key,
+                                               lighten, place_labels, shorten)
 
 def _parse(value: str | None) -> date | None:
     if not value:
@@ -118,11 +49,6 @@ def _month_index(d: date, first: date) -> float:
     whole = (d.year - first.year) * 12 + d.month - first.month
     days = calendar.monthrange(d.year, d.month)[1]
     return whole + (d.day - 1) / days
-
-
-def _lighten(c: Color, amount: float) -> Color:
-    return Color(c.red + (1 - c.red) * amount, c.green + (1 - c.green) * amount,
-                 c.blue + (1 - c.blue) * amount)
 
 
 def _colour(value: str | None, default: Color) -> Color:
@@ -269,22 +195,14 @@ class TimelineChart(Flowable):
 
     # ---------------------------------------------------------------- layout
     def _event_rows(self, width: float) -> list[tuple]:
-        """Place event labels in rows at the top: (row, x_line, x_text, text, text_w, end_x).
-
-        Row 0 is the top row; an event's dashed line runs from the lanes up to its label, so
-        it passes every row below its own. A label goes in the first row (trying right, then
-        left of its line) where it overlaps no other label and no line passing through that
-        row, and where its own line passes under no label; the drawing then puts every label
-        on a white ground above all lines, so even a crowded chart has no crossed label.
-        """
+        """Event labels in rows at the top: (row, x_line, x_text, text, text_w, end_x)."""
         f = self.fonts
         x0, cw = self._chart_x(width), width - self._chart_x(width)
-        placed: list[tuple] = []
-        options: list[tuple] = []
         events = sorted(((ev, start, end) for ev, start, end in self._events
                          if start is not None), key=lambda e: e[1])
         xs = sorted(x0 + self._x_of(start, cw) for _, start, _ in events)
         middle = xs[len(xs) // 2] if xs else 0.0
+        labels, items = [], []
         for ev, start, end in events:
             x = x0 + self._x_of(start, cw)
             text = self.guard.clean(f"{ev.date_text.strip()}  {ev.text.strip()}".strip(),
@@ -299,31 +217,11 @@ class TimelineChart(Flowable):
                 sides.reverse()
             sides = [tx for tx in sides if tx >= 0 and tx + tw <= width] or [
                 max(min(x + 2.5, width - tw), 0)]
-            options.append((x, [(tx, (min(tx, x) - 3, max(tx + tw, end_x or 0) + 3))
-                                for tx in sides]))
-            best = None
-            rows = 1 + max((p[0] for p in placed), default=-1)
-            for row in range(rows + 1):
-                for tx in sides:
-                    span = (min(tx, x) - 3, max(tx + tw, end_x or 0) + 3)
-                    if any(p[0] == row and not (span[1] < p[6] or span[0] > p[7])
-                           for p in placed):
-                        continue
-                    # lines that would pass under this label, and labels its line would
-                    # pass under: both hidden by the label's white ground, but fewer is better
-                    cost = sum(1 for p in placed if p[0] < row and span[0] <= p[1] <= span[1])
-                    cost += sum(1 for p in placed if p[0] > row and p[6] <= x <= p[7])
-                    key = (row == rows, cost, row)
-                    if best is None or key < best[0]:
-                        best = (key, row, tx, span)
-            _, row, tx, span = best
-            placed.append((row, x, tx, text, tw, end_x, span[0], span[1]))
-        packed = _pack(options) if 0 < len(options) <= PACK_LIMIT else None
-        if packed is not None and 1 + max(r for r, _, _ in packed) < 1 + max(
-                p[0] for p in placed):
-            placed = [(row, p[1], tx, p[3], p[4], p[5], span[0], span[1])
-                      for p, (row, tx, span) in zip(placed, packed)]
-        return [p[:6] for p in placed]
+            labels.append((x, text, tw, end_x))
+            items.append((x, sides, (tw, end_x)))
+        return [(row, x, tx, text, tw, end_x) for (row, tx, _), (x, text, tw, end_x)
+                in zip(place_labels(items), labels)]
+
 
     def _chart_x(self, width: float) -> float:
         return self._label_width(width) + 4
@@ -490,7 +388,7 @@ class TimelineChart(Flowable):
 
         # --- policy events over everything
         self._draw_events(x0, cw, y_month, grid_bottom)
-        self._draw_legend(body_bottom - self._legend_height())
+        draw_key(self.canv, self.fonts, body_bottom - self._legend_height())
         c.restoreState()
 
     def _draw_group(self, lane: _Lane, y: float, width: float) -> None:
@@ -583,7 +481,7 @@ class TimelineChart(Flowable):
             c.rect(xa, mid - bar_h / 2, w, bar_h, stroke=1, fill=1)
             return
         # a fuzzy range: pale fill, diagonal hatching in the status colour, dark outline
-        c.setFillColor(_lighten(colour, 0.72))
+        c.setFillColor(lighten(colour, 0.72))
         c.rect(xa, mid - bar_h / 2, w, bar_h, stroke=0, fill=1)
         c.saveState()
         p = c.beginPath()
@@ -627,80 +525,3 @@ class TimelineChart(Flowable):
                 by = ty - 2.2
                 c.line(x, by, end_x, by)
                 c.line(end_x, by - 1.5, end_x, by + 1.5)
-
-    def _draw_legend(self, y: float) -> None:
-        c = self.canv
-        f = self.fonts
-        c.setFont(f.regular, SUB_SIZE)
-        x = 0.0
-        base = y + 6
-        c.setFillColor(INK)
-        c.drawString(x, base, "Key:")
-        x += stringWidth("Key:", f.regular, SUB_SIZE) + 8
-
-        def item(draw, text: str) -> None:
-            nonlocal x
-            draw(x)
-            x += 22
-            c.setFillColor(INK)
-            c.setFont(f.regular, SUB_SIZE)
-            c.drawString(x, base, text)
-            x += stringWidth(text, f.regular, SUB_SIZE) + 14
-
-        def diamond(x0: float) -> None:
-            p = c.beginPath()
-            cx, cy, r = x0 + 9, base + 2.5, 4
-            p.moveTo(cx, cy + r)
-            p.lineTo(cx + r, cy)
-            p.lineTo(cx, cy - r)
-            p.lineTo(cx - r, cy)
-            p.close()
-            c.setFillColor(DEFAULT_BAR)
-            c.setStrokeColor(INK)
-            c.setLineWidth(0.6)
-            c.drawPath(p, stroke=1, fill=1)
-
-        def solid(x0: float) -> None:
-            c.setFillColor(DEFAULT_BAR)
-            c.setStrokeColor(INK)
-            c.setLineWidth(0.6)
-            c.rect(x0, base - 1, 18, 7, stroke=1, fill=1)
-
-        def hatched(x0: float) -> None:
-            c.setFillColor(_lighten(DEFAULT_BAR, 0.72))
-            c.rect(x0, base - 1, 18, 7, stroke=0, fill=1)
-            c.saveState()
-            p = c.beginPath()
-            p.rect(x0, base - 1, 18, 7)
-            c.clipPath(p, stroke=0, fill=0)
-            c.setStrokeColor(DEFAULT_BAR)
-            c.setLineWidth(0.9)
-            xx = x0 - 7
-            while xx < x0 + 18:
-                c.line(xx, base - 1, xx + 7, base + 6)
-                xx += 3.2
-            c.restoreState()
-            c.setStrokeColor(INK)
-            c.setLineWidth(0.6)
-            c.rect(x0, base - 1, 18, 7, stroke=1, fill=0)
-
-        def event(x0: float) -> None:
-            c.setStrokeColor(EVENT_INK)
-            c.setLineWidth(0.7)
-            c.setDash(3, 2)
-            c.line(x0 + 9, base - 3, x0 + 9, base + 8)
-            c.setDash()
-
-        def tbc(x0: float) -> None:
-            c.setStrokeColor(MUTED)
-            c.setLineWidth(0.7)
-            c.setDash(2.5, 2)
-            c.roundRect(x0, base - 1.5, 18, 8, 2, stroke=1, fill=0)
-            c.setDash()
-
-        item(diamond, "date known to the day")
-        item(solid, "month (or shorter) known")
-        item(hatched, "falls within this range")
-        item(event, "policy event")
-        item(tbc, "date to be confirmed")
-
