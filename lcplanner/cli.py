@@ -4,7 +4,7 @@
     lcplanner import SOURCE --into FILE [--dry-run]   import a paper (.docx, .pdf or .txt)
     lcplanner stats FILE [--json]                     what each plan holds
     lcplanner export {docx,pdf} FILE -o OUT [--plan MATCH|#N] [--kind KIND] [--portfolio N]
-                     [--template T] [--tagged] [--force]
+                     [--template T] [--tagged] [--paper a4|a3] [--force]
     lcplanner --version
 
 Exit status: 0 done; 2 bad input or usage, with one clear line on stderr and nothing written;
@@ -88,6 +88,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--portfolio", type=int, metavar="N",
                           help="portfolio number, for --kind portfolio")
     p_export.add_argument("--template", metavar="T", help="a Word template (.docx) to style with")
+    p_export.add_argument("--paper", choices=("a4", "a3"), default="a4",
+                          help="paper size of a PDF timeline (default a4)")
     p_export.add_argument("--tagged", action="store_true",
                           help="make a tagged (accessible) PDF through LibreOffice")
     p_export.add_argument("--force", action="store_true",
@@ -437,8 +439,8 @@ def _check_export_options(args) -> None:
         raise _bad("--kind portfolio needs --portfolio N")
     if args.portfolio is not None and args.kind != "portfolio":
         raise _bad(f"--portfolio applies to --kind portfolio only (the kind is {args.kind})")
-    if args.template and args.format != "docx":
-        raise _bad("--template applies to Word (docx) exports only")
+    if args.paper != "a4" and (args.format != "pdf" or args.kind != "timeline"):
+        raise _bad("--paper a3 applies to PDF timelines (--kind timeline) only")
     if args.tagged and args.format != "pdf":
         raise _bad("--tagged applies to PDF exports only")
     if args.template:
@@ -509,7 +511,7 @@ def _write(args, document) -> list[str]:
         return write_tagged_pdf(document, args.output)
     from lcplanner.writers.pdf_writer import write_pdf
 
-    return write_pdf(document, args.output)
+    return write_pdf(document, args.output, template=args.template, paper=args.paper)
 
 
 if __name__ == "__main__":

@@ -1,15 +1,26 @@
-"""A portfolio summary, as managers print it: holder and shadow holder, then each priority
-with its outcome and its lettered outputs with their status, and the portfolio's work areas.
+"""A portfolio summary that summarises, as a portfolio holder reads it before a meeting.
 
-Milestones belong to objectives, not portfolios, in the model; the summary therefore shows the
-status of each output (what a portfolio holder answers for) and a count of outputs by status.
+Page one: the portfolio, its holder and shadow holder (and the output leads, when outputs name
+them: the model has no lead officer for a portfolio, so none is invented), the roll-up of
+outputs by status (a small bar chart and the counts), then the exceptions, the outputs at risk
+or off track, with their progress notes. From page two: each priority with its outcome and its
+lettered outputs with their status, and the portfolio's work areas.
+
+Milestones belong to objectives, not portfolios, in the model; the summary therefore rolls up
+the status of each output (what a portfolio holder answers for).
 """
 from __future__ import annotations
 
 from lcplanner.compose import ir
 from lcplanner.compose._blocks import (NOT_SET, pledge_numbers, portfolio_blocks, portfolio_title,
                                        status_runs)
+from lcplanner.domain import numbering
 from lcplanner.domain.model import Plan
+
+#: Status names (case-insensitive) that make an output an exception on page one.
+EXCEPTIONS = ("at risk", "off track")
+#: The longest bar in the roll-up chart, in block characters.
+BAR = 24
 
 
 def compose_portfolio(plan: Plan, number: int) -> ir.Document:
@@ -32,32 +43,29 @@ def compose_portfolio(plan: Plan, number: int) -> ir.Document:
     if plan.organisation:
         blocks.append(ir.Paragraph.of(plan.organisation, style="meta"))
     blocks.append(ir.Heading(title, 1))
+    leads = list(dict.fromkeys(o.owner.strip() for p in portfolio.priorities
+                               for o in p.outputs if (o.owner or "").strip()))
     facts = [(label, value) for label, value in (
         ("Plan:", plan.title), ("Portfolio holder:", portfolio.holder),
         ("Shadow portfolio holder:", portfolio.shadow_holder),
+        ("Output leads:" if len(leads) > 1 else "Output lead:", ", ".join(leads)),
         ("Plan status:", plan.status_label)) if value]
     if facts:
         blocks.append(ir.Fields(facts))
+    blocks += _roll_up(plan, portfolio, name)
+    blocks += _exceptions(portfolio, index)
+
     if portfolio.priorities:
         blocks.append(ir.Heading("Priorities", 2))
-    blocks += portfolio_blocks(portfolio, index, 2, show_status=True,
-                               pledge_numbers=pledge_numbers(plan), with_heading=False)
-
-    counts: dict[str, list] = {}
-    for priority in portfolio.priorities:
-        for output in priority.outputs:
-            status = output.status
-            key = status.name if status is not None and status.name else NOT_SET
-            counts.setdefault(key, [status, 0])[1] += 1
-    if counts:
-        order = {s.name: i for i, s in enumerate(plan.statuses)}
-        rows = [[ir.Cell([ir.Paragraph(status_runs(status))]), ir.Cell.of(str(count))]
-                for name, (status, count) in sorted(
-                    counts.items(), key=lambda kv: order.get(kv[0], len(order)))]
-        blocks.append(ir.Heading("Progress at a glance", 2))
-        blocks.append(ir.Table(["Status", "Outputs"], rows, widths=[70, 30],
-                               caption=f"Outputs by status: {name}"))
-
+    with_outputs = iter([p for p in portfolio.priorities if p.outputs])
+    # no output has a status yet: the roll-up says so once, not a column of "Not set"
+    statuses = any(o.status is not None and o.status.name
+                   for p in portfolio.priorities for o in p.outputs)
+    for block in portfolio_blocks(portfolio, index, 2, show_status=False,
+                                  pledge_numbers=pledge_numbers(plan), with_heading=False):
+        if isinstance(block, ir.ListBlock):  # the outputs of the next priority that has some
+            block = _as_table(block, next(with_outputs).outputs, statuses)
+        blocks.append(block)
     if portfolio.work_areas:
         blocks.append(ir.Heading("Work areas", 2))
         blocks.append(ir.ListBlock([ir.ListItem([ir.Run(a.text or "")], label="\u2022")
@@ -65,3 +73,66 @@ def compose_portfolio(plan: Plan, number: int) -> ir.Document:
     return ir.Document(title=title, blocks=blocks, kind="portfolio",
                        author=plan.organisation or "", subject=plan.title or "",
                        running_title=" \u2013 ".join(p for p in (plan.title, title) if p))
+
+
+def _roll_up(plan: Plan, portfolio, name: str) -> list[ir.Block]:
+    """Outputs by status, in the plan's order of statuses: counts and a bar for each."""
+    counts: dict[str, list] = {}
+    for priority in portfolio.priorities:
+        for output in priority.outputs:
+            status = output.status
+            key = status.name if status is not None and status.name else NOT_SET
+            counts.setdefault(key, [status, 0])[1] += 1
+    if not counts:
+        return []
+    order = {s.name: i for i, s in enumerate(plan.statuses)}
+    most = max(n for _, n in counts.values())
+    rows = []
+    for _, (status, n) in sorted(counts.items(), key=lambda kv: order.get(kv[0], len(order))):
+        bar = "\u2588" * max(1, round(BAR * n / most))
+        rows.append([ir.Cell([ir.Paragraph(status_runs(status))]), ir.Cell.of(str(n)),
+                     ir.Cell([ir.Paragraph([ir.Run(bar, colour=_bar_colour(status))])])])
+    return [ir.Heading("Progress at a glance", 2),
+            ir.Table(["Status", "Outputs", "Share of outputs"], rows, widths=[30, 14, 56],
+                     caption=f"Outputs by status: {name}")]
+
+
+def _bar_colour(status) -> str | None:
+    colour = getattr(status, "colour", None) or ""
+    return colour.lower() if len(colour) == 7 and colour.startswith("#") else None
+
+
+def _exceptions(portfolio, index: int) -> list[ir.Block]:
+    """The outputs at risk or off track, with their progress notes (left out when none)."""
+    rows = []
+    for p_index, priority in enumerate(portfolio.priorities):
+        for o_index, output in enumerate(priority.outputs):
+            status = output.status
+            if status is None or (status.name or "").strip().casefold() not in EXCEPTIONS:
+                continue
+            ref = f"{numbering.dotted(index, p_index)} {numbering.letter(o_index)}"
+            rows.append([ir.Cell.of(ref), ir.Cell.of(output.text or ""),
+                         ir.Cell([ir.Paragraph(status_runs(status))]),
+                         ir.Cell.of(output.progress_note or "")])
+    if not rows:
+        return []
+    return [ir.Heading("Exceptions", 2),
+            ir.Table(["Ref", "Output", "Status", "Progress note"], rows,
+                     widths=[9, 45, 14, 32], caption="Outputs at risk or off track")]
+
+
+def _as_table(outputs: ir.ListBlock, stored: list, statuses: bool = True) -> ir.Table:
+    """A priority's outputs as a compact table: letter, output (its sub-points as lines),
+    status. Denser than a list, so a year's portfolio reads in two pages."""
+    rows = []
+    for item, output in zip(outputs.items, stored):
+        paragraphs = [ir.Paragraph(list(item.runs))]
+        for child in (item.children.items if item.children else []):
+            paragraphs.append(ir.Paragraph(list(child.runs), label=child.label))
+        row = [ir.Cell.of(item.label), ir.Cell(paragraphs)]
+        if statuses:
+            row.append(ir.Cell([ir.Paragraph(status_runs(output.status))]))
+        rows.append(row)
+    if not statuses:
+        return ir.Table(["", "Output"], rows, widths=[5, 95])
+    return ir.Table(["", "Output", "Status"], rows, widths=[5, 77, 18])

@@ -59,12 +59,39 @@ def timeline_block(plan: Plan) -> ir.Timeline:
     return ir.Timeline(groups, events, axis_start, axis_end)
 
 
+def timeline_tables(chart: ir.Timeline) -> list[ir.Block]:
+    """The chart's milestones in full, numbered as in the chart (which shortens long names),
+    and the policy events; a page of its own after the chart."""
+    rows = []
+    number = 0
+    for group in chart.groups:
+        for bar in group.bars:
+            number += 1
+            status = [ir.Run("\u25cf ", colour=bar.colour), ir.Run(bar.status)] \
+                if bar.status else [ir.Run("Not set")]
+            rows.append([ir.Cell.of(str(number)), ir.Cell.of(bar.label),
+                         ir.Cell.of(group.title), ir.Cell.of(bar.date_text),
+                         ir.Cell([ir.Paragraph(status)])])
+    blocks: list[ir.Block] = []
+    if rows:
+        blocks += [ir.PageBreak(), ir.Heading("Milestones in full", 2),
+                   ir.Table(["No.", "Milestone", "Objective", "Date", "Status"], rows,
+                            widths=[5, 43, 24, 16, 12], caption="Milestones in full")]
+    if chart.events:
+        blocks += [ir.Heading("Policy events", 2),
+                   ir.Table(["Date", "Event"],
+                            [[ir.Cell.of(e.date_text), ir.Cell.of(e.text)] for e in chart.events],
+                            widths=[25, 75], caption="Policy events")]
+    return blocks
+
+
 def compose_timeline(plan: Plan) -> ir.Document:
     title = f"{plan.title}: timeline of milestones" if plan.title else "Timeline of milestones"
     blocks: list[ir.Block] = []
     if plan.organisation:
         blocks.append(ir.Paragraph.of(plan.organisation, style="meta"))
-    blocks += [ir.Heading(title, 1), timeline_block(plan)]
+    chart = timeline_block(plan)
+    blocks += [ir.Heading(title, 1), chart, *timeline_tables(chart)]
     return ir.Document(title=title, blocks=blocks, kind="timeline",
                        author=plan.organisation or "", subject=plan.title or "",
                        running_title=title, landscape=True)

@@ -32,7 +32,9 @@ from lcplanner.domain.sanitise import clean_text
 from lcplanner.writers import docx_style
 from lcplanner.importers.docx_guard import UnsafeDocumentError, check_docx
 from lcplanner.writers.atomic import ExportError, atomic_path
+from lcplanner.writers.docx_contents import PLACEHOLDER, fill_page_numbers
 from lcplanner.writers.docx_numbering import Numbering, indent
+from lcplanner.writers.docx_pagination import keep_intros_with_lists
 from lcplanner.writers.docx_props import now, set_app_properties, user_name
 from lcplanner.writers.docx_xml import child
 
@@ -69,7 +71,10 @@ def write_docx(doc: ir.Document, path: str | os.PathLike, *,
     """
     warnings: list[str] = []
     document = _open_template(template, warnings)
-    _Renderer(document, doc, warnings).render()
+    renderer = _Renderer(document, doc, warnings)
+    renderer.render()
+    keep_intros_with_lists(document.element.body)
+    fill_page_numbers(document, renderer.toc_slots, warnings)
     with atomic_path(path) as tmp:
         try:
             document.save(str(tmp))
@@ -185,6 +190,7 @@ class _Renderer:
         self.page_break = False
         self.level = 0
         self.bookmarks = {id(h): f"_Toc_lcp{i}" for i, h in enumerate(doc.outline(), 1)}
+        self.toc_slots: list = []  # (heading text, page-number w:t) for docx_contents
 
     # -- the document --------------------------------------------------------------------
 
@@ -314,6 +320,7 @@ class _Renderer:
         self.level = level
 
         def hanging(ppr):
+            child(ppr, "keepNext")  # even when a clerk's template forgot it on the style
             if block.label:
                 child(ppr, "ind", left=851, hanging=851)
 
@@ -413,6 +420,11 @@ class _Renderer:
         for row in block.rows:
             cells = list(row) + [ir.Cell([ir.Paragraph([])])] * (columns - len(row))
             self._row(tbl, cells, twips, header=False, style="Table Text")
+        # the header row never ends a page alone, nor does a last row start one alone
+        rows = tbl.findall(qn("w:tr"))
+        for tr in rows[:1] + rows[-2:-1]:
+            for ppr in tr.iter(_PPR):
+                child(ppr, "keepNext")
         if self.page_break:  # a table cannot carry pageBreakBefore itself
             self._append(self._p(None, []))
         self._append(tbl)
@@ -423,8 +435,8 @@ class _Renderer:
              style: str) -> None:
         tr = etree.SubElement(tbl, qn("w:tr"))
         trpr = etree.SubElement(tr, qn("w:trPr"))
-        etree.SubElement(trpr, qn("w:cantSplit"))
-        if header:
+        if header:  # only the header row is kept whole; long body rows may break
+            etree.SubElement(trpr, qn("w:cantSplit"))
             etree.SubElement(trpr, qn("w:tblHeader"))
         for cell, width in zip(cells, twips):
             tc = etree.SubElement(tr, qn("w:tc"))
@@ -460,20 +472,26 @@ class _Renderer:
             level = max(1, min(heading.level, 3))
 
             def label_tab(ppr, level=level):
+                tabs = child(ppr, "tabs")
                 if heading.label:
-                    tabs = child(ppr, "tabs")
                     tab = etree.SubElement(tabs, qn("w:tab"))
                     tab.set(_VAL, "left")
                     tab.set(qn("w:pos"), str((level - 1) * 284 + 567))
+                tab = etree.SubElement(tabs, qn("w:tab"))  # the page number, dot leader
+                for key, value in (("val", "right"), ("leader", "dot"),
+                                   ("pos", str(self._text_width()))):
+                    tab.set(qn(f"w:{key}"), value)
 
-            p = self._p(f"TOC {level}", [ir.Run(heading.text)], label=heading.label,
-                        ppr_extra=label_tab)
+            p = self._p(f"TOC {level}", [ir.Run(heading.text), ir.Run("\t"),
+                                         ir.Run(PLACEHOLDER)],
+                        label=heading.label, ppr_extra=label_tab)
             link = etree.Element(qn("w:hyperlink"))
             link.set(qn("w:anchor"), self.bookmarks[id(heading)])
             link.set(qn("w:history"), "1")
             for r in p.findall(_R):
                 link.append(r)
             p.append(link)
+            self.toc_slots.append((heading.text, link.findall(f"{_R}/{_T}")[-1]))
             paragraphs.append(p)
         if not paragraphs:
             paragraphs = [self._p("TOC 1", [ir.Run("Update this field to list the headings.")])]
@@ -496,7 +514,18 @@ class _Renderer:
             self._append(p)
 
     def _timeline(self, block: ir.Timeline) -> None:
-        """Word has no chart of its own here: the timeline is a table per group."""
+        """The chart as a picture with alt text (the composer puts the full table after it);
+        where no picture can be made, a table per group."""
+        from lcplanner.writers.docx_picture import timeline_pictures, wall_chart_margins
+
+        if self.doc.kind == "timeline":
+            wall_chart_margins(self.sect)
+        pictures = timeline_pictures(self.document, block, self._text_width(), self.sect,
+                                     self.warnings)
+        for picture in pictures:
+            self._append(picture)
+        if pictures:
+            return
         level = min(self.level + 1, 4)
         for group in block.groups:
             self._heading(ir.Heading(group.title, level))
@@ -592,5 +621,7 @@ class _Renderer:
         props.modified = stamp
         props.revision = 1
         set_app_properties(self.document, _text(self.doc.author)[:255])
-        if any(isinstance(b, ir.Contents) for b in self.doc.blocks):
-            child(self.document.settings.element, "updateFields", val="true")
+        # no w:updateFields: the contents is filled in (docx_contents), never a prompt
+        update = self.document.settings.element.find(qn("w:updateFields"))
+        if update is not None:
+            update.getparent().remove(update)

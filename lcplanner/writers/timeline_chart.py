@@ -11,7 +11,10 @@ Policy events are dashed vertical lines labelled at the top. Nothing relies on c
 * TBC lanes are a dashed empty box with the words "To be confirmed".
 
 The flowable splits between lanes when it is taller than the space left; every page repeats the
-axis (years, months, event labels) and the heading of a group that continues ("… continued").
+axis (years, months, event labels), the key, and the heading of a group that continues
+("… continued"). Long names are cut to one line and numbered; the composer lists them in full
+in a table after the chart. Colours, sizes, label packing and the key are in
+:mod:`timeline_labels`; :mod:`timeline_png` draws the same chart as a picture for Word.
 """
 from __future__ import annotations
 
@@ -20,32 +23,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from reportlab.lib.colors import Color, HexColor, white
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from lcplanner.compose import ir
-from lcplanner.writers.pdf_fonts import Fonts, GlyphGuard
-
-TBC_TITLE = "To be confirmed"
-
-INK = HexColor("#1d2733")
-MUTED = HexColor("#56606b")
-RULE = HexColor("#9aa3ad")
-GRID = HexColor("#dfe3e8")
-BAND_A = HexColor("#e4e8ed")
-BAND_B = HexColor("#f1f3f6")
-GROUP_FILL = HexColor("#e9edf2")
-STRIPE = HexColor("#f7f8fa")
-DEFAULT_BAR = HexColor("#4f6d8f")
-EVENT_INK = HexColor("#3a3f45")
-
-LABEL_SIZE = 8.2
-SUB_SIZE = 7.0
-AXIS_SIZE = 7.2
-EVENT_SIZE = 6.6
-EVENT_ROW = EVENT_SIZE + 4.8
-
+from lcplanner.writers.pdf_fonts import Fonts, GlyphGuard, draw_string
+from lcplanner.writers.timeline_labels import (AXIS_SIZE, BAND_A, BAND_B, DEFAULT_BAR,
+                                               EVENT_INK, EVENT_ROW, EVENT_SIZE, GRID,
+                                               GROUP_FILL, INK, LABEL_LEAD, LABEL_SIZE,
+                                               LANE_BOTTOM, LANE_TOP, MUTED, RULE, STRIPE,
+                                               SUB_LEAD, SUB_SIZE, TBC_TITLE, draw_key,
+                                               lighten, place_labels, shorten)
 
 def _parse(value: str | None) -> date | None:
     if not value:
@@ -61,11 +49,6 @@ def _month_index(d: date, first: date) -> float:
     whole = (d.year - first.year) * 12 + d.month - first.month
     days = calendar.monthrange(d.year, d.month)[1]
     return whole + (d.day - 1) / days
-
-
-def _lighten(c: Color, amount: float) -> Color:
-    return Color(c.red + (1 - c.red) * amount, c.green + (1 - c.green) * amount,
-                 c.blue + (1 - c.blue) * amount)
 
 
 def _colour(value: str | None, default: Color) -> Color:
@@ -91,6 +74,9 @@ class _Lane:
     continued: bool = False
     #: True for the "To be confirmed" group and its lanes: no axis grid there.
     tbc: bool = False
+    #: The milestone's number (its row in the table after the chart), and the label indent.
+    number: str = ""
+    indent: float = 0.0
 
 
 @dataclass
@@ -152,21 +138,27 @@ class TimelineChart(Flowable):
         lanes: list[_Lane] = []
         tbc: list[tuple[str, ir.TimelineBar]] = []
 
+        numbers = {id(b): n for n, b in enumerate(
+            (b for g in self.timeline.groups for b in g.bars), 1)}
+        number_w = stringWidth(f"{max(len(numbers), 1)}", f.bold, LABEL_SIZE) + 5
+
         def bar_lane(bar: ir.TimelineBar, kind: str, sub_extra: str = "") -> _Lane:
-            label = self.guard.clean(bar.label.strip() or "(untitled milestone)", f.regular)
-            lines = simpleSplit(label, f.regular, LABEL_SIZE, text_w) or [""]
-            sub_text = self.guard.clean(bar.date_text.strip(), f.italic)
+            label = self.guard.clean(" ".join(bar.label.split()) or "(untitled milestone)",
+                                     f.regular)
+            number = numbers.get(id(bar))
+            lines = [shorten(label, f.regular, LABEL_SIZE, text_w - number_w)]
+            sub_text = self.guard.clean(" ".join(bar.date_text.split()), f.italic)
             if sub_extra:
                 sub_text = f"{sub_text} · {sub_extra}" if sub_text else sub_extra
             status = self.guard.clean(bar.status.strip(), f.regular)
-            sub_w = text_w - (stringWidth(status, f.regular, SUB_SIZE) + 16 if status else 0)
-            sub = simpleSplit(sub_text, f.italic, SUB_SIZE, max(sub_w, 40)) if sub_text else []
-            height = 5 + len(lines) * (LABEL_SIZE + 1.6) + len(sub) * (SUB_SIZE + 1.8) + 4
-            if status and not sub:
-                height += SUB_SIZE + 1.8
+            sub_w = text_w - number_w - (
+                stringWidth(status, f.regular, SUB_SIZE) + 16 if status else 0)
+            sub = [shorten(sub_text, f.italic, SUB_SIZE, max(sub_w, 40))] if sub_text else []
+            height = LANE_TOP + LABEL_LEAD + SUB_LEAD + LANE_BOTTOM
             return _Lane(kind, lines=lines, sub=sub, status=status,
                          colour=_colour(bar.colour, DEFAULT_BAR), start=_parse(bar.start),
-                         end=_parse(bar.end), height=max(height, 20.0))
+                         end=_parse(bar.end), height=height,
+                         number=str(number) if number else "", indent=number_w)
 
         for group in self.timeline.groups:
             dated = []
@@ -180,8 +172,9 @@ class TimelineChart(Flowable):
             lanes.append(self._group_lane(group.title, width))
             lanes.extend(bar_lane(b, "bar") for b in dated)
 
-        undated_events = [e for e, s, t in self._events if s is None and t is None]
-        if tbc or undated_events:
+        # events without a date are listed in the table after the chart, not drawn
+        undated_events: list[ir.TimelineEvent] = []
+        if tbc:
             lanes.append(replace(self._group_lane(TBC_TITLE, width), tbc=True))
             for group_title, bar in tbc:
                 extra = self.guard.clean(group_title.strip(), f.italic)
@@ -197,40 +190,38 @@ class TimelineChart(Flowable):
     def _group_lane(self, title: str, width: float) -> _Lane:
         f = self.fonts
         text = self.guard.clean(title.strip() or "(untitled group)", f.bold)
-        lines = simpleSplit(text, f.bold, LABEL_SIZE + 0.6, width - 12) or [""]
-        return _Lane("group", title=text, lines=lines,
-                     height=6 + len(lines) * (LABEL_SIZE + 2.6) + 3)
+        lines = [shorten(text, f.bold, LABEL_SIZE + 0.6, width - 80)]
+        return _Lane("group", title=text, lines=lines, height=4 + LABEL_SIZE + 0.6 + 3.5)
 
     # ---------------------------------------------------------------- layout
-    def _event_rows(self, width: float) -> list[tuple[int, float, float, str, float]]:
-        """Place event labels in rows at the top: (row, x_line, x_text, text, text_w)."""
+    def _event_rows(self, width: float) -> list[tuple]:
+        """Event labels in rows at the top: (row, x_line, x_text, text, text_w, end_x)."""
         f = self.fonts
         x0, cw = self._chart_x(width), width - self._chart_x(width)
-        rows_end: list[list[tuple[float, float]]] = []
-        placed = []
-        for ev, start, end in self._events:
-            if start is None:
-                continue
+        events = sorted(((ev, start, end) for ev, start, end in self._events
+                         if start is not None), key=lambda e: e[1])
+        xs = sorted(x0 + self._x_of(start, cw) for _, start, _ in events)
+        middle = xs[len(xs) // 2] if xs else 0.0
+        labels, items = [], []
+        for ev, start, end in events:
             x = x0 + self._x_of(start, cw)
             text = self.guard.clean(f"{ev.date_text.strip()}  {ev.text.strip()}".strip(),
                                     f.regular)
+            text = shorten(text, f.regular, EVENT_SIZE, max(cw * 0.28, 120))
             tw = stringWidth(text, f.regular, EVENT_SIZE)
-            tx = x + 2.5
-            if tx + tw > width:
-                tx = max(x - 2.5 - tw, 0)
             end_x = None
             if end is not None and (end - start).days > 31:
                 end_x = min(x0 + self._x_of(end + timedelta(days=1), cw), width)
-            span = (min(tx, x) - 3, max(tx + tw, end_x or 0) + 3)
-            row = 0
-            while row < len(rows_end) and any(not (span[1] < a or span[0] > b)
-                                              for a, b in rows_end[row]):
-                row += 1
-            if row == len(rows_end):
-                rows_end.append([])
-            rows_end[row].append(span)
-            placed.append((row, x, tx, text, tw, end_x))
-        return placed
+            sides = [x + 2.5, x - 2.5 - tw]
+            if x < middle:  # the left half of the events: labels prefer the left of the line
+                sides.reverse()
+            sides = [tx for tx in sides if tx >= 0 and tx + tw <= width] or [
+                max(min(x + 2.5, width - tw), 0)]
+            labels.append((x, text, tw, end_x))
+            items.append((x, sides, (tw, end_x)))
+        return [(row, x, tx, text, tw, end_x) for (row, tx, _), (x, text, tw, end_x)
+                in zip(place_labels(items), labels)]
+
 
     def _chart_x(self, width: float) -> float:
         return self._label_width(width) + 4
@@ -243,7 +234,7 @@ class TimelineChart(Flowable):
         return 13 + 12 + rows * (EVENT_ROW) + (3 if rows else 0)
 
     def _legend_height(self) -> float:
-        return 22.0 if self._last_part else 0.0
+        return 20.0  # the key is on every page
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
         if self._lanes is None or availWidth != self._width:
@@ -258,7 +249,7 @@ class TimelineChart(Flowable):
     def split(self, availWidth, availHeight):  # noqa: N803
         self.wrap(availWidth, availHeight)
         lanes = self._lanes or []
-        room = availHeight - self._header_height()
+        room = availHeight - self._header_height() - self._legend_height()
         taken = 0.0
         cut = 0
         for i, lane in enumerate(lanes):
@@ -397,8 +388,7 @@ class TimelineChart(Flowable):
 
         # --- policy events over everything
         self._draw_events(x0, cw, y_month, grid_bottom)
-        if self._last_part:
-            self._draw_legend(body_bottom - self._legend_height())
+        draw_key(self.canv, self.fonts, body_bottom - self._legend_height())
         c.restoreState()
 
     def _draw_group(self, lane: _Lane, y: float, width: float) -> None:
@@ -406,11 +396,11 @@ class TimelineChart(Flowable):
         f = self.fonts
         c.setFillColor(INK)
         c.setFont(f.bold, LABEL_SIZE + 0.6)
-        ty = y + lane.height - 6 - (LABEL_SIZE + 0.6)
+        ty = y + lane.height - 4 - (LABEL_SIZE + 0.6)
         for i, line in enumerate(lane.lines):
             if lane.continued and i == len(lane.lines) - 1:
                 line = f"{line} (continued)"
-            c.drawString(3, ty, line)
+            draw_string(c, self.guard, 3, ty, line, f.bold, LABEL_SIZE + 0.6)
             ty -= LABEL_SIZE + 2.6
 
     def _draw_lane(self, lane: _Lane, y: float, x0: float, cw: float) -> None:
@@ -418,14 +408,17 @@ class TimelineChart(Flowable):
         f = self.fonts
         top = y + lane.height
         # label column
-        ty = top - 5 - LABEL_SIZE
+        ty = top - LANE_TOP - LABEL_SIZE
         c.setFillColor(INK)
-        c.setFont(f.regular, LABEL_SIZE)
+        if lane.number:
+            c.setFont(f.bold, LABEL_SIZE)
+            c.drawString(4, ty, lane.number)
+        x_text = 4 + lane.indent
         for line in lane.lines:
-            c.drawString(8, ty, line)
-            ty -= LABEL_SIZE + 1.6
-        ty -= 0.6
-        sx = 8.0
+            draw_string(c, self.guard, x_text, ty, line, f.regular, LABEL_SIZE)
+            ty -= LABEL_LEAD
+        ty -= SUB_LEAD - LABEL_LEAD + 0.6
+        sx = x_text
         if lane.status:
             sq = SUB_SIZE - 1.2
             c.setFillColor(lane.colour or DEFAULT_BAR)
@@ -434,15 +427,15 @@ class TimelineChart(Flowable):
             c.rect(sx, ty, sq, sq, stroke=1, fill=1)
             c.setFillColor(INK)
             c.setFont(f.regular, SUB_SIZE)
-            c.drawString(sx + sq + 2.5, ty, lane.status)
+            draw_string(c, self.guard, sx + sq + 2.5, ty, lane.status, f.regular, SUB_SIZE)
             sx += sq + 2.5 + stringWidth(lane.status, f.regular, SUB_SIZE) + 8
         c.setFillColor(MUTED)
         c.setFont(f.italic, SUB_SIZE)
         for line in lane.sub:
-            c.drawString(sx, ty, line)
-            ty -= SUB_SIZE + 1.8
-        # the bar, centred on the first label line
-        mid = top - 5 - LABEL_SIZE * 0.35
+            draw_string(c, self.guard, sx, ty, line, f.italic, SUB_SIZE)
+            ty -= SUB_LEAD
+        # the bar, centred on the lane
+        mid = top - lane.height / 2
         bar_h = 7.0
         if lane.kind == "tbc":
             c.setDash(2.5, 2)
@@ -488,7 +481,7 @@ class TimelineChart(Flowable):
             c.rect(xa, mid - bar_h / 2, w, bar_h, stroke=1, fill=1)
             return
         # a fuzzy range: pale fill, diagonal hatching in the status colour, dark outline
-        c.setFillColor(_lighten(colour, 0.72))
+        c.setFillColor(lighten(colour, 0.72))
         c.rect(xa, mid - bar_h / 2, w, bar_h, stroke=0, fill=1)
         c.saveState()
         p = c.beginPath()
@@ -511,18 +504,20 @@ class TimelineChart(Flowable):
         f = self.fonts
         top = self.height
         label_top = top - 25
-        for row, x, tx, text, tw, end_x in self._placed:
-            ty = label_top - (row + 1) * (EVENT_ROW) + 2
-            c.setStrokeColor(EVENT_INK)
-            c.setLineWidth(0.7)
-            c.setDash(3, 2)
+        rows = [(label_top - (row + 1) * EVENT_ROW + 2, x, tx, text, tw, end_x)
+                for row, x, tx, text, tw, end_x in self._placed]
+        # every line first, then every label on a white ground: no label is ever crossed
+        c.setStrokeColor(EVENT_INK)
+        c.setLineWidth(0.7)
+        c.setDash(3, 2)
+        for ty, x, *_ in rows:
             c.line(x, body_bottom, x, ty + EVENT_SIZE + 1)
-            c.setDash()
+        c.setDash()
+        for ty, x, tx, text, tw, end_x in rows:
             c.setFillColor(white)
-            c.rect(tx - 1.5, ty - 2, tw + 3, EVENT_SIZE + 3, stroke=0, fill=1)
+            c.rect(tx - 1.5, ty - 2.5, tw + 3, EVENT_SIZE + 3.5, stroke=0, fill=1)
             c.setFillColor(EVENT_INK)
-            c.setFont(f.regular, EVENT_SIZE)
-            c.drawString(tx, ty, text)
+            draw_string(c, self.guard, tx, ty, text, f.regular, EVENT_SIZE)
             if end_x is not None and end_x - x > 4:
                 # an event spanning months: a thin bracket from its start to its end
                 c.setStrokeColor(EVENT_INK)
@@ -530,80 +525,3 @@ class TimelineChart(Flowable):
                 by = ty - 2.2
                 c.line(x, by, end_x, by)
                 c.line(end_x, by - 1.5, end_x, by + 1.5)
-
-    def _draw_legend(self, y: float) -> None:
-        c = self.canv
-        f = self.fonts
-        c.setFont(f.regular, SUB_SIZE)
-        x = 0.0
-        base = y + 6
-        c.setFillColor(INK)
-        c.drawString(x, base, "Key:")
-        x += stringWidth("Key:", f.regular, SUB_SIZE) + 8
-
-        def item(draw, text: str) -> None:
-            nonlocal x
-            draw(x)
-            x += 22
-            c.setFillColor(INK)
-            c.setFont(f.regular, SUB_SIZE)
-            c.drawString(x, base, text)
-            x += stringWidth(text, f.regular, SUB_SIZE) + 14
-
-        def diamond(x0: float) -> None:
-            p = c.beginPath()
-            cx, cy, r = x0 + 9, base + 2.5, 4
-            p.moveTo(cx, cy + r)
-            p.lineTo(cx + r, cy)
-            p.lineTo(cx, cy - r)
-            p.lineTo(cx - r, cy)
-            p.close()
-            c.setFillColor(DEFAULT_BAR)
-            c.setStrokeColor(INK)
-            c.setLineWidth(0.6)
-            c.drawPath(p, stroke=1, fill=1)
-
-        def solid(x0: float) -> None:
-            c.setFillColor(DEFAULT_BAR)
-            c.setStrokeColor(INK)
-            c.setLineWidth(0.6)
-            c.rect(x0, base - 1, 18, 7, stroke=1, fill=1)
-
-        def hatched(x0: float) -> None:
-            c.setFillColor(_lighten(DEFAULT_BAR, 0.72))
-            c.rect(x0, base - 1, 18, 7, stroke=0, fill=1)
-            c.saveState()
-            p = c.beginPath()
-            p.rect(x0, base - 1, 18, 7)
-            c.clipPath(p, stroke=0, fill=0)
-            c.setStrokeColor(DEFAULT_BAR)
-            c.setLineWidth(0.9)
-            xx = x0 - 7
-            while xx < x0 + 18:
-                c.line(xx, base - 1, xx + 7, base + 6)
-                xx += 3.2
-            c.restoreState()
-            c.setStrokeColor(INK)
-            c.setLineWidth(0.6)
-            c.rect(x0, base - 1, 18, 7, stroke=1, fill=0)
-
-        def event(x0: float) -> None:
-            c.setStrokeColor(EVENT_INK)
-            c.setLineWidth(0.7)
-            c.setDash(3, 2)
-            c.line(x0 + 9, base - 3, x0 + 9, base + 8)
-            c.setDash()
-
-        def tbc(x0: float) -> None:
-            c.setStrokeColor(MUTED)
-            c.setLineWidth(0.7)
-            c.setDash(2.5, 2)
-            c.roundRect(x0, base - 1.5, 18, 8, 2, stroke=1, fill=0)
-            c.setDash()
-
-        item(diamond, "date known to the day")
-        item(solid, "month (or shorter) known")
-        item(hatched, "falls within this range")
-        item(event, "policy event")
-        item(tbc, "date to be confirmed")
-

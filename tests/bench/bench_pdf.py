@@ -59,16 +59,17 @@ def load_documents():
 
 
 def floor_pdf(doc, target) -> None:
-    """reportlab with no logic: the document's text as plain paragraphs, same font."""
+    """reportlab with no logic: the document's text as plain paragraphs, same font and size
+    as the writer's body text (the house style read from the Word template)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    from lcplanner.writers.pdf_fonts import register_fonts
+    from lcplanner.writers.pdf_style import styles_for
 
-    fonts = register_fonts()
-    style = ParagraphStyle("floor", fontName=fonts.regular, fontSize=10, leading=14,
-                           spaceAfter=6)
+    body = styles_for(None).get("body")
+    style = ParagraphStyle("floor", fontName=body.fontName, fontSize=body.fontSize,
+                           leading=body.leading, spaceAfter=body.spaceAfter)
     story = [Paragraph(escape(line), style) for line in doc.plain_text().splitlines()
              if line.strip()]
     SimpleDocTemplate(target, pagesize=A4).build(story)

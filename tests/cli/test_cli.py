@@ -302,3 +302,48 @@ def test_import_of_too_large_a_file_is_refused_at_once(capsys, tmp_path):
     assert one_line(err) == ("lcplanner: huge.txt: The file holds 100 MB, more than the 20 MB "
                              "of text a paper may hold; it was not read.")
     assert not (tmp_path / "p.lcplan").exists()
+
+
+def test_export_timeline_on_a3_and_paper_only_for_pdf_timelines(capsys, sample_store,
+                                                                store_path, tmp_path):
+    import pypdf
+
+    sample_store.close()
+    out = tmp_path / "t.pdf"
+    code, _, _ = run(capsys, "export", "pdf", str(store_path), "-o", str(out),
+                     "--kind", "timeline", "--paper", "a3")
+    assert code == 0
+    box = pypdf.PdfReader(str(out)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (1191, 842)
+    for fmt, kind in (("docx", "timeline"), ("pdf", "plan")):
+        bad = tmp_path / f"bad.{fmt}"
+        code, _, err = run(capsys, "export", fmt, str(store_path), "-o", str(bad),
+                           "--kind", kind, "--paper", "a3")
+        assert code == 2 and "--paper a3 applies to PDF timelines" in one_line(err)
+        assert not bad.exists()
+
+
+def test_export_pdf_takes_its_style_from_the_template(capsys, sample_store, store_path,
+                                                      tmp_path):
+    import shutil
+
+    import docx
+    import pypdf
+    from docx.shared import Pt
+
+    from lcplanner.writers.pdf_style import TEMPLATE
+
+    sample_store.close()
+    template = tmp_path / "own.docx"
+    shutil.copy(TEMPLATE, template)
+    document = docx.Document(str(template))
+    for name in ("Body Text", "Normal", "Table Text"):
+        document.styles[name].font.size = Pt(16)
+    document.save(str(template))
+    pages = {}
+    for label, extra in (("house", []), ("own", ["--template", str(template)])):
+        out = tmp_path / f"{label}.pdf"
+        code, _, _ = run(capsys, "export", "pdf", str(store_path), "-o", str(out), *extra)
+        assert code == 0
+        pages[label] = len(pypdf.PdfReader(str(out)).pages)
+    assert pages["own"] > pages["house"]  # 16 pt text takes more pages than 12 pt

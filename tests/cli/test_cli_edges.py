@@ -98,8 +98,8 @@ def test_force_writes_under_a_name_of_the_users_choosing(capsys, store_file, tmp
     (["pdf", "--kind", "timeline", "--portfolio", "1"],
      "--portfolio applies to --kind portfolio only (the kind is timeline)"),
     (["docx", "--tagged"], "--tagged applies to PDF exports only"),
-    (["pdf", "--template", str(FIXTURES / "paper_memo.txt")],
-     "--template applies to Word (docx) exports only"),
+    (["docx", "--kind", "timeline", "--paper", "a3"],
+     "--paper a3 applies to PDF timelines (--kind timeline) only"),
     (["docx", "--kind", "portfolio"], "--kind portfolio needs --portfolio N"),
 ])
 def test_an_option_that_does_not_apply_is_an_error(capsys, store_file, tmp_path, argv, message):

@@ -173,12 +173,32 @@ def test_portfolio_summary(sample_plan):
     assert "Portfolio holder: Cllr Ruth Okafor" in text
     assert "Shadow portfolio holder: Cllr Daniel Price" in text
     assert "2.1 Reduce the use of temporary accommodation" in text
-    assert "a Agree common rates for nightly-paid accommodation across members \u2013 " \
+    assert "a | Agree common rates for nightly-paid accommodation across members | " \
            "\u25cf At risk" in text
     assert "Finance and Local Services" not in text
-    table = next(b for b in doc.blocks if isinstance(b, ir.Table))
-    assert [(r[0].text, r[1].text) for r in table.rows] == [("\u25cf On track", "3"),
-                                                           ("\u25cf At risk", "2")]
+    assert "Output lead" not in text  # no output names a lead: the field is left out
+    tables = [b for b in doc.blocks if isinstance(b, ir.Table)]
+    roll_up, exceptions = tables[0], tables[1]
+    assert [(r[0].text, r[1].text, len(r[2].text)) for r in roll_up.rows] == [
+        ("\u25cf On track", "3", 24), ("\u25cf At risk", "2", 16)]
+    assert exceptions.header == ["Ref", "Output", "Status", "Progress note"]
+    assert [(r[0].text, r[2].text) for r in exceptions.rows] == [
+        ("2.1 a", "\u25cf At risk"), ("2.2 a", "\u25cf At risk")]
+    # page one (roll-up, exceptions) comes before the priorities
+    kinds = [b.text if isinstance(b, ir.Heading) else type(b).__name__ for b in doc.blocks]
+    assert kinds.index("Progress at a glance") < kinds.index("Exceptions") \
+        < kinds.index("Priorities")
+
+
+def test_portfolio_summary_names_output_leads_only_when_set(sample_plan):
+    output = sample_plan.portfolios[1].priorities[0].outputs[0]
+    output.owner = "Head of Housing Policy"
+    output.progress_note = "Two members still to agree the rate card."
+    doc = compose_portfolio(sample_plan, 2)
+    fields = next(b for b in doc.blocks if isinstance(b, ir.Fields))
+    assert ("Output lead:", "Head of Housing Policy") in fields.pairs
+    exceptions = [b for b in doc.blocks if isinstance(b, ir.Table)][1]
+    assert exceptions.rows[0][3].text == "Two members still to agree the rate card."
 
 
 def test_plan_document(sample_plan):
