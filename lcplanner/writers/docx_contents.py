@@ -76,8 +76,8 @@ def fill_page_numbers(document, slots: list, warnings: list[str]) -> bool:
     if libreoffice.find_soffice() is not None:
         with tempfile.TemporaryDirectory(prefix="lcplanner-toc-") as folder:
             source = Path(folder) / "contents.docx"
-            document.save(str(source))
             try:
+                document.save(str(source))
                 pdf = libreoffice.convert(source, _BOOKMARK_FILTER, Path(folder), timeout=120)
                 pages = heading_pages(pdf, [title for title, _ in slots])
             except Exception as exc:  # noqa: BLE001 - any failure: no numbers, no prompt
