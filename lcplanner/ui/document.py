@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from lcplanner import services
+from lcplanner.services import deleted
 from lcplanner.store.engine import Store
 from lcplanner.ui.tree_model import PlanTreeModel
 
@@ -39,6 +40,8 @@ class EditorDocument(QObject):
         self.model = PlanTreeModel(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)
+        if not store.readonly:
+            deleted.purge(store)  # Deleted items are kept 30 days
         self.reload()
 
     @property
