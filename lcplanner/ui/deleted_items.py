@@ -95,6 +95,7 @@ class DeletedItemsDialog(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.doc.undo_stack.indexChanged.connect(self._refresh_later)
+        window.live.refreshed.connect(self._refresh_later)  # deletes made in other windows
         self.resize(760, 420)
         self.refresh()
 
@@ -152,6 +153,7 @@ class DeletedItemsDialog(QDialog):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         try:
             self.doc.undo_stack.indexChanged.disconnect(self._refresh_later)
+            self._window.live.refreshed.disconnect(self._refresh_later)
         except (RuntimeError, TypeError):
             pass
         super().closeEvent(event)

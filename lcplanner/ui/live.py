@@ -107,8 +107,8 @@ class LiveStore(QObject):
                 w.select_key(keep)
         finally:
             w.tree.blockSignals(False)
-        w.find_bar._show_count()
         now = w.tree.current_key()
+        w.find_bar._show_count(w.proxy.match_at(now))  # "2 of 5" counts the new matches
         if now != key:
             w._current_changed(now)
         else:

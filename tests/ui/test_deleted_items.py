@@ -125,3 +125,18 @@ def test_entries_older_than_thirty_days_are_purged_on_open(window, store_path):
     assert deleted.count(store) == 1
     window.set_document(Opened(open_store(store_path)))
     assert deleted.count(window.doc.store) == 0
+
+
+def test_deletes_made_in_another_window_appear(window, qtbot, store_path):
+    dialog = _open_dialog(window, qtbot)
+    assert _rows(dialog) == []
+    key = _first(window, "output")
+    other = open_store(store_path)
+    try:
+        deleted.delete_to_bin(other, key[0], key[1])
+    finally:
+        other.close()
+    window.live.poll()
+    assert [r[0].split(" ")[0] for r in _rows(dialog)] == ["Output"]
+    assert not window.doc.model.contains(key)
+    dialog.close()
