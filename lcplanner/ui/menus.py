@@ -41,7 +41,8 @@ class Actions:
         self.export_pdf = make("&PDF…", lambda: _ui("export_dialog").open_export(w, "pdf"),
                                tip="Export a paper or the timeline as a PDF")
         self.print_preview = make("Print Pre&view…", lambda: _ui("printing").print_preview(w),
-                                  tip="Preview the selected portfolio's summary or the timeline")
+                                  tip="Preview what prints: a portfolio's summary, the timeline or the "
+                                      "plan document")
         self.print = make("&Print…", lambda: _ui("printing").print_document(w), S.Print,
                           "Print the selected portfolio's summary, or the plan's timeline")
         self.reload = make("Re&load", w.reload_store, [QKeySequence("F5")],
