@@ -51,6 +51,9 @@ def run(path: str | None = None, argv: list[str] | None = None) -> int:
         return 2 if path else 1
     window.set_document(opened)
     window.show()
+    from lcplanner.ui.welcome import welcome_at_start
+
+    welcome_at_start(window, path)
     return app.exec()
 
 

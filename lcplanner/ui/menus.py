@@ -95,6 +95,8 @@ class Actions:
                                "Show the text at its normal size")
         self.shortcuts = make("&Keyboard Shortcuts", w.show_shortcuts,
                               [QKeySequence("Ctrl+F1")], "List every keyboard shortcut")
+        self.welcome = make("&Welcome", lambda: _ui("welcome").show_welcome(w),
+                            tip="What the sample plan is, and how to begin")
         self.about = make("&About lcplanner", w.about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -164,6 +166,7 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     view.addAction(actions.go_to_tree)
 
     help_menu = menus["help"] = bar.addMenu("&Help")
+    help_menu.addAction(actions.welcome)
     help_menu.addAction(actions.shortcuts)
     help_menu.addAction(actions.about)
     return menus
