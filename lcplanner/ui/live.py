@@ -2,18 +2,27 @@
 
 Every second the store's watcher (``store.watch``) says whether someone else has committed;
 if so the tree is read again, keeping the current row, the expanded rows and the Find filter,
-and the open pane is brought up to date. A pane with typing not yet saved is left alone until
-that typing has been saved, so nothing typed is ever overwritten. File → Reload (F5) does the
+and the open pane is brought up to date. A pane with typing not yet saved (or a row of one of
+its lists being edited) is left alone until that is saved, and the tree waits while a row is
+renamed in place, so nothing typed is ever overwritten. File → Reload (F5) does the
 same on demand. Read-only windows follow too: that is how they stay current.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView
 
 from lcplanner.store.watch import StoreWatcher
 
 #: How often the store is asked whether it changed (one PRAGMA: next to free).
 POLL_MS = 1000
+
+
+def _editing_in(widget) -> bool:
+    """True while a row of a list or tree in ``widget`` is being edited in place."""
+    views = [widget] if isinstance(widget, QAbstractItemView) else []
+    views += widget.findChildren(QAbstractItemView)
+    return any(v.state() == QAbstractItemView.State.EditingState for v in views)
 
 
 class LiveStore(QObject):
@@ -28,6 +37,8 @@ class LiveStore(QObject):
         self._watcher: StoreWatcher | None = None
         #: The pane still shows the store as it was (it had typing pending at the refresh).
         self.pane_stale = False
+        #: The tree is due a refresh, put off while one of its rows is being renamed.
+        self.tree_stale = False
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
@@ -39,7 +50,7 @@ class LiveStore(QObject):
 
     def detach(self) -> None:
         self.timer.stop()
-        self.pane_stale = False
+        self.pane_stale = self.tree_stale = False
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
@@ -47,7 +58,10 @@ class LiveStore(QObject):
     def poll(self) -> None:
         if self._watcher is None or self._window.doc is None:
             return
-        if self._watcher.changed():
+        if self._watcher.changed() or self.tree_stale:
+            if _editing_in(self._window.tree):  # a rename in progress: after it
+                self.tree_stale = True
+                return
             self.refresh()
         elif self.pane_stale:
             self.refresh_pane()
@@ -90,6 +104,7 @@ class LiveStore(QObject):
         doc = w.doc
         if doc is None:
             return
+        self.tree_stale = False
         key = w.tree.current_key()
         ancestry = self._ancestry(key)
         expanded = self._expanded_keys()
@@ -123,7 +138,7 @@ class LiveStore(QObject):
         if pane is None or pane.item_id is None or w.doc is None:
             self.pane_stale = False
             return
-        if pane.has_pending():
+        if pane.has_pending() or _editing_in(pane):
             self.pane_stale = True
             return
         self.pane_stale = False

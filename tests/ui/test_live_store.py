@@ -162,3 +162,63 @@ def test_a_read_only_window_stays_current(qtbot, sample_store, store_path, setti
         qtbot.waitUntil(lambda: _text(reader, output) == "Saved by the editor", timeout=5000)
     finally:
         reader.close()
+
+
+def test_a_rename_in_progress_is_not_cut_short(window, qtbot, store_path):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    plan, output = _keys(window, "plan")[0], _keys(window, "output")[0]
+    window.select_key(plan)
+    window.tree.setFocus()
+    window.actions.rename.trigger()
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Plan renamed in place")
+    _elsewhere(store_path, lambda s: services.set_field(s, "output", output[1], "text",
+                                                        "Changed meanwhile"))
+    window.live.poll()
+    assert window.live.tree_stale
+    assert _text(window, output) != "Changed meanwhile"
+    assert editor.text() == "Plan renamed in place"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _text(window, plan) == "Plan renamed in place", timeout=3000)
+    window.live.poll()
+    assert not window.live.tree_stale
+    assert _text(window, output) == "Changed meanwhile"
+    assert _text(window, plan) == "Plan renamed in place"
+    assert window.tree.current_key() == plan
+
+
+def test_a_list_row_being_edited_in_the_pane_is_left_alone(window, qtbot, store_path):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    pane = None
+    for key in _keys(window, "pledge") + _keys(window, "section"):
+        window.select_key(key)
+        pane = window.panes.current_pane()
+        lists = [w for w in pane.lists.values() if w.isVisible() and w.list.count()]
+        if lists:
+            break
+    assert lists, "the sample plan has a pledge or section with points"
+    points = lists[0].list
+    key = window.tree.current_key()
+    points.setFocus()
+    points.setCurrentRow(0)
+    points.editItem(points.item(0))
+    assert points.state() == QAbstractItemView.State.EditingState
+    field = services.KINDS[key[0]].label
+    _elsewhere(store_path, lambda s: services.set_field(s, key[0], key[1], field,
+                                                        "Retitled elsewhere"))
+    window.live.poll()
+    assert _text(window, key) == "Retitled elsewhere"
+    assert window.live.pane_stale
+    assert points.state() == QAbstractItemView.State.EditingState  # still editing
+    qtbot.keyClick(points.viewport().focusWidget() or points, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: points.state() != QAbstractItemView.State.EditingState,
+                    timeout=3000)
+    window.live.poll()
+    assert not window.live.pane_stale
+    widget = pane.widgets[field]
+    shown = widget.text() if hasattr(widget, "text") else widget.toPlainText()
+    assert shown == "Retitled elsewhere"
