@@ -96,6 +96,7 @@ class DeletedItemsDialog(QDialog):
         layout.addWidget(buttons)
         self.doc.undo_stack.indexChanged.connect(self._refresh_later)
         window.live.refreshed.connect(self._refresh_later)  # deletes made in other windows
+        self.doc.destroyed.connect(self.close)  # another store opened: this list is not its
         self.resize(760, 420)
         self.refresh()
 

@@ -2,6 +2,7 @@
 after the window (and its undo history) is gone."""
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 
 from lcplanner.services import deleted
@@ -140,3 +141,26 @@ def test_deletes_made_in_another_window_appear(window, qtbot, store_path):
     assert [r[0].split(" ")[0] for r in _rows(dialog)] == ["Output"]
     assert not window.doc.model.contains(key)
     dialog.close()
+
+
+def test_read_only_window_lists_but_cannot_restore(qtbot, sample_store, store_path, settings):
+    from lcplanner.ui.main_window import MainWindow
+
+    from lcplanner.services import load_tree
+
+    output = next(n for n in load_tree(sample_store) if n.kind == "output")
+    deleted.delete_to_bin(sample_store, "output", output.id)
+    reader = MainWindow(settings)
+    qtbot.addWidget(reader)
+    reader.set_document(Opened(open_store(store_path, readonly=True)))
+    reader.show()
+    try:
+        dialog = _open_dialog(reader, qtbot)
+        assert [r[0].split(" ")[0] for r in _rows(dialog)] == ["Output"]
+        assert not dialog.restore_button.isEnabled()
+        assert dialog.restore_current() is None
+        reader.set_document(None)  # the store goes: so does its list
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(),
+                        timeout=3000)
+    finally:
+        reader.close()
