@@ -188,11 +188,24 @@ def _exists(session: Session, table_name: str, row_id, cache: dict) -> bool:
     return cache[key]
 
 
+def _any_taken(session: Session, snap: Snapshot) -> bool:
+    """Whether any id of the subtree is in use again (a few queries, even for a whole plan)."""
+    by_table: dict[str, list[int]] = {}
+    for table_name, row in snap.rows:
+        by_table.setdefault(table_name, []).append(row["id"])
+    for table_name, ids in by_table.items():
+        table = Base.metadata.tables[table_name]
+        for start in range(0, len(ids), 500):
+            if session.scalar(select(func.count()).select_from(table)
+                              .where(table.c.id.in_(ids[start:start + 500]))):
+                return True
+    return False
+
+
 def _remap(session: Session, snap: Snapshot) -> Snapshot:
     """New ids for the whole subtree when any of its old ids has been taken since."""
     tables = Base.metadata.tables
-    cache: dict = {}
-    if not any(_exists(session, t, row["id"], cache) for t, row in snap.rows):
+    if not _any_taken(session, snap):
         return snap
     mapping: dict[tuple[str, int], int] = {}
     next_id: dict[str, int] = {}

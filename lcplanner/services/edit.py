@@ -11,6 +11,7 @@ an undone delete is indistinguishable from no delete at all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import delete as sql_delete
@@ -227,8 +228,11 @@ def restore_in(session: Session, snap: Snapshot) -> None:
     first = snap.rows[0]
     rows = [({**first[1], "position": position}, first[0])] + [
         (row, name) for name, row in sorted(snap.rows[1:], key=lambda r: order[r[0]])]
-    for row, table_name in rows:
-        session.execute(insert(tables[table_name]).values(**row))
+    session.execute(insert(tables[first[0]]).values(**rows[0][0]))
+    # One executemany per table (rows of a table share their columns): a plan with thousands
+    # of outputs comes back in a moment, not one statement per row.
+    for table_name, group in groupby(rows[1:], key=lambda r: r[1]):
+        session.execute(insert(tables[table_name]), [row for row, _name in group])
     for table_name, row in snap.links:
         session.execute(insert(tables[table_name]).prefix_with("OR IGNORE").values(**row))
     for table_name, column, row_id, value in snap.refs:
