@@ -20,6 +20,9 @@ class StoreWatcher:
 
     def __init__(self, store: Store):
         self._store = store
+        self._raw = None
+        if store.engine.dialect.name != "sqlite":  # data_version is SQLite's: nothing to poll
+            return
         self._raw = store.engine.raw_connection()
         self._outside = False
         self._rebase = False
