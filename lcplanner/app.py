@@ -72,6 +72,9 @@ def _open_first(app, window, path: str | None) -> None:
         app.exit(2 if path else 1)
         return
     window.set_document(opened)
+    from lcplanner.ui.welcome import welcome_at_start
+
+    welcome_at_start(window, path)
 
 
 def _after_first_paint(window, callback, fallback_ms: int = 1000) -> None:

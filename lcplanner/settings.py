@@ -34,6 +34,8 @@ OPTIONS: dict[str, Option] = {o.key: o for o in [
     Option("editor/save_delay_ms", int, 1000, "typing is saved after this pause (at most 2 s)"),
     Option("find/expand_matches", bool, True, "expand the tree to show every match"),
     Option("view/text_zoom", int, 0, "points added to the tree's and panes' text size"),
+    Option("start/show_welcome", bool, True,
+           "show the welcome when lcplanner starts on its default store"),
 ]}
 
 

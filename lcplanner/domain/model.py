@@ -132,6 +132,24 @@ class DictionaryWord(Base):
     word: Mapped[str] = mapped_column(CleanLine(100), unique=True)
 
 
+class DeletedItem(Base):
+    """Something deleted in the editor, kept for 30 days so it can be restored to its place.
+
+    ``snapshot`` is the JSON of the delete's :class:`~lcplanner.services.edit.Snapshot`. No
+    foreign keys: an entry outlives the plan it came from.
+    """
+
+    __tablename__ = "deleted_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    item_id: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text, default="")
+    #: Where it was, in words ("priority 'Housing' in plan 'Business plan 2026/27'").
+    origin: Mapped[str] = mapped_column(Text, default="")
+    deleted_at: Mapped[datetime] = mapped_column(DateTime, default=_now, index=True)
+    snapshot: Mapped[str] = mapped_column(Text)
+
+
 class Plan(Base):
     """One year's or period's business plan."""
 

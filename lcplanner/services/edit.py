@@ -11,6 +11,7 @@ an undone delete is indistinguishable from no delete at all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import delete as sql_delete
@@ -187,44 +188,57 @@ def snapshot(session: Session, kind: str, item_id: int) -> Snapshot:
 
 def delete(store: Store, kind: str, item_id: int) -> Snapshot:
     """Delete an item and everything under it; return what :func:`restore` needs."""
-    k = get_kind(kind)
     with store.transaction() as session:
-        snap = snapshot(session, kind, item_id)
-        obj = _get(session, k, item_id)
-        siblings = _siblings(session, k, snap.parent_id)
-        siblings.remove(obj)  # the ordering list closes the gap in positions
-        session.delete(obj)
-        session.flush()
-        return snap
+        return delete_in(session, kind, item_id)
+
+
+def delete_in(session: Session, kind: str, item_id: int) -> Snapshot:
+    """:func:`delete` inside the caller's transaction (Deleted items records it alongside)."""
+    k = get_kind(kind)
+    snap = snapshot(session, kind, item_id)
+    obj = _get(session, k, item_id)
+    siblings = _siblings(session, k, snap.parent_id)
+    siblings.remove(obj)  # the ordering list closes the gap in positions
+    session.delete(obj)
+    session.flush()
+    return snap
 
 
 def restore(store: Store, snap: Snapshot) -> None:
     """Put a deleted subtree back where it was, with the same ids."""
+    with store.transaction() as session:
+        restore_in(session, snap)
+
+
+def restore_in(session: Session, snap: Snapshot) -> None:
+    """:func:`restore` inside the caller's transaction."""
     k = get_kind(snap.kind)
     tables = Base.metadata.tables
-    with store.transaction() as session:
-        if session.get(k.cls, snap.id) is not None:
-            raise EditError(f"{k.title} {snap.id} already exists.")
-        count = _count(session, k, snap.parent_id)
-        position = min(snap.position, count)
-        session.execute(update(k.table).where(_parent_clause(k, snap.parent_id))
-                        .where(k.table.c.position >= position)
-                        .values(position=k.table.c.position + 1))
-        # Rows go back in the schema's dependency order (the snapshot lists them parent before
-        # child, but an objective also points at a core area of the same plan), so every
-        # foreign key finds its row, on any engine.
-        order = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
-        first = snap.rows[0]
-        rows = [({**first[1], "position": position}, first[0])] + [
-            (row, name) for name, row in sorted(snap.rows[1:], key=lambda r: order[r[0]])]
-        for row, table_name in rows:
-            session.execute(insert(tables[table_name]).values(**row))
-        for table_name, row in snap.links:
-            session.execute(insert(tables[table_name]).prefix_with("OR IGNORE").values(**row))
-        for table_name, column, row_id, value in snap.refs:
-            table = tables[table_name]
-            session.execute(update(table).where(table.c.id == row_id).values({column: value}))
-        session.expire_all()
+    if session.get(k.cls, snap.id) is not None:
+        raise EditError(f"{k.title} {snap.id} already exists.")
+    count = _count(session, k, snap.parent_id)
+    position = min(snap.position, count)
+    session.execute(update(k.table).where(_parent_clause(k, snap.parent_id))
+                    .where(k.table.c.position >= position)
+                    .values(position=k.table.c.position + 1))
+    # Rows go back in the schema's dependency order (the snapshot lists them parent before
+    # child, but an objective also points at a core area of the same plan), so every
+    # foreign key finds its row, on any engine.
+    order = {table.name: n for n, table in enumerate(Base.metadata.sorted_tables)}
+    first = snap.rows[0]
+    rows = [({**first[1], "position": position}, first[0])] + [
+        (row, name) for name, row in sorted(snap.rows[1:], key=lambda r: order[r[0]])]
+    session.execute(insert(tables[first[0]]).values(**rows[0][0]))
+    # One executemany per table (rows of a table share their columns): a plan with thousands
+    # of outputs comes back in a moment, not one statement per row.
+    for table_name, group in groupby(rows[1:], key=lambda r: r[1]):
+        session.execute(insert(tables[table_name]), [row for row, _name in group])
+    for table_name, row in snap.links:
+        session.execute(insert(tables[table_name]).prefix_with("OR IGNORE").values(**row))
+    for table_name, column, row_id, value in snap.refs:
+        table = tables[table_name]
+        session.execute(update(table).where(table.c.id == row_id).values({column: value}))
+    session.expire_all()
 
 
 def _parent_clause(k: Kind, parent_id: int | None):
@@ -449,4 +463,5 @@ def milestone_dates(store: Store, milestone_id: int) -> list[str]:
 
 __all__ = ["EditError", "Snapshot", "create", "delete", "restore", "set_field", "set_status",
            "set_links", "move", "indent", "outdent", "position_of", "snapshot", "milestone_dates",
+           "delete_in", "restore_in",
            "children", "status_usage"]

@@ -41,9 +41,9 @@ _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "afs", "9p
 
 #: The ``user_version`` this build writes: one per Alembic revision (a test checks they agree).
 #: Kept as a constant so that opening a current store never loads Alembic's scripts.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: The Alembic revision a new store is stamped with (the last of the history).
-HEAD_REVISION = "0005_dictionary_words"
+HEAD_REVISION = "0006_deleted_items"
 
 
 def schema_version() -> int:

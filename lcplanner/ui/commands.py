@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from lcplanner import services
+from lcplanner.services import deleted
 from lcplanner.services.kinds import KINDS
 
 #: Commands that merge with the one before them when they edit the same field.
@@ -136,11 +137,13 @@ class DeleteCommand(_Command):
         self._snapshot: services.Snapshot | None = None
 
     def _redo(self) -> None:
-        self._snapshot = services.delete(self.doc.store, self.kind, self.item_id)
+        # Recorded in Deleted items with the delete; undo takes the entry off the list again.
+        self._snapshot, self._entry_id = deleted.delete_to_bin(self.doc.store, self.kind,
+                                                               self.item_id)
         self._hide(self.kind, self.item_id, self._snapshot.parent_id)
 
     def _undo(self) -> None:
-        services.restore(self.doc.store, self._snapshot)
+        deleted.undo_delete(self.doc.store, self._snapshot, self._entry_id)
         self._show_restored(self.kind, self.item_id, self._snapshot.parent_id)
 
 

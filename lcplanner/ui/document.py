@@ -42,6 +42,10 @@ class EditorDocument(QObject):
         self.model = PlanTreeModel(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)
+        if not store.readonly:
+            from lcplanner.services import deleted
+
+            deleted.purge(store)  # Deleted items are kept 30 days
         self.reload()
 
     @property

@@ -19,6 +19,7 @@ from lcplanner.store.errors import StoreError
 from lcplanner.ui import opening
 from lcplanner.ui.document import EditorDocument
 from lcplanner.ui.find import FindBar, TreeDelegate, TreeFilterProxy
+from lcplanner.ui.live import LiveStore
 from lcplanner.ui.menus import Actions, build_menus
 from lcplanner.ui.panes.stack import PaneStack
 from lcplanner.ui.preview_tab import PreviewTab
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.menus = build_menus(self, self.actions)
         self.safety = SafetyNet(self)  # automatic backups, File → Backups…, read-only mark
+        self.live = LiveStore(self)  # follows changes saved elsewhere; File → Reload
         self.menus["add"].aboutToShow.connect(lambda: self._fill_add_menu(self.menus["add"]))
         self.menus["recent"].aboutToShow.connect(self._fill_recent_menu)
         self._restore_layout()
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         if speller is not None and speller.problem and not self._said_spelling:
             self._said_spelling = True  # once a sitting, not on every store opened
             self.statusBar().showMessage(speller.problem, 15000)
+        self.live.attach(doc)
         self._expand_initial()
         if opened.store.path is not None:
             self.settings.add_recent_file(str(opened.store.path))
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
             return
         self.safety.detach()
         self.panes.flush()
+        self.live.detach()
         self.panes.set_document(None)
         self.proxy.setSourceModel(None)
         self.doc.close()
@@ -255,6 +259,9 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Saved a copy as {target}", 5000)
         return True
+
+    def reload_store(self) -> None:
+        self.live.reload()
 
     def _fill_recent_menu(self) -> None:
         menu = self.menus["recent"]
@@ -397,7 +404,8 @@ class MainWindow(QMainWindow):
         a.indent.setEnabled(editable and self.editor.can_indent(key, True))
         a.outdent.setEnabled(editable and self.editor.can_indent(key, False))
         a.save_copy.setEnabled(doc is not None and doc.store.path is not None)
-        for action in (a.export_docx, a.export_pdf, a.print, a.print_preview):
+        for action in (a.export_docx, a.export_pdf, a.print, a.print_preview,
+                       a.deleted_items, a.reload):
             action.setEnabled(doc is not None)
         self.menus["export"].setEnabled(doc is not None)
         a.import_paper.setEnabled(editable)

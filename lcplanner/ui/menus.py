@@ -41,9 +41,12 @@ class Actions:
         self.export_pdf = make("&PDF…", lambda: _ui("export_dialog").open_export(w, "pdf"),
                                tip="Export a paper or the timeline as a PDF")
         self.print_preview = make("Print Pre&view…", lambda: _ui("printing").print_preview(w),
-                                  tip="Preview the selected portfolio's summary or the timeline")
+                                  tip="Preview what prints: a portfolio's summary, the timeline or the "
+                                      "plan document")
         self.print = make("&Print…", lambda: _ui("printing").print_document(w), S.Print,
                           "Print the selected portfolio's summary, or the plan's timeline")
+        self.reload = make("Re&load", w.reload_store, [QKeySequence("F5")],
+                           "Read the store again, with changes saved by other windows")
         self.quit = make("&Quit", w.close, S.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -61,6 +64,9 @@ class Actions:
                            "Delete the selected item and everything in it", tree_only=True)
         # A pane's text fields pass Ctrl+Up/Down on to these (panes/base.py); the pane's own
         # lists keep them for their rows.
+        self.deleted_items = make("De&leted Items…",
+                                  lambda: _ui("deleted_items").show_deleted_items(w),
+                                  tip="Restore something deleted in the last 30 days")
         self.move_up = make("Mo&ve Up", lambda: ed.move(-1), QKeySequence("Ctrl+Up"),
                             "Move the selected item up among its siblings", tree_only=True)
         self.move_down = make("Move Do&wn", lambda: ed.move(1), QKeySequence("Ctrl+Down"),
@@ -89,6 +95,8 @@ class Actions:
                                "Show the text at its normal size")
         self.shortcuts = make("&Keyboard Shortcuts", w.show_shortcuts,
                               [QKeySequence("Ctrl+F1")], "List every keyboard shortcut")
+        self.welcome = make("&Welcome", lambda: _ui("welcome").show_welcome(w),
+                            tip="What the sample plan is, and how to begin")
         self.about = make("&About lcplanner", w.about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -113,6 +121,7 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     file_menu.addAction(actions.open)
     menus["recent"] = file_menu.addMenu("Open &Recent")
     file_menu.addAction(actions.save_copy)
+    file_menu.addAction(actions.reload)
     file_menu.addSeparator()
     file_menu.addAction(actions.import_paper)
     export = menus["export"] = file_menu.addMenu("&Export")
@@ -135,6 +144,7 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     edit.addAction(actions.add_plan)
     edit.addAction(actions.rename)
     edit.addAction(actions.delete)
+    edit.addAction(actions.deleted_items)
     edit.addSeparator()
     edit.addAction(actions.move_up)
     edit.addAction(actions.move_down)
@@ -156,6 +166,7 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     view.addAction(actions.go_to_tree)
 
     help_menu = menus["help"] = bar.addMenu("&Help")
+    help_menu.addAction(actions.welcome)
     help_menu.addAction(actions.shortcuts)
     help_menu.addAction(actions.about)
     return menus

@@ -1,4 +1,5 @@
-"""File → Print… and Print Preview… for the selected portfolio summary or the plan's timeline.
+"""File → Print… and Print Preview… for the selected portfolio summary or the plan's timeline
+(Print Preview can switch to another portfolio, the timeline or the plan document).
 
 What prints is what the PDF shows: the paper is rendered by the PDF writer
 (:func:`render_pdf_bytes`) and its pages are painted onto the printer. PySide6-Essentials has no
@@ -16,7 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import (QPrintDialog, QPrinter, QPrintPreviewDialog,
+                                   QPrintPreviewWidget)
 
 from lcplanner.ui.export_dialog import compose_document
 from lcplanner.ui.tree_model import Role
@@ -36,7 +38,7 @@ class PrintTarget:
     """What File → Print prints for the current selection."""
 
     plan_id: int
-    kind: str  # "portfolio" or "timeline"
+    kind: str  # "portfolio", "timeline" or "plan" (the plan document, from Print Preview)
     portfolio: int | None
     title: str
 
@@ -176,6 +178,7 @@ class PrintJob:
         prepare_printer(self.printer, bool(self.document.landscape), target.title)
         self.pages: RasterPages | None = None
         self.preview: QPrintPreviewDialog | None = None
+        self.chooser = None
         self.job = None
         self.printed = 0
 
@@ -207,15 +210,39 @@ class PrintJob:
         self.start(min(PREVIEW_DPI, printer_dpi(self.printer)), self._preview_ready)
 
     def _preview_ready(self, pages: RasterPages) -> None:
+        from lcplanner.ui.print_choice import add_chooser
+
+        if self.preview is not None:  # another choice in the open preview: new pages
+            old, self.pages = self.pages, pages
+            if old is not None:
+                old.cleanup()
+            self._show_in_preview()
+            return
         self.pages = pages
         preview = self.preview = QPrintPreviewDialog(self.printer, self.window)
         preview.setObjectName("printPreview")
-        preview.setWindowTitle(f"Print Preview — {self.target.title}")
-        preview.paintRequested.connect(lambda printer: paint_pages(printer, pages))
+        preview.paintRequested.connect(lambda printer: paint_pages(printer, self.pages))
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.finished.connect(lambda _r: pages.cleanup())
+        preview.finished.connect(lambda _r: self.pages.cleanup())
         preview.resize(900, 1000)
+        self.chooser = add_chooser(self)
+        self._show_in_preview()
         preview.open()
+
+    def _show_in_preview(self) -> None:
+        self.preview.setWindowTitle(f"Print Preview — {self.target.title}")
+        self.chooser.show_target()
+        widget = self.preview.findChild(QPrintPreviewWidget)
+        if widget is not None:
+            widget.updatePreview()
+
+    def retarget(self, target: PrintTarget) -> None:
+        """Print Preview's choice changed: typeset that instead, then show its pages."""
+        self.document = compose_document(self.window.doc.store, target.plan_id, target.kind,
+                                         target.portfolio)
+        self.target = target
+        prepare_printer(self.printer, bool(self.document.landscape), target.title)
+        self.start(min(PREVIEW_DPI, printer_dpi(self.printer)), self._preview_ready)
 
 
 def _start(window, preview: bool) -> PrintJob | None:

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QModelIndex
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
 from lcplanner.ui.tree_model import Role
 
@@ -131,3 +131,46 @@ def _all(win, kind, parent=QModelIndex()):
         if index.data(Role.KIND) == kind:
             yield index
         yield from _all(win, kind, index)
+
+
+@needs_pdftoppm
+def test_print_preview_says_what_it_prints_and_lets_the_user_choose(window, qtbot):
+    from lcplanner.ui.print_choice import print_choices
+    from lcplanner.ui.printing import print_preview
+
+    window.tree.setCurrentIndex(_find(window, "output"))  # inside portfolio 1
+    job = print_preview(window)
+    qtbot.waitUntil(lambda: job.preview is not None and job.preview.isVisible(), timeout=60000)
+    chooser = job.chooser
+    portfolio = _find(window, "portfolio")
+    plan_title = window.proxy.index(0, 0).data(Role.TEXT)
+    expected = [c.title for c in print_choices(window, job.target.plan_id)]
+    portfolios = [t for t in expected if t.startswith("Portfolio ")]
+    assert expected == portfolios + [f"Timeline: {plan_title}", f"Plan document: {plan_title}"]
+    assert len(portfolios) >= 2
+    labels = [chooser.combo.itemText(i) for i in range(chooser.combo.count())]
+    assert labels == [f"Portfolio summary — {t}" for t in portfolios] + ["Timeline",
+                                                                         "Plan document"]
+    assert chooser.combo.currentIndex() == 0
+    first_pages = len(job.pages)
+    title = f"Portfolio 1: {portfolio.data(Role.TEXT)}"
+    assert chooser.says.text() == f"Prints: {title} ({first_pages} page" \
+        f"{'' if first_pages == 1 else 's'})"
+
+    for row, kind in ((chooser.combo.count() - 1, "plan"), (chooser.combo.count() - 2,
+                                                             "timeline"), (1, "portfolio")):
+        chooser.combo.setCurrentIndex(row)
+        chooser.combo.activated.emit(row)
+        target = chooser.targets[row]
+        qtbot.waitUntil(lambda t=target: job.target == t and job.chooser.says.text()
+                        .startswith("Prints:"), timeout=60000)
+        assert job.target.kind == kind
+        pages = len(_expected_pages(window, target))
+        assert len(job.pages) == pages
+        assert chooser.says.text() == f"Prints: {target.title} ({pages} page" \
+            f"{'' if pages == 1 else 's'})"
+        assert job.preview.windowTitle() == f"Print Preview — {target.title}"
+        shown = job.preview.findChild(QPrintPreviewWidget)
+        qtbot.waitUntil(lambda p=pages: shown.pageCount() == p, timeout=10000)
+    assert job.target.portfolio == 2
+    job.preview.close()
