@@ -246,6 +246,13 @@ def _place(session, kind: str, target: tuple[str, int] | None) -> tuple[int | No
                     f"into.")
 
 
+def check_paste(store: Store, clip: Clip, target: tuple[str, int] | None) -> None:
+    """Raise :class:`EditError` saying why the clip cannot go on ``target``; write nothing."""
+    with store.session() as session:
+        for kind in dict.fromkeys(item["kind"] for item in clip.items):
+            _place(session, kind, target)
+
+
 def paste(store: Store, clip: Clip, target: tuple[str, int] | None) -> list[tuple[str, int]]:
     """Insert copies of the clip's items on ``target`` in one transaction; return their keys.
 
@@ -365,5 +372,5 @@ def _copy_links(session, links, new_ids, same_plan: bool) -> None:
         session.execute(insert(table).prefix_with("OR IGNORE").values(**new_row))
 
 
-__all__ = ["Clip", "TEXT_CHILD", "clip_from_text", "copy_items", "outline_text", "parse_outline",
+__all__ = ["Clip", "TEXT_CHILD", "check_paste", "clip_from_text", "copy_items", "outline_text", "parse_outline",
            "paste", "store_identity"]
