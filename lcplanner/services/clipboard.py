@@ -242,8 +242,12 @@ def _place(session, kind: str, target: tuple[str, int] | None) -> tuple[int | No
             return (row[k.fk] if k.fk else None), row["position"] + 1
         current = (k.parent, row[k.fk]) if k.parent else None
     held = KINDS[want].title.lower() if want else "store"
-    raise EditError(f"A {KINDS[kind].title.lower()} goes in a {held}; choose one to paste it "
-                    f"into.")
+    raise EditError(f"{_a(KINDS[kind].title.lower()).capitalize()} goes in {_a(held)}; choose "
+                    f"one to paste it into.")
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def check_paste(store: Store, clip: Clip, target: tuple[str, int] | None) -> None:

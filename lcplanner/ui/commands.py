@@ -39,6 +39,13 @@ def describe_counts(counts: dict[str, int]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def describe_items(counts: dict[str, int]) -> str:
+    """"output" for one item, else as :func:`describe_counts` ("3 outputs")."""
+    if sum(counts.values()) == 1:
+        return _noun(next(k for k, n in counts.items() if n))
+    return describe_counts(counts)
+
+
 def short_title(text: str, limit: int = 40) -> str:
     """An item's title for an undo label or a question: one line, at most ``limit`` long."""
     flat = " ".join((text or "").split())
@@ -249,7 +256,7 @@ class PasteCommand(_Command):
     redo puts the very same rows back."""
 
     def __init__(self, doc, clip, target: tuple[str, int] | None, verb: str = "Paste"):
-        super().__init__(doc, f"{verb} {describe_counts(clip.counts())}")
+        super().__init__(doc, f"{verb} {describe_items(clip.counts())}")
         self.clip, self.target = clip, target
         self.created: list[tuple[str, int]] = []
         self._snapshots: list[services.Snapshot] = []

@@ -16,7 +16,7 @@ from lcplanner import services
 from lcplanner.services import clipboard
 from lcplanner.services.kinds import KINDS, TREE_ORDER
 from lcplanner.ui.commands import (DeleteCommand, MoveCommand, PasteCommand, SetFieldCommand,
-                                   describe_counts, short_title)
+                                   describe_counts, describe_items, short_title)
 
 #: lcplanner's own clipboard format: items with their subtrees, as JSON.
 CLIP_MIME = "application/x-lcplanner-clip+json"
@@ -128,7 +128,7 @@ class SelectionEditor(QObject):
             held = f" with {describe_counts(below)}" if below else ""
             if not self._window.confirm_delete(f"Delete {describe_counts(counts)}{held}?"):
                 return False
-        return self._macro(f"{verb} {describe_counts(counts)}",
+        return self._macro(f"{verb} {describe_items(counts)}",
                            (DeleteCommand(self._doc, kind, item_id) for kind, item_id in keys))
 
     def movable(self, keys, step: int) -> str:
