@@ -323,3 +323,12 @@ def test_new_shortcuts_are_listed(window):
     assert rows["Cut"] == "Ctrl+X" and rows["Copy"] == "Ctrl+C"
     assert rows["Paste"] == "Ctrl+V" and rows["Duplicate"] == "Ctrl+D"
     assert rows["Find and Replace"] == "Ctrl+H"
+
+
+def test_a_row_made_current_by_code_is_selected_alone_while_ctrl_is_held(window, qtbot):
+    first, second = _priorities(window)[:2]
+    _click(window, qtbot, first)
+    _click(window, qtbot, second, CTRL)  # leaves Ctrl as the application's modifier state
+    assert len(window.selection.keys()) == 2
+    window.select_key(_key(first))  # as an undo or a find step does
+    assert window.selection.keys() == [_key(first)]
