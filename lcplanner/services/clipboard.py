@@ -51,14 +51,29 @@ class Clip:
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("lcplanner") != FORMAT_VERSION:
             raise EditError("The clipboard holds items from another version of lcplanner.")
+        items = data.get("items")
+        if not isinstance(items, list) or not items or not all(map(_well_formed, items)):
+            raise EditError("The clipboard holds items lcplanner cannot read.")
         source = tuple(data["source"]) if data.get("source") else None
-        return cls(list(data["items"]), source, [tuple(x) for x in data.get("links", [])])
+        links = [(str(t), dict(r)) for t, r in data.get("links", [])
+                 if t in m.Base.metadata.tables and isinstance(r, dict)]
+        return cls(items, source, links)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for item in self.items:
             out[item["kind"]] = out.get(item["kind"], 0) + 1
         return out
+
+
+def _well_formed(node) -> bool:
+    """A copied item as :func:`copy_items` writes it: a known kind, a dict of values, and
+    children of kinds that belong under it."""
+    if not (isinstance(node, dict) and node.get("kind") in KINDS
+            and isinstance(node.get("values"), dict) and isinstance(node.get("children"), list)):
+        return False
+    return all(_well_formed(c) and KINDS[c["kind"]].parent == node["kind"]
+               for c in node["children"])
 
 
 def store_identity(store: Store) -> str:
@@ -133,9 +148,7 @@ def _number(kind: str, position: int, level: int, roman_index: int) -> str:
 def _outline(node: dict, position: int, depth: int, lines: list[str], prefix: str = "",
              roman_index: int = 0) -> None:
     k = KINDS[node["kind"]]
-    if not k.in_tree and node["kind"] != "milestone_date":
-        return
-    if node["kind"] == "milestone_date":
+    if not k.in_tree:  # statuses, dates, recommendations … are not lines of the outline
         return
     text = " ".join(str(node["values"].get(k.label) or "").split())
     if node["kind"] == "milestone":

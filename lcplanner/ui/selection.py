@@ -3,7 +3,8 @@
 Delete, move, status, cut, copy, paste and duplicate each become ONE undo step (a macro of the
 single-item commands) with a short label ("Delete 3 outputs"). Copied items go on the system
 clipboard twice: as lcplanner's own JSON (structure and links, for pasting into any plan of any
-store) and as an indented, numbered outline in plain text (for Word or an e-mail).
+store) and as an indented, numbered outline in plain text (for Word or an e-mail). The
+clipboard service (SQLAlchemy) is imported on first use, so the window paints without it.
 """
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QMimeData, QObject
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 from lcplanner import services
-from lcplanner.services import clipboard
 from lcplanner.services.kinds import KINDS, TREE_ORDER
 from lcplanner.ui.commands import (DeleteCommand, MoveCommand, PasteCommand, SetFieldCommand,
                                    describe_counts, describe_items, short_title)
@@ -123,10 +123,9 @@ class SelectionEditor(QObject):
         for key in keys:
             for kind, n in model.subtree_counts(key).items():
                 below[kind] = below.get(kind, 0) + n
-        if verb == "Delete" and (any(k in ASK_BEFORE_DELETING for k in counts)
-                                 or sum(below.values()) + len(keys) > 5):
+        if any(k in ASK_BEFORE_DELETING for k in counts) or sum(below.values()) + len(keys) > 5:
             held = f" with {describe_counts(below)}" if below else ""
-            if not self._window.confirm_delete(f"Delete {describe_counts(counts)}{held}?"):
+            if not self._window.confirm_delete(f"{verb} {describe_items(counts)}{held}?"):
                 return False
         return self._macro(f"{verb} {describe_items(counts)}",
                            (DeleteCommand(self._doc, kind, item_id) for kind, item_id in keys))
@@ -213,6 +212,8 @@ class SelectionEditor(QObject):
         keys = self.tops()
         if not keys:
             return False
+        from lcplanner.services import clipboard
+
         self._window.panes.flush()
         store = self._doc.store
         clip = clipboard.copy_items(store, keys)
@@ -235,6 +236,8 @@ class SelectionEditor(QObject):
 
     def clip(self):
         """What the clipboard holds as items for the current row, or None with a message."""
+        from lcplanner.services import clipboard
+
         data = QApplication.clipboard().mimeData()
         try:
             if data is not None and data.hasFormat(CLIP_MIME):
@@ -259,6 +262,8 @@ class SelectionEditor(QObject):
         clip = self.clip()
         if clip is None:
             return False
+        from lcplanner.services import clipboard
+
         target = self._window.tree.current_key()
         try:
             clipboard.check_paste(self._doc.store, clip, target)
@@ -274,6 +279,8 @@ class SelectionEditor(QObject):
         keys = self.tops()
         if not keys or self._doc is None:
             return False
+        from lcplanner.services import clipboard
+
         store = self._doc.store
         self._window.panes.flush()
         commands = [PasteCommand(self._doc, clipboard.copy_items(store, [key]), key,

@@ -171,3 +171,14 @@ def test_parse_outline_strips_bullets_and_numbers():
 def test_other_json_is_refused():
     with pytest.raises(services.EditError, match="another version"):
         cb.Clip.from_json('{"lcplanner": 99}')
+
+
+@pytest.mark.parametrize("text", [
+    '{"lcplanner": 1, "items": []}',
+    '{"lcplanner": 1, "items": [{"kind": "nonsense", "values": {}, "children": []}]}',
+    '{"lcplanner": 1, "items": [{"kind": "priority", "values": {}, "children": '
+    '[{"kind": "milestone", "values": {}, "children": []}]}]}',
+])
+def test_malformed_clipboard_items_are_refused(text):
+    with pytest.raises(services.EditError, match="cannot read"):
+        cb.Clip.from_json(text)

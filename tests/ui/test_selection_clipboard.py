@@ -332,3 +332,14 @@ def test_a_row_made_current_by_code_is_selected_alone_while_ctrl_is_held(window,
     assert len(window.selection.keys()) == 2
     window.select_key(_key(first))  # as an undo or a find step does
     assert window.selection.keys() == [_key(first)]
+
+
+def test_cutting_a_portfolio_asks_first(window, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(window, "confirm_delete", lambda q: asked.append(q) or False)
+    portfolio = _find_row(window, "portfolio")
+    key = _key(portfolio)
+    _click(window, qtbot, portfolio)
+    qtbot.keyClick(window.tree, Qt.Key.Key_X, CTRL)
+    assert asked and asked[0].startswith("Cut portfolio with ")
+    assert window.doc.model.contains(key) and window.doc.undo_stack.count() == 0
