@@ -47,9 +47,9 @@ class SelectionEditor(QObject):
         tree = self._window.tree
         keys = [tree.source_key(i) for i in tree.selectionModel().selectedRows()]
         keys = [k for k in keys if k is not None]
-        if not keys:
+        if len(keys) < 2:
             current = tree.current_key()
-            return [current] if current is not None else []
+            return keys or ([current] if current is not None else [])
         order = self._order()
         return sorted(keys, key=lambda k: order.get(k, 0))
 
@@ -72,7 +72,11 @@ class SelectionEditor(QObject):
         return out
 
     def count(self) -> int:
-        return len(self.keys())
+        """How many rows the item commands act on (without sorting them)."""
+        if self._doc is None:
+            return 0
+        selected = len(self._window.tree.selectionModel().selectedRows())
+        return selected or (1 if self._window.tree.current_key() is not None else 0)
 
     @staticmethod
     def _counts(keys) -> dict[str, int]:
