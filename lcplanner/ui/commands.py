@@ -40,6 +40,13 @@ def describe_counts(counts: dict[str, int]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def describe_items(counts: dict[str, int]) -> str:
+    """"output" for one item, else as :func:`describe_counts` ("3 outputs")."""
+    if sum(counts.values()) == 1:
+        return _noun(next(k for k, n in counts.items() if n))
+    return describe_counts(counts)
+
+
 def short_title(text: str, limit: int = 40) -> str:
     """An item's title for an undo label or a question: one line, at most ``limit`` long."""
     flat = " ".join((text or "").split())
@@ -245,3 +252,38 @@ class IndentCommand(_Command):
     def _undo(self) -> None:
         services.set_field(self.doc.store, "sub_point", self.item_id, "level", self.old)
         self.doc.refresh("sub_point", self.item_id)
+
+
+class PasteCommand(_Command):
+    """Insert copied items (with everything below them) on a target row; undo deletes them,
+    redo puts the very same rows back."""
+
+    def __init__(self, doc, clip, target: tuple[str, int] | None, verb: str = "Paste"):
+        super().__init__(doc, f"{verb} {describe_items(clip.counts())}")
+        self.clip, self.target = clip, target
+        self.created: list[tuple[str, int]] = []
+        self._snapshots: list[services.Snapshot] = []
+
+    def _redo(self) -> None:
+        from lcplanner.services import clipboard
+
+        if not self._snapshots:
+            self.created = clipboard.paste(self.doc.store, self.clip, self.target)
+        else:
+            for snap in reversed(self._snapshots):
+                services.restore(self.doc.store, snap)
+            self._snapshots = []
+        if any(kind == "plan" for kind, _id in self.created):  # its own status labels
+            self.doc.model.set_statuses(services.load_statuses(self.doc.store))
+        for kind, item_id in self.created:
+            self.doc.model.insert_nodes(services.load_subtree(self.doc.store, kind, item_id))
+        if self.created:
+            self._select(self.created[-1])
+
+    def _undo(self) -> None:
+        self._snapshots = []
+        for kind, item_id in reversed(self.created):
+            self._snapshots.append(services.delete(self.doc.store, kind, item_id))
+            self.doc.model.remove_node((kind, item_id))
+        if self.target is not None and self.doc.model.contains(self.target):
+            self._select(self.target)

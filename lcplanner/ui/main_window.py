@@ -24,6 +24,7 @@ from lcplanner.ui.menus import Actions, build_menus
 from lcplanner.ui.panes.stack import PaneStack
 from lcplanner.ui.preview_tab import PreviewTab
 from lcplanner.ui.safety import SafetyNet
+from lcplanner.ui.selection import SelectionEditor, status_menu
 from lcplanner.ui.status_counts import StatusCounts
 from lcplanner.ui.timeline_tab import TimelineTab
 from lcplanner.ui.tree_actions import TreeEditor
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
 
         self.editor = TreeEditor(self)
+        self.selection = SelectionEditor(self)  # several rows at once; the item clipboard
         self.zoom = TextZoom(self, settings)
         self.actions = Actions(self)
         self.menus = build_menus(self, self.actions)
@@ -403,6 +405,10 @@ class MainWindow(QMainWindow):
         a.move_down.setEnabled(editable and self.editor.can_move(key, 1))
         a.indent.setEnabled(editable and self.editor.can_indent(key, True))
         a.outdent.setEnabled(editable and self.editor.can_indent(key, False))
+        for action in (a.copy, a.cut, a.duplicate):
+            action.setEnabled(key is not None and (editable or action is a.copy))
+        a.paste.setEnabled(editable)
+        a.replace.setEnabled(editable)
         a.save_copy.setEnabled(doc is not None and doc.store.path is not None)
         for action in (a.export_docx, a.export_pdf, a.print, a.print_preview,
                        a.deleted_items, a.reload):
@@ -410,11 +416,11 @@ class MainWindow(QMainWindow):
         self.menus["export"].setEnabled(doc is not None)
         a.import_paper.setEnabled(editable)
 
-    def _fill_add_menu(self, menu: QMenu) -> None:
+    def _fill_add_menu(self, menu: QMenu, reserved=()) -> None:
         menu.clear()
         key = self.tree.current_key() if self.doc else None
         editable = self.doc is not None and not self.doc.readonly
-        used = {_access_key(a.text()) for a in menu.actions()} - {None}
+        used = {_access_key(a.text()) for a in menu.actions()} - {None} | set(reserved)
         if key is not None:
             title = KINDS[key[0]].title.lower()
             menu.addAction(with_access_key(f"New {title} after this", used),
@@ -427,15 +433,20 @@ class MainWindow(QMainWindow):
 
     def _tree_menu(self, pos) -> None:
         index = self.tree.indexAt(pos)
-        if index.isValid():
+        if index.isValid() and not self.tree.selectionModel().isSelected(index):
             self.tree.setCurrentIndex(index)
         menu = QMenu(self)
-        self._fill_add_menu(menu)
+        a = self.actions
+        shown = (a.cut, a.copy, a.paste, a.duplicate, None, a.rename, a.delete,
+                 a.move_up, a.move_down, a.indent, a.outdent)
+        self._fill_add_menu(menu, {_access_key(x.text()) for x in shown if x} | {"s"})
         menu.addSeparator()
-        for action in (self.actions.rename, self.actions.delete, self.actions.move_up,
-                       self.actions.move_down, self.actions.indent, self.actions.outdent):
-            if action.isEnabled():
+        for action in shown:
+            if action is None:
+                menu.addSeparator()
+            elif action.isEnabled():
                 menu.addAction(action)
+        status_menu(self, menu)
         menu.addSeparator()
         menu.addAction(self.actions.undo)
         self.run_menu(menu, self.tree.viewport().mapToGlobal(pos))

@@ -56,10 +56,10 @@ class Actions:
                          else QKeySequence(S.Redo))
         self.add_sibling = make("New Item &After", ed.add_sibling, QKeySequence("Ctrl+Return"),
                                 "Add an item of the same kind after the selected one")
-        self.add_child = make("New &Child Item", lambda: ed.add_child(),
+        self.add_child = make("New C&hild Item", lambda: ed.add_child(),
                               QKeySequence("Ctrl+Shift+Return"),
                               "Add an item inside the selected one")
-        self.add_plan = make("New &Plan", ed.add_plan, tip="Add a plan to this store")
+        self.add_plan = make("Ne&w Plan", ed.add_plan, tip="Add a plan to this store")
         self.delete = make("&Delete", ed.delete, S.Delete,
                            "Delete the selected item and everything in it", tree_only=True)
         # A pane's text fields pass Ctrl+Up/Down on to these (panes/base.py); the pane's own
@@ -69,12 +69,25 @@ class Actions:
                                   tip="Restore something deleted in the last 30 days")
         self.move_up = make("Mo&ve Up", lambda: ed.move(-1), QKeySequence("Ctrl+Up"),
                             "Move the selected item up among its siblings", tree_only=True)
-        self.move_down = make("Move Do&wn", lambda: ed.move(1), QKeySequence("Ctrl+Down"),
+        self.move_down = make("Mov&e Down", lambda: ed.move(1), QKeySequence("Ctrl+Down"),
                               "Move the selected item down among its siblings", tree_only=True)
         self.indent = make("&Indent", lambda: ed.indent(True), QKeySequence("Ctrl+]"),
                            "Make a sub-point a bullet under the one before", tree_only=True)
         self.outdent = make("&Outdent", lambda: ed.indent(False), QKeySequence("Ctrl+["),
                             tree_only=True)
+        # Cut, Copy and Paste belong to the tree: in a text field the keys stay the field's own.
+        sel = window.selection
+        self.cut = make("Cu&t", sel.cut, S.Cut, "Move the selected items to the clipboard",
+                        tree_only=True)
+        self.copy = make("Cop&y", sel.copy, S.Copy,
+                         "Copy the selected items, with everything in them", tree_only=True)
+        self.paste = make("&Paste", sel.paste, S.Paste,
+                          "Paste items, or lines of text, into or after the selected item",
+                          tree_only=True)
+        self.duplicate = make("Dup&licate", sel.duplicate, QKeySequence("Ctrl+D"),
+                              "Put a copy of each selected item straight after it")
+        self.replace = make("Find and Repla&ce…", lambda: _ui("replace_dialog").open_replace(w),
+                            QKeySequence("Ctrl+H"), "Replace text everywhere in the plan")
         self.find = make("&Find…", w.start_find, S.Find, "Filter the tree")
         self.find_next = make("Find Ne&xt", w.find_next, [QKeySequence("F3")],
                               "Go to the next match of the search")
@@ -138,6 +151,9 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     edit.addAction(actions.undo)
     edit.addAction(actions.redo)
     edit.addSeparator()
+    for action in (actions.cut, actions.copy, actions.paste, actions.duplicate):
+        edit.addAction(action)
+    edit.addSeparator()
     edit.addAction(actions.add_sibling)
     edit.addAction(actions.add_child)
     menus["add"] = edit.addMenu("&New")
@@ -154,6 +170,7 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     edit.addAction(actions.find)
     edit.addAction(actions.find_next)
     edit.addAction(actions.find_previous)
+    edit.addAction(actions.replace)
 
     view = menus["view"] = bar.addMenu("&View")
     view.addAction(actions.expand)

@@ -93,6 +93,9 @@ class TreeEditor(QObject):
     def delete(self) -> None:
         """Delete the current item; a plan, a portfolio or anything holding more than a handful
         of items is named in a question first."""
+        if self._window.selection.count() > 1:
+            self._window.selection.delete()
+            return
         key = self._current()
         if key is None:
             return
@@ -126,6 +129,9 @@ class TreeEditor(QObject):
                                        merge=False, text=f"Rename {KINDS[kind].title.lower()}"))
 
     def move(self, step: int) -> None:
+        if self._window.selection.count() > 1:
+            self._window.selection.move(self._window.selection.keys(), step)
+            return
         key = self._current()
         if not self.can_move(key, step):
             return

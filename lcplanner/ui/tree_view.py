@@ -1,7 +1,7 @@
 """The plan tree widget: drag and drop through the model's move requests, a context menu."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 
@@ -17,7 +17,7 @@ class PlanTreeView(QTreeView):
         self.setAccessibleName("Plan tree")
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(True)
@@ -38,6 +38,15 @@ class PlanTreeView(QTreeView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def setCurrentIndex(self, index) -> None:  # noqa: N802 - Qt's name
+        """A row made current by code (a command, Find, the timeline) is selected alone, even
+        while Ctrl or Shift is still held from the key that ran the command; clicks and keys
+        still extend the selection (Qt does those without this method)."""
+        super().setCurrentIndex(index)
+        if index.isValid() and self.selectionModel() is not None:
+            self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                         | QItemSelectionModel.SelectionFlag.Rows)
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         super().setModel(model)
