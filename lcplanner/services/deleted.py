@@ -28,7 +28,7 @@ KEEP_DAYS = 30
 
 @dataclass(frozen=True)
 class DeletedEntry:
-    """One row of Edit → Deleted Items."""
+    """One row of File → Deleted Items."""
 
     id: int
     kind: str

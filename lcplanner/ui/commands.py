@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from lcplanner import services
-from lcplanner.services import deleted
 from lcplanner.services.kinds import KINDS
 
 #: Commands that merge with the one before them when they edit the same field.
@@ -145,11 +144,15 @@ class DeleteCommand(_Command):
 
     def _redo(self) -> None:
         # Recorded in Deleted items with the delete; undo takes the entry off the list again.
+        from lcplanner.services import deleted  # SQLAlchemy: loaded after the first paint
+
         self._snapshot, self._entry_id = deleted.delete_to_bin(self.doc.store, self.kind,
                                                                self.item_id)
         self._hide(self.kind, self.item_id, self._snapshot.parent_id)
 
     def _undo(self) -> None:
+        from lcplanner.services import deleted
+
         deleted.undo_delete(self.doc.store, self._snapshot, self._entry_id)
         self._show_restored(self.kind, self.item_id, self._snapshot.parent_id)
 

@@ -1,4 +1,4 @@
-"""Edit → Deleted Items…: what was deleted, where from and when, each restorable in place.
+"""File → Deleted Items…: what was deleted, where from and when, each restorable in place.
 
 The list is kept in the store (``services.deleted``), so it survives a restart where undo
 does not. Restoring is one undoable command; undoing it deletes the item again and puts it
@@ -161,7 +161,7 @@ class DeletedItemsDialog(QDialog):
 
 
 def show_deleted_items(window) -> DeletedItemsDialog | None:
-    """Edit → Deleted Items…"""
+    """File → Deleted Items…"""
     if window.doc is None:
         return None
     dialog = DeletedItemsDialog(window)

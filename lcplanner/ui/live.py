@@ -9,10 +9,13 @@ same on demand. Read-only windows follow too: that is how they stay current.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView
 
-from lcplanner.store.watch import StoreWatcher
+if TYPE_CHECKING:
+    from lcplanner.store.watch import StoreWatcher
 
 #: How often the store is asked whether it changed (one PRAGMA: next to free).
 POLL_MS = 1000
@@ -45,6 +48,8 @@ class LiveStore(QObject):
 
     def attach(self, doc) -> None:
         self.detach()
+        from lcplanner.store.watch import StoreWatcher  # SQLAlchemy: not before first paint
+
         self._watcher = StoreWatcher(doc.store)
         self.timer.start()
 

@@ -64,7 +64,7 @@ class Actions:
                            "Delete the selected item and everything in it", tree_only=True)
         # A pane's text fields pass Ctrl+Up/Down on to these (panes/base.py); the pane's own
         # lists keep them for their rows.
-        self.deleted_items = make("De&leted Items…",
+        self.deleted_items = make("&Deleted Items…",
                                   lambda: _ui("deleted_items").show_deleted_items(w),
                                   tip="Restore something deleted in the last 30 days")
         self.move_up = make("Mo&ve Up", lambda: ed.move(-1), QKeySequence("Ctrl+Up"),
@@ -134,6 +134,7 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     file_menu.addAction(actions.open)
     menus["recent"] = file_menu.addMenu("Open &Recent")
     file_menu.addAction(actions.save_copy)
+    file_menu.addAction(actions.deleted_items)  # File → Backups… is put in before it
     file_menu.addAction(actions.reload)
     file_menu.addSeparator()
     file_menu.addAction(actions.import_paper)
@@ -160,7 +161,6 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     edit.addAction(actions.add_plan)
     edit.addAction(actions.rename)
     edit.addAction(actions.delete)
-    edit.addAction(actions.deleted_items)
     edit.addSeparator()
     edit.addAction(actions.move_up)
     edit.addAction(actions.move_down)

@@ -22,7 +22,7 @@ WELCOME_TEXT = (
     "<p><b>Starting a plan of your own.</b> <i>Edit → New Plan</i> adds an empty plan to this "
     "store; <i>File → New Store…</i> starts a separate file.</p>"
     "<p>Every change is saved as you make it. <i>Edit → Undo</i> steps back, and "
-    "<i>Edit → Deleted Items…</i> brings back anything deleted in the last 30 days.</p>")
+    "<i>File → Deleted Items…</i> brings back anything deleted in the last 30 days.</p>")
 
 
 def should_welcome(settings, path) -> bool:

@@ -1,4 +1,4 @@
-"""Edit → Deleted Items…: deletes made in the editor are listed, and restored in place, even
+"""File → Deleted Items…: deletes made in the editor are listed, and restored in place, even
 after the window (and its undo history) is gone."""
 from __future__ import annotations
 
@@ -34,9 +34,8 @@ def _rows(dialog):
 
 
 def test_menu_entry_has_its_own_access_key(window):
-    edit = window.menus["edit"]
-    assert window.actions.deleted_items in edit.actions()
-    assert window.actions.deleted_items.text() == "De&leted Items…"
+    assert window.actions.deleted_items in window.menus["file"].actions()
+    assert window.actions.deleted_items.text() == "&Deleted Items…"
     assert window.actions.reload in window.menus["file"].actions()
 
 

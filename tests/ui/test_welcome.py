@@ -24,7 +24,17 @@ def started(monkeypatch, qapp, tmp_path):
         return 0
 
     monkeypatch.setattr(WelcomeDialog, "exec", fake_exec)
-    monkeypatch.setattr(QApplication, "exec", lambda *_a: QApplication.processEvents() or 0)
+    def run_events(*_args):
+        """The event loop, briefly: the store opens after the first paint, then the welcome."""
+        import time
+
+        before, deadline = len(shown), time.monotonic() + 1.5
+        while time.monotonic() < deadline and len(shown) == before:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_events)
     from lcplanner.ui import main_window
 
     original_show = main_window.MainWindow.show
