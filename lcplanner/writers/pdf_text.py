@@ -82,6 +82,43 @@ def make_frags(markup: str, style: ParagraphStyle) -> list | None:
             for t, b, i in pieces]
 
 
+#: Above this many characters a plain paragraph is set as consecutive pieces. reportlab
+#: re-wraps the rest of a paragraph at every page it splits it across, so one paragraph of a
+#: megabyte (hundreds of pages) costs the square of its length; pieces of a few thousand
+#: characters keep the cost linear. Pieces end at sentence ends, so a reader sees at most a
+#: shorter line where one sentence ends and the next starts a line.
+LONG_PARAGRAPH = 6000
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+
+
+def long_pieces(block) -> list[str]:
+    """A plain paragraph (one run, no label) of more than LONG_PARAGRAPH characters, as pieces
+    of at most about half that; any other paragraph as one piece (its text)."""
+    runs = getattr(block, "runs", [])
+    if (getattr(block, "label", "") or len(runs) != 1 or runs[0].bold or runs[0].italic
+            or runs[0].colour or len(runs[0].text) <= LONG_PARAGRAPH):
+        return [block.text]
+    size = LONG_PARAGRAPH // 2
+    pieces: list[str] = []
+    current = ""
+    for sentence in _SENTENCE_END.split(runs[0].text):
+        while len(sentence) > size:  # a very long sentence: at a space, else anywhere
+            cut = sentence.rfind(" ", 0, size)
+            cut = cut if cut > 0 else size
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(sentence[:cut])
+            sentence = sentence[cut:].lstrip()
+        if current and len(current) + 1 + len(sentence) > size:
+            pieces.append(current)
+            current = ""
+        current = f"{current} {sentence}" if current else sentence
+    if current:
+        pieces.append(current)
+    return pieces
+
+
 def make_para(markup: str, style: ParagraphStyle, bullet: str | None = None,
           cls: type[Paragraph] | None = None) -> Paragraph:
     cls = cls or Para

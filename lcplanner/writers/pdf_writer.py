@@ -43,7 +43,8 @@ from lcplanner.writers.pdf_parts import (Gap, KeepWithNext, Template, TocLine, c
 from lcplanner.writers.pdf_style import styles_for
 from lcplanner.writers.pdf_tables import TablesMixin
 from lcplanner.writers.pdf_text import (FastText, HeadingPara, ListPara, inline_label_fits,
-                                        label_width, lead_para, make_frags, make_para)
+                                        label_width, lead_para, long_pieces, make_frags,
+                                        make_para)
 from lcplanner.writers.timeline_chart import TimelineChart
 
 __all__ = ["write_pdf", "render_pdf_bytes", "ExportError"]
@@ -163,6 +164,11 @@ class _Render(TablesMixin):
                 heading_index += 1
             elif isinstance(block, ir.Paragraph):
                 self._last_heading = ""
+                pieces = long_pieces(block)
+                if len(pieces) > 1:  # a huge paragraph, set as consecutive pieces (see there)
+                    story.extend(self.paragraph_piece(piece, block.style, k, len(pieces))
+                                 for k, piece in enumerate(pieces))
+                    continue
                 para = self.paragraph(block)
                 if (at + 1 < len(blocks) and isinstance(blocks[at + 1], ir.ListBlock)
                         and block.text.rstrip().endswith(":")):
@@ -218,6 +224,17 @@ class _Render(TablesMixin):
             if para is not None:
                 return para
         return make_para(text or "\u00a0", style)
+
+    def paragraph_piece(self, text: str, style_name: str, k: int, n: int) -> Paragraph:
+        """One piece of a huge paragraph: no space between pieces, only around the whole."""
+        parent = self.styles.get(style_name)
+        where = "first" if k == 0 else "last" if k == n - 1 else "middle"
+        style = self.styles.derived(
+            ("piece", parent.name, where),
+            lambda: ParagraphStyle(f"{parent.name}-{where}", parent=parent,
+                                   spaceBefore=parent.spaceBefore if where == "first" else 0,
+                                   spaceAfter=parent.spaceAfter if where == "last" else 0))
+        return make_para(self.markup([ir.Run(text)]), style)
 
     def list_block(self, block: ir.ListBlock, depth: int) -> list[Flowable]:
         out: list[Flowable] = []
