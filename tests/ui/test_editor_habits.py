@@ -353,3 +353,13 @@ def test_text_colours_have_contrast_in_light_and_dark_palettes(window):
         base = palette.color(QPalette.ColorRole.Base)
         assert contrast_ratio(warning_colour(palette), base) >= 4.5, palette
         assert contrast_ratio(palette.color(QPalette.ColorRole.Text), base) >= 4.5
+
+
+def test_a_pane_with_one_line_keeps_it_at_the_top(window, qtbot):
+    """A sub-priority has only a title: the form stays at the top, not floating mid-pane."""
+    window.resize(1200, 900)
+    pane = _select(window, _find_row(window, "sub_priority"))
+    qtbot.waitUntil(lambda: pane.ui.line.isVisible(), timeout=1000)
+    assert not pane.ui.body.isVisible()
+    top = pane.ui.line.mapTo(pane, pane.ui.line.rect().topLeft()).y()
+    assert pane.height() > 400 and top < 120, (top, pane.height())

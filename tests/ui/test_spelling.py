@@ -140,3 +140,11 @@ def test_missing_dictionary_is_said_once(qtbot, sample_store, settings, monkeypa
     assert "dictionary" not in win.statusBar().currentMessage()  # once, not on every store
     pane = win.panes.pane_for("output")
     assert pane.widgets["text"].contextMenuPolicy() != 3  # fields keep their own menu
+
+
+def test_simple_panes_are_checked_too(window):
+    """Themes, objectives, work areas … share one form whose fields are bound per kind."""
+    pane = _select(window, _find_row(window, "theme"))
+    body = pane.ui.body
+    body.setPlainText("Homes people can aford")
+    assert _underlined(body) == ["aford"]

@@ -24,6 +24,9 @@ from lcplanner.ui.commands import SetFieldCommand
 from lcplanner.ui.widgets.ordered_list import OrderedTextList
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Fields that hold codes, dates or addresses rather than prose: not spell checked.
+NOT_PROSE = frozenset({"dates", "email", "telephone", "item_number", "meeting_date", "colour",
+                       "period"})
 
 
 def _is_move_key(event) -> bool:
@@ -258,6 +261,10 @@ class FieldPane(QWidget):
         self.flush()
         self.doc.push(SetFieldCommand(self.doc, self.kind, self.item_id, name, value,
                                       merge=False))
+
+    def prose_widgets(self) -> list:
+        """The text fields that hold prose (spell checked); codes, dates and addresses are not."""
+        return [w for name, w in self.widgets.items() if name not in NOT_PROSE]
 
     def has_pending(self) -> bool:
         return bool(self._pending)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from lcplanner import services
 from lcplanner.domain.fuzzy_date import FuzzyDate
+from PySide6.QtWidgets import QSizePolicy, QSpacerItem
+
 from lcplanner.ui.colours import warning_colour
 from lcplanner.ui.forms.ui_milestone_pane import Ui_MilestonePane
 from lcplanner.ui.forms.ui_output_pane import Ui_OutputPane
@@ -137,6 +139,12 @@ class SimplePane(FieldPane):
         self.bind("__line", self.ui.line)
         self.bind("__body", self.ui.body)
         self.widgets.clear()
+        # With no text field shown, the space below goes here: the fields stay at the top.
+        self._tail = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
+        self.ui.outer.addItem(self._tail)
+
+    def prose_widgets(self) -> list:
+        return [self.ui.line, self.ui.body]
 
     def configure(self, kind):
         line, line_label, body, body_label = SIMPLE_FIELDS[kind]
@@ -150,6 +158,10 @@ class SimplePane(FieldPane):
                 caption.setText(label)
                 widget.setAccessibleName(label.replace("&", "").rstrip(":"))
                 self.widgets[field] = widget
+        self._tail.changeSize(0, 0, QSizePolicy.Policy.Minimum,
+                              QSizePolicy.Policy.Minimum if body is not None
+                              else QSizePolicy.Policy.Expanding)
+        self.ui.outer.invalidate()
 
     def _typed(self, name, value):
         if name in ("__line", "__body"):

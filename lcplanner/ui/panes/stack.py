@@ -11,10 +11,6 @@ from lcplanner.ui.spelling import SpellCheck, Speller
 if TYPE_CHECKING:
     from lcplanner.ui.panes.base import FieldPane
 
-#: Fields that hold codes, dates or addresses rather than prose: not spell checked.
-NOT_PROSE = frozenset({"dates", "email", "telephone", "item_number", "meeting_date", "colour",
-                       "period"})
-
 
 class PaneStack(QStackedWidget):
     """One pane per kind of item (built on first use); an empty page when nothing is selected."""
@@ -59,9 +55,8 @@ class PaneStack(QStackedWidget):
             pane = cls(self._doc, self._delay)
             if self.speller is not None and self.speller.available:
                 spelling = SpellCheck(self.speller, pane)
-                for name, widget in pane.widgets.items():
-                    if name not in NOT_PROSE:
-                        spelling.attach(widget)
+                for widget in pane.prose_widgets():
+                    spelling.attach(widget)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
