@@ -56,3 +56,11 @@ def _no_unexpected_modal(monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "exec", refuse)
     monkeypatch.setattr(QDialog, "exec", refuse)
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard(qapp):
+    """Leave the clipboard empty: mime data still owned by Qt's clipboard when the interpreter
+    shuts down crashes the offscreen platform at exit (a segmentation fault after the run)."""
+    yield
+    qapp.clipboard().clear()
