@@ -53,3 +53,7 @@ def sample_plan(sample_store):
         yield session.scalars(select(Plan)).one()
     finally:
         session.close()
+
+
+# A throwaway PostgreSQL server for the tests that run against one (skipped without it).
+from tests.pg import pg_cluster, pg_url  # noqa: E402,F401
