@@ -60,11 +60,11 @@ from tests.pg import pg_cluster, pg_url  # noqa: E402,F401
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def store_target(request, store_path) -> str:
+def store_target(request, tmp_path) -> str:
     """Where a store lives, once per engine: a file's path, then a server database's URL
     (that run is skipped, with the reason, where PostgreSQL cannot be started)."""
     if request.param == "sqlite":
-        return str(store_path)
+        return str(tmp_path / "plans.lcplan")
     return request.getfixturevalue("pg_url")
 
 
