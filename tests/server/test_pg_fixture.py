@@ -31,3 +31,28 @@ def test_each_test_gets_a_fresh_database(pg_url):
 def test_a_second_test_sees_nothing_of_the_first(pg_url):
     with _connect(pg_url) as conn:
         assert conn.execute("SELECT to_regclass('public.left_behind')").fetchone()[0] is None
+
+
+def test_without_postgresql_the_server_tests_skip_saying_why(monkeypatch):
+    import pytest
+
+    from tests import pg
+
+    monkeypatch.setattr(pg, "find_bin", lambda: None)
+    with pytest.raises(pytest.skip.Exception) as caught:
+        pg.start_cluster()
+    assert str(caught.value.msg) == ("PostgreSQL is not installed (apt-get install postgresql): "
+                                     "the tests against a server are skipped")
+
+
+def test_as_root_without_a_postgres_user_the_server_tests_skip_saying_why(monkeypatch):
+    import pytest
+
+    from tests import pg
+
+    monkeypatch.setattr(pg.os, "geteuid", lambda: 0)
+    monkeypatch.setattr(pg.pwd, "getpwnam", lambda name: (_ for _ in ()).throw(KeyError(name)))
+    with pytest.raises(pytest.skip.Exception) as caught:
+        pg.start_cluster()
+    assert str(caught.value.msg) == ("PostgreSQL cannot be started: running as root and there "
+                                     "is no 'postgres' system user to run it as")
