@@ -213,9 +213,17 @@ class Store:
             yield session
             session.commit()
         except BaseException as exc:
-            session.rollback()
+            try:
+                session.rollback()
+            except Exception:  # a server connection already gone: nothing to roll back
+                pass
             # A full disk, a lock held too long or a disk error: one sentence, not a traceback.
-            error = translate(exc, self.path) if self.path is not None else None
+            if self.path is not None:
+                error = translate(exc, self.path)
+            else:
+                from lcplanner.store.server import translate_server
+
+                error = translate_server(exc, self.name or "the server")
             if error is None or error is exc:
                 raise
             raise error from exc

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from lcplanner.store.errors import (AlteredStoreError, NewerStoreError, NotAStoreError,
                                     StoreError)
@@ -137,6 +137,16 @@ def create_server_schema(engine: Engine) -> None:
         conn.execute(text("INSERT INTO alembic_version (version_num) VALUES (:r)"),
                      {"r": HEAD_REVISION})
         stamp_version(conn, SCHEMA_VERSION)
+
+
+def translate_server(exc: BaseException, name: str) -> StoreError | None:
+    """A lost or refused connection during a change, as one sentence; None for anything else."""
+    if isinstance(exc, DBAPIError) and (exc.connection_invalidated
+                                        or isinstance(exc, OperationalError)):
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+        return StoreError(f"The connection to {name} was lost ({detail}); nothing of this "
+                          "change was saved.")
+    return None
 
 
 def _connect_error(exc: DBAPIError, name: str) -> StoreError:

@@ -213,3 +213,25 @@ def test_init_refuses_a_database_holding_other_tables(pg_url):
         assert conn.execute(text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
                             ).scalar() == 1
     engine.dispose()
+
+
+def test_a_connection_lost_mid_change_is_one_sentence_and_saves_nothing(pg_cluster, pg_url):
+    store = open_store(pg_url)
+    _sample(store)
+    try:
+        with pytest.raises(StoreError) as caught:
+            with store.transaction() as session:
+                plan = session.scalars(select(Plan)).one()
+                plan.title = "Half-made change"
+                session.flush()
+                pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+                pg_cluster.admin(f"SELECT pg_terminate_backend({pid})")
+                session.execute(text("SELECT 1"))
+        message = str(caught.value)
+        assert message.startswith(f"The connection to {store.name} was lost (")
+        assert message.endswith("); nothing of this change was saved.")
+        assert "\n" not in message
+        with store.session() as session:  # the pool reconnects; the change is not there
+            assert session.scalars(select(Plan.title)).one() == "Business Plan 2026/27"
+    finally:
+        store.close()
