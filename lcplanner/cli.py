@@ -1,11 +1,15 @@
 """The command line: a contract that scripts, CI and clerks' batch jobs rely on.
 
     lcplanner [FILE]                                  open the editor
+    lcplanner init URL                                create the store in an empty server database
     lcplanner import SOURCE --into FILE [--dry-run]   import a paper (.docx, .pdf or .txt)
     lcplanner stats FILE [--json]                     what each plan holds
     lcplanner export {docx,pdf} FILE -o OUT [--plan MATCH|#N] [--kind KIND] [--portfolio N]
                      [--template T] [--tagged] [--paper a4|a3] [--force]
     lcplanner --version
+
+FILE may also be a PostgreSQL URL (postgresql://host/db, or postgresql://user@/db?host=/dir for
+a Unix socket) wherever a store is read or imported into; backups and restore need a file.
 
 Exit status: 0 done; 2 bad input or usage, with one clear line on stderr and nothing written;
 1 anything unexpected.
@@ -18,6 +22,7 @@ import os
 import re
 import sys
 import traceback
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Sequence
 
@@ -25,7 +30,7 @@ EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 KINDS = ("committee-paper", "plan", "portfolio", "timeline")
 DEFAULT_KIND = "plan"
 SUFFIXES = {"docx": (".docx", "Word"), "pdf": (".pdf", "PDF")}
-COMMANDS = ("import", "stats", "export", "backups", "restore")
+COMMANDS = ("import", "stats", "export", "backups", "restore", "init")
 
 
 class UsageError(Exception):
@@ -102,6 +107,10 @@ def _build_parser() -> argparse.ArgumentParser:
     p_restore = sub.add_parser("restore", help="restore a backup, keeping the current file aside")
     p_restore.add_argument("backup")
     p_restore.add_argument("--into", required=True, metavar="FILE")
+
+    p_init = sub.add_parser("init", help="create the store in an empty PostgreSQL database")
+    p_init.add_argument("url", help="postgresql://host/db (credentials from PGPASSWORD, "
+                        "~/.pgpass or a service file)")
     return parser
 
 
@@ -122,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _build_parser().parse_args(argv)
             _tell_when_waiting()
             code = {"import": cmd_import, "stats": cmd_stats, "export": cmd_export,
-                    "backups": cmd_backups, "restore": cmd_restore}[args.command](args)
+                    "backups": cmd_backups, "restore": cmd_restore,
+                    "init": cmd_init}[args.command](args)
             _flush()  # a closed pipe shows here, not at exit
             return code
         args = _editor_parser().parse_args(argv)
@@ -195,10 +205,39 @@ def _tell_when_waiting() -> None:
     set_wait_notice(lambda message: print(f"lcplanner: {message}", file=sys.stderr, flush=True))
 
 
+def _is_server(target: str) -> bool:
+    from lcplanner.store.server import is_server_url
+
+    return is_server_url(target)
+
+
+def _label(target: str) -> str:
+    """How output names a store: a file's name, or a server database's name and host."""
+    if _is_server(target):
+        from lcplanner.store.server import describe
+
+        try:
+            return describe(target)
+        except Exception:  # an unparsable URL was refused before anything was printed
+            return target
+    return Path(target).name
+
+
+def _needs_file(target: str, what: str) -> None:
+    if _is_server(target):
+        raise _bad(f"{what} works on a store file only; a server database is backed up and "
+                   "restored with the server's own tools (pg_dump, pg_restore)")
+
+
 def _open(path: str, *, readonly: bool, create: bool = False, mark_in_use: bool = True):
     from lcplanner.store.engine import open_store, resolve_path
     from lcplanner.store.errors import CorruptStoreError, StoreError
 
+    if _is_server(path):
+        try:
+            return open_store(path, readonly=readonly, create=create)
+        except StoreError as exc:
+            raise _bad(str(exc)) from exc
     try:
         target = resolve_path(path)
     except StoreError as exc:
@@ -233,6 +272,7 @@ def corrupt_message(path: Path, exc: Exception) -> str:
 def cmd_backups(args) -> int:
     from lcplanner.store.backup import list_backups
 
+    _needs_file(args.file, "'lcplanner backups'")
     if not Path(args.file).exists():
         raise _bad(f"{args.file} does not exist")
     _no_folder(args.file, "an lcplanner store")
@@ -251,6 +291,8 @@ def cmd_restore(args) -> int:
     from lcplanner.store.failures import translate
     from lcplanner.store.lock import acquire_lock
 
+    _needs_file(args.backup, "'lcplanner restore'")
+    _needs_file(args.into, "'lcplanner restore'")
     _no_folder(args.backup, "a backup")
     _no_folder(args.into, "an lcplanner store")
     try:
@@ -269,6 +311,21 @@ def cmd_restore(args) -> int:
     return EXIT_OK
 
 
+def cmd_init(args) -> int:
+    from lcplanner.store.errors import StoreError
+    from lcplanner.store.server import init_server
+
+    if not _is_server(args.url):
+        raise _bad(f"{args.url} is not a PostgreSQL URL (postgresql://host/db): a store file "
+                   "is created by 'lcplanner import' or the editor")
+    try:
+        name = init_server(args.url)
+    except StoreError as exc:
+        raise _bad(str(exc)) from exc
+    print(f"Created an lcplanner store in {name}.")
+    return EXIT_OK
+
+
 def _no_display() -> bool:
     """True on Linux with no X11 or Wayland display, where Qt would abort with a core dump."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
@@ -277,6 +334,9 @@ def _no_display() -> bool:
 
 
 def cmd_edit(args) -> int:
+    if args.file and _is_server(args.file):
+        raise _bad("the editor does not open a server database yet; use 'lcplanner import', "
+                   "'stats' and 'export' with the URL")
     if _no_display():
         raise _bad("no display found: start the editor in a desktop session (the command-line "
                    "commands work anywhere; see 'lcplanner --help')")
@@ -326,13 +386,15 @@ def cmd_import(args) -> int:
     from lcplanner.store.lock import acquire_lock
 
     store_path = Path(args.into)
+    server = _is_server(args.into)
     try:
         # The lock comes first: a refusal ("open elsewhere") must not have written anything.
-        lock = acquire_lock(resolve_path(store_path))
+        # A server database needs none: its transactions keep concurrent writers apart.
+        lock = nullcontext() if server else acquire_lock(resolve_path(store_path))
     except StoreError as exc:
         raise _bad(str(exc)) from exc
     with lock:
-        existed = store_path.exists() and store_path.stat().st_size > 0
+        existed = not server and store_path.exists() and store_path.stat().st_size > 0
         # No in-use mark: it only helps an editor, and a failed import must change nothing.
         store = _open(args.into, readonly=False, create=True, mark_in_use=False)
         try:
@@ -340,7 +402,7 @@ def cmd_import(args) -> int:
                 same = session.scalars(select(Plan).where(
                     Plan.source_digest == plan.source_digest)).first()
                 if same is not None:
-                    print(f"{source.name} is already in {store_path.name} as "
+                    print(f"{source.name} is already in {_label(args.into)} as "
                           f"'{same.title}'; nothing was changed.")
                     return EXIT_OK
             counts = count_plan(plan)
@@ -357,7 +419,7 @@ def cmd_import(args) -> int:
         finally:
             store.close()
     summary = ", ".join(counted(v, k) for k, v in counts.items() if v)
-    print(f"Imported '{plan.title}' into {store_path.name}: {summary}.")
+    print(f"Imported '{plan.title}' into {_label(args.into)}: {summary}.")
     for what, _ in merges:
         print(f"  {what}")
     return EXIT_OK
@@ -385,7 +447,7 @@ def cmd_stats(args) -> int:
         print(json.dumps({"plans": report}, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not report:
-        print(f"{Path(args.file).name} holds no plans.")
+        print(f"{_label(args.file)} holds no plans.")
     for entry in report:
         print(f"#{entry['number']}  {entry['title'] or '(untitled plan)'}")
         for key in COUNT_KEYS:

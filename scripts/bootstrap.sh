@@ -2,7 +2,8 @@
 # Prepare a fresh Debian/Ubuntu machine for lcplanner: the system libraries Qt needs, then a
 # virtual environment in .venv with lcplanner installed (editable).
 #   sh scripts/bootstrap.sh        runtime only
-#   sh scripts/bootstrap.sh test   also what the tests use (pytest, LibreOffice, poppler, Xvfb)
+#   sh scripts/bootstrap.sh test   also what the tests use (pytest, LibreOffice, poppler, Xvfb,
+#                                  PostgreSQL for the tests against a server)
 # System packages are installed only when missing, with sudo when not root. When another
 # apt-get or an automatic update holds the package manager's lock, apt-get waits for it (up to
 # five minutes) instead of failing at once.
@@ -15,7 +16,7 @@ libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-ima
 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core
 libenchant-2-2 hunspell-en-gb"
 if [ "$mode" = "test" ]; then
-  packages="$packages poppler-utils xvfb libreoffice-writer-nogui"
+  packages="$packages poppler-utils xvfb libreoffice-writer-nogui postgresql"
 fi
 
 if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then

@@ -53,3 +53,36 @@ def sample_plan(sample_store):
         yield session.scalars(select(Plan)).one()
     finally:
         session.close()
+
+
+# A throwaway PostgreSQL server for the tests that run against one (skipped without it).
+from tests.pg import pg_cluster, pg_url  # noqa: E402,F401
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path) -> str:
+    """Where a store lives, once per engine: a file's path, then a server database's URL
+    (that run is skipped, with the reason, where PostgreSQL cannot be started)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "plans.lcplan")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def target_store(store_target):
+    """An open, empty store on each engine (see ``store_target``)."""
+    from lcplanner.store.engine import open_store
+
+    opened = open_store(store_target)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def target_sample_store(target_store):
+    """The sample plan in a store on each engine."""
+    from lcplanner.sample import build_sample_plan
+
+    with target_store.transaction() as session:
+        session.add(build_sample_plan())
+    return target_store

@@ -62,3 +62,12 @@ def folder_state(folder: Path) -> dict[str, tuple]:
         state[str(path.relative_to(folder))] = (st.S_IFMT(info.st_mode), info.st_size,
                                                  st.S_IMODE(info.st_mode), digest)
     return state
+
+
+def store_label(target: str) -> str:
+    """How the command line names a store: a file's name, a server database's name and host."""
+    if target.startswith("postgresql://"):
+        from lcplanner.store.server import describe
+
+        return describe(target)
+    return Path(target).name

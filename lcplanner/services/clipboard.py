@@ -23,6 +23,7 @@ from lcplanner.services.edit import EditError, _count, _parent_clause, snapshot
 from lcplanner.services.kinds import KINDS, child_kinds
 from lcplanner.services.read import plan_id_of
 from lcplanner.store.engine import Store
+from lcplanner.store.portable import insert_ignoring_duplicates
 
 FORMAT_VERSION = 1
 _KIND_OF_TABLE = {k.table.name: k.name for k in KINDS.values()}
@@ -386,7 +387,7 @@ def _copy_links(session, links, new_ids, same_plan: bool) -> None:
                                            .where(m.SubPriority.id == new_row["sub_priority_id"]))
             if objective != tag_objective:
                 continue
-        session.execute(insert(table).prefix_with("OR IGNORE").values(**new_row))
+        insert_ignoring_duplicates(session, table, new_row)
 
 
 __all__ = ["Clip", "TEXT_CHILD", "check_paste", "clip_from_text", "copy_items", "outline_text", "parse_outline",

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from lcplanner.domain.model import Base, MilestoneDate, Plan
 from lcplanner.services.kinds import KINDS, Kind, child_kinds, kind as get_kind
 from lcplanner.store.engine import Store
+from lcplanner.store.portable import insert_ignoring_duplicates
 
 
 class EditError(ValueError):
@@ -234,7 +235,7 @@ def restore_in(session: Session, snap: Snapshot) -> None:
     for table_name, group in groupby(rows[1:], key=lambda r: r[1]):
         session.execute(insert(tables[table_name]), [row for row, _name in group])
     for table_name, row in snap.links:
-        session.execute(insert(tables[table_name]).prefix_with("OR IGNORE").values(**row))
+        insert_ignoring_duplicates(session, tables[table_name], row)
     for table_name, column, row_id, value in snap.refs:
         table = tables[table_name]
         session.execute(update(table).where(table.c.id == row_id).values({column: value}))

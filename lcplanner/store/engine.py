@@ -192,6 +192,10 @@ class Store:
     warnings: list[str] = field(default_factory=list)
     #: False for a short command that must write nothing but its own change.
     marks_in_use: bool = True
+    #: A server database's URL as given (never with a password), None for a file.
+    url: str | None = None
+    #: How messages name a server database ("the database 'plans' on host").
+    name: str | None = None
 
     def __post_init__(self):
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -209,9 +213,17 @@ class Store:
             yield session
             session.commit()
         except BaseException as exc:
-            session.rollback()
+            try:
+                session.rollback()
+            except Exception:  # a server connection already gone: nothing to roll back
+                pass
             # A full disk, a lock held too long or a disk error: one sentence, not a traceback.
-            error = translate(exc, self.path) if self.path is not None else None
+            if self.path is not None:
+                error = translate(exc, self.path)
+            else:
+                from lcplanner.store.server import translate_server
+
+                error = translate_server(exc, self.name or "the server")
             if error is None or error is exc:
                 raise
             raise error from exc
@@ -244,7 +256,14 @@ def open_store(path: str | os.PathLike, *, create: bool = True, readonly: bool =
 
     Raises a :class:`StoreError` subclass with a message fit for the user when the file is not
     a store, is from a newer lcplanner, is damaged, or cannot be written.
+
+    A ``postgresql://`` URL opens a store in a server database instead (see
+    :mod:`lcplanner.store.server`): no lock file, no journal, no backup files.
     """
+    from lcplanner.store.server import is_server_url, open_server
+
+    if is_server_url(path):
+        return open_server(path, create=create, readonly=readonly, migrate=migrate)
     path = resolve_path(path)
     before = existing_sidecars(path)
     info = inspect_file(path)

@@ -42,13 +42,19 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
-    """Bring the store to ``target`` and stamp ``user_version`` and ``application_id``."""
+    """Bring the store to ``target`` and stamp ``user_version`` and ``application_id`` (on a
+    server, the version in ``lcplanner_meta``)."""
     from lcplanner.store.engine import APPLICATION_ID
 
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), target)
         rev = current_revision(conn)
         version = revisions().index(rev) + 1 if rev else 0
+        if conn.dialect.name != "sqlite":  # a server keeps the version in a table
+            from lcplanner.store.server import stamp_version
+
+            stamp_version(conn, version)
+            return
         # Both pragmas are transactional in SQLite: they commit with the migration or not at all.
         conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
         conn.exec_driver_sql(f"PRAGMA user_version={version}")

@@ -48,21 +48,24 @@ def read_schema(conn: sqlite3.Connection) -> list[tuple[str, str, str, str | Non
     return [tuple(row) for row in conn.execute(_SCHEMA_QUERY)]
 
 
-def schema_problems(rows, *, current: bool) -> list[str]:
-    """What differs from the schema lcplanner makes; empty when nothing does."""
+def schema_problems(rows, *, current: bool, allowed: set[str] | None = None) -> list[str]:
+    """What differs from the schema lcplanner makes; empty when nothing does.
+
+    ``allowed`` names further tables the engine keeps beside the model's (a server's
+    ``lcplanner_meta``)."""
     tables, indexes = expected_schema()
     found: dict[str, set[str]] = {}
     problems = []
     for kind, name, table, column in rows:
         if kind == "table":
             found.setdefault(name, set()).add(column)
-        elif kind in ("trigger", "view"):
+        elif kind in ("trigger", "view", "rule"):
             problems.append(f"it holds a {kind} named '{name}' that lcplanner did not create")
         elif kind == "index" and not name.startswith("sqlite_autoindex_") \
                 and name not in indexes:
             problems.append(f"it holds an index named '{name}' that lcplanner did not create")
     for name in sorted(found):
-        if name not in tables and name not in _ALLOWED_TABLES:
+        if name not in tables and name not in _ALLOWED_TABLES and name not in (allowed or ()):
             problems.append(f"it holds a table named '{name}' that lcplanner did not create")
         elif name in tables:
             extra = sorted(found[name] - tables[name])

@@ -14,9 +14,9 @@ from lcplanner.domain.counts import COUNT_KEYS
 from tests.support import one_line, run_cli as run  # noqa: E402
 
 
-def test_stats_json_has_every_key(capsys, sample_store, store_path):
-    sample_store.close()
-    code, out, err = run(capsys, "stats", str(store_path), "--json")
+def test_stats_json_has_every_key(capsys, target_sample_store, store_target):
+    target_sample_store.close()
+    code, out, err = run(capsys, "stats", store_target, "--json")
     assert code == 0, err
     report = json.loads(out)
     assert [p["title"] for p in report["plans"]] == ["Business Plan 2026/27"]
@@ -26,9 +26,9 @@ def test_stats_json_has_every_key(capsys, sample_store, store_path):
     assert counts["work_areas"] == 9 and counts["recommendations"] == 3
 
 
-def test_stats_text(capsys, sample_store, store_path):
-    sample_store.close()
-    code, out, _ = run(capsys, "stats", str(store_path))
+def test_stats_text(capsys, target_sample_store, store_target):
+    target_sample_store.close()
+    code, out, _ = run(capsys, "stats", store_target)
     assert code == 0
     assert out.startswith("#1  Business Plan 2026/27\n") and "outputs" in out
 
@@ -65,10 +65,10 @@ def test_export_portfolio_needs_a_number(capsys, sample_store, store_path, tmp_p
     assert not out.exists()
 
 
-def test_export_unknown_plan_exits_2(capsys, sample_store, store_path, tmp_path):
-    sample_store.close()
+def test_export_unknown_plan_exits_2(capsys, target_sample_store, store_target, tmp_path):
+    target_sample_store.close()
     out = tmp_path / "p.docx"
-    code, _, err = run(capsys, "export", "docx", str(store_path), "-o", str(out),
+    code, _, err = run(capsys, "export", "docx", store_target, "-o", str(out),
                        "--plan", "1999/00")
     assert code == 2 and "no plan's title contains '1999/00'" in one_line(err)
     assert not out.exists()
@@ -144,8 +144,10 @@ def test_import_summary_lists_what_was_merged(capsys, tmp_path):
         "  merged: 'Safer town centres at night' in Communities and Safety, listed twice"]
 
 
-def test_import_adds_a_plan_and_a_second_import_changes_nothing(capsys, tmp_path):
-    target = tmp_path / "plans.lcplan"
+def test_import_adds_a_plan_and_a_second_import_changes_nothing(capsys, store_target):
+    from tests.support import store_label
+
+    target = store_target
     source = FIXTURES / "paper_directorate.txt"
     code, out, err = run(capsys, "import", str(source), "--into", str(target))
     assert code == 0, err
@@ -154,7 +156,8 @@ def test_import_adds_a_plan_and_a_second_import_changes_nothing(capsys, tmp_path
     plans = json.loads(out)["plans"]
     assert len(plans) == 1 and plans[0]["counts"]["priorities"] > 0
     code, out, _ = run(capsys, "import", str(source), "--into", str(target))
-    assert code == 0 and "already in plans.lcplan" in out and "nothing was changed" in out
+    assert code == 0 and f"already in {store_label(target)} as" in out
+    assert "nothing was changed" in out
     code, out, _ = run(capsys, "stats", str(target), "--json")
     assert len(json.loads(out)["plans"]) == 1
 
@@ -194,9 +197,9 @@ def test_import_into_a_non_store_exits_2_and_leaves_it(capsys, tmp_path):
     assert target.read_text() == "my notes"
 
 
-def test_seed_2020_21_imports_with_the_counts_a_reader_finds(capsys, tmp_path):
+def test_seed_2020_21_imports_with_the_counts_a_reader_finds(capsys, store_target):
     seed = seed_path("000")
-    target = tmp_path / "plans.lcplan"
+    target = store_target
     assert main(["import", str(seed), "--into", str(target)]) == 0
     capsys.readouterr()
     assert main(["stats", str(target), "--json"]) == 0

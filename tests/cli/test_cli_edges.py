@@ -213,9 +213,10 @@ def test_a_folder_gets_the_same_wording_everywhere(capsys, store_file, tmp_path,
 
 
 @pytest.fixture
-def twins(capsys, tmp_path):
-    """A store holding two plans with the same title (a paper and its revision)."""
-    store = tmp_path / "plans.lcplan"
+def twins(capsys, tmp_path, store_target):
+    """A store holding two plans with the same title (a paper and its revision), in a file and
+    in a server database."""
+    store = store_target
     first = FIXTURES / "paper_directorate.txt"
     revised = tmp_path / "revised.txt"
     revised.write_text(first.read_text(encoding="utf-8").replace(

@@ -11,7 +11,7 @@ from lcplanner.store.engine import open_store
 
 def _ids(store, cls, **where):
     with store.session() as s:
-        q = select(cls.id).order_by(cls.position)
+        q = select(cls.id).order_by(cls.position, cls.id)  # ties in id order on any engine
         for name, value in where.items():
             q = q.where(getattr(cls, name) == value)
         return list(s.scalars(q))

@@ -75,14 +75,14 @@ def test_sample_plan_round_trips(sample_store):
     assert integrity_ok(sample_store)
 
 
-def test_transaction_rolls_back_whole(sample_store):
+def test_transaction_rolls_back_whole(target_sample_store):
     with pytest.raises(RuntimeError):
-        with sample_store.transaction() as session:
+        with target_sample_store.transaction() as session:
             plan = session.scalars(select(Plan)).one()
             plan.title = "Changed"
             session.flush()
             raise RuntimeError("boom")
-    with sample_store.session() as session:
+    with target_sample_store.session() as session:
         assert session.scalars(select(Plan.title)).one() == "Business Plan 2026/27"
 
 
