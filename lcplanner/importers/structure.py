@@ -307,13 +307,20 @@ class Reader(PaperParts, PlanParts):
         return True
 
     def _outline_below(self, major: str) -> bool:
-        """Whether typed outline numbers three deep ("1.1.1") follow under "1.": a plan typed
-        as an outline (grouping, priority, output), not a paper section's paragraphs."""
-        for line in self.lines[self.i + 1:self.i + 60]:
+        """Whether a plan typed as an outline follows under "1.", not a paper section's
+        paragraphs: numbers three deep ("1.1.1"), or a "1.1" heading whose next line is an
+        outcome label or a lettered list (a priority with its outcome or outputs)."""
+        lines = self.lines[self.i + 1:self.i + 60]
+        for k, line in enumerate(lines):
             if line.kind == "number" and line.style in ("N.", "N)"):
                 return False
-            if line.kind == "dotted" and line.enum.count(".") >= 2 \
-                    and line.enum.split(".")[0] == major:
+            if line.kind != "dotted" or line.enum.split(".")[0] != major:
+                continue
+            if line.enum.count(".") >= 2:
+                return True
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if nxt is not None and line.is_heading_like(15) and (
+                    OUTCOME_LABEL.match(nxt.text) or (nxt.kind == "letter" and nxt.enum == "a")):
                 return True
         return False
 
@@ -402,6 +409,10 @@ class Reader(PaperParts, PlanParts):
 
     def _portfolio_line(self, line: Line) -> bool:
         text = unmark(line.text)
+        nxt = self.peek()
+        if nxt is not None and nxt.row is not None and nxt.row.header and not line.marked \
+                and line.is_heading_like(8) and not text.endswith(":"):
+            return False  # a heading over a table of actions: the table's own section
         if self._holder_line(line, text) or self._labelled(line, text):
             return True
         pri = self.pri
