@@ -266,8 +266,8 @@ class Reader(PaperParts, PlanParts):
         text = unmark(line.text)
         directorate = re.search(r"\bdirectorate$", text, re.IGNORECASE) and line.words <= 8 \
             and (not line.enum or line.kind == "number") and not line.bullet
-        numbered = line.kind == "number" and line.style in ("N.", "N)") and not line.bullet \
-            and line.indent == 0
+        numbered = line.kind == "number" and not line.bullet and line.indent == 0 and (
+            line.style in ("N.", "N)") or self._outline_below(line.enum))  # "1<tab>Name"
         labelled = GROUP_LABEL.match(text) if not line.marked else None
         capitals = (not line.marked and line.words <= 10 and _GROUPING_WORD.search(text)
                     and text == text.upper() and any(c.isalpha() for c in text))
