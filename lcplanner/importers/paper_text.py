@@ -277,9 +277,10 @@ def _build(outline: Outline, text: str) -> Plan:
     for name, description in outline.themes:
         plan.themes.append(Theme(name=name, description=description))
     outline.portfolios.reverse()
+    links: list[tuple[Priority, list]] = []
     while outline.portfolios:  # each portfolio's outline is let go once its rows are made
         pf = outline.portfolios.pop()
-        _add_portfolio(plan, pf, priorities.pop(id(pf)))
+        _add_portfolio(plan, pf, priorities.pop(id(pf)), links)
     for name in outline.theme_areas or core_areas(outline.paper.get("summary", "")):
         plan.core_areas.append(CoreArea(name=name))
     for objective in outline.objectives:
@@ -296,7 +297,35 @@ def _build(outline: Outline, text: str) -> Plan:
     for date_text, event in outline.policy_events:
         plan.policy_events.append(PolicyEvent(date_text=date_text, text=event))
     _attach_milestones(plan, outline)  # after all objectives: tags may cross objectives
+    _link_priorities(plan, links)
     return plan
+
+
+def _link_priorities(plan: Plan, links) -> None:
+    """Tag priorities with the themes and pledges their link lines name ("Theme: A, B.
+    Pledges 2, 5."); a line naming a theme or pledge the plan does not hold stays a note."""
+    pledges = [p for area in plan.pledge_areas for p in area.pledges]
+    for priority, lines in links:
+        for names, numbers, text in lines:
+            found = _themes_named(plan.themes, names)
+            if found is None or any(not 1 <= n <= len(pledges) for n in numbers):
+                priority.note = "\n\n".join(p for p in (priority.note, text) if p)
+                continue
+            priority.themes.extend(t for t in found if t not in priority.themes)
+            priority.pledges.extend(pledges[n - 1] for n in numbers
+                                    if pledges[n - 1] not in priority.pledges)
+
+
+def _themes_named(themes, names: str):
+    """The themes a link names: the whole text as one name, else each comma-separated name;
+    None when a name is not one of the plan's themes."""
+    if not names:
+        return []
+    for parts in ([names], [n.strip() for n in names.split(",")]):
+        found = [next((t for t in themes if same_text(t.name, n)), None) for n in parts]
+        if all(found):
+            return found
+    return None
 
 
 _APPENDIX_LABEL = re.compile(r"^appendix\s+(?P<mark>[a-z]|\d+|one|two|three|four|five|six|"
@@ -352,7 +381,7 @@ def _paper(outline: Outline) -> CommitteePaper | None:
     return paper
 
 
-def _add_portfolio(plan: Plan, pf, priorities) -> None:
+def _add_portfolio(plan: Plan, pf, priorities, links) -> None:
     if not (priorities or pf.work_areas):
         return  # a numbered heading that turned out to hold no plan content
     portfolio = Portfolio(name=pf.name, kind=pf.kind, note=pf.note, holder=pf.holder,
@@ -370,6 +399,8 @@ def _add_portfolio(plan: Plan, pf, priorities) -> None:
             for level, sub_text, _ in out.subs:
                 output.sub_points.append(SubPoint(text=sub_text, level=level))
             priority.outputs.append(output)
+        if pri.links:
+            links.append((priority, pri.links))
         portfolio.priorities.append(priority)
     for group, area_text in pf.work_areas:
         portfolio.work_areas.append(WorkArea(text=area_text, service_group=groups.get(group)))

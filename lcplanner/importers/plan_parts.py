@@ -12,6 +12,25 @@ _OBJECTIVE = re.compile(r"^([^:]{3,90}?):\s+(\S.*)$")
 #: "Inclusive growth – making sure that …": a name, a dash (or colon), what it means
 _NAME_DASH = re.compile(r"^([A-Z][^–—:]{1,60}?)(?:\s+[–—-]\s+|:\s+)(\S.*)$")
 #: "Less waste. We will:" — a theme's name, then what will be done under it
+_LINK_THEME = re.compile(r"^themes?\s*:\s*(\S.*?)\.?$", re.IGNORECASE)
+_LINK_PLEDGE = re.compile(r"^pledges?\s*:?\s*(\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*)\.?$",
+                          re.IGNORECASE)
+
+
+def priority_links(text: str) -> tuple[str, list[int]] | None:
+    """A priority's line of links, "Theme: Fair funding. Pledges 2, 5.": (the themes as
+    written, the pledge numbers), or None when the line is anything else."""
+    themes, pledges = "", []
+    for part in re.split(r"(?<=\.)\s+(?=[A-Z])", text.strip()):
+        if (match := _LINK_THEME.match(part)) and not themes:
+            themes = match.group(1).strip()
+        elif (match := _LINK_PLEDGE.match(part)) and not pledges:
+            pledges = [int(n) for n in re.findall(r"\d+", match.group(1))]
+        else:
+            return None
+    return (themes, pledges) if themes or pledges else None
+
+
 _WE_WILL = re.compile(r"^([A-Z][^.:;]{1,80}?)\.\s+((?:We|The\s+\w+|It|They)\s+will\b.{0,60})$")
 
 

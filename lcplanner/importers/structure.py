@@ -21,7 +21,7 @@ from lcplanner.importers.outline import (
 from lcplanner.importers.paper_parts import (
     _APPENDIX_HEAD, _IMPLICATIONS, _NOTE, _OUTPUTS, _RECS, PaperParts,
 )
-from lcplanner.importers.plan_parts import _WE_WILL, PlanParts
+from lcplanner.importers.plan_parts import _WE_WILL, PlanParts, priority_links
 
 _NOTE_IN_BRACKETS = re.compile(r"^(.*?)\s*\(([^()]{3,})\)\s*$")
 #: Who leads a portfolio, on labelled lines under its heading ("Portfolio holder: Cllr …").
@@ -389,6 +389,9 @@ class Reader(PaperParts, PlanParts):
                 self.outcome_expected = True
             self.note_mode = False
             return True
+        if pri is not None and not line.marked and (links := priority_links(text)):
+            pri.links.append((*links, text))  # resolved once the plan's themes are known
+            return True
         if not (match := TYPED_LABEL.match(text)):
             return False
         rest = text[match.end():].strip()
@@ -413,6 +416,8 @@ class Reader(PaperParts, PlanParts):
         if nxt is not None and nxt.row is not None and nxt.row.header and not line.marked \
                 and line.is_heading_like(8) and not text.endswith(":"):
             return False  # a heading over a table of actions: the table's own section
+        if _APPENDIX_HEAD.match(text) and not line.marked and line.is_heading_like(10):
+            return False  # "Appendix B: …": the next appendix, not part of this portfolio
         if self._holder_line(line, text) or self._labelled(line, text):
             return True
         pri = self.pri

@@ -268,3 +268,53 @@ a. Share a pipeline of sites.
     assert [q.title for q in plan.portfolios[0].priorities] == [
         "Deliver fair funding for councils", "Support councils to improve"]
     assert count_plan(plan)["outputs"] == 4
+
+
+_LINKED = """Business Plan 2026/27
+
+Themes
+
+Clean streets
+
+Every street is swept and every bin is emptied on time.
+
+Safe parks
+
+Parks are lit, open and looked after.
+
+1. Neighbourhoods
+
+1.1 Keep the town centre tidy
+
+Outcome: Residents rate the town centre as clean in the annual survey.
+
+Theme: Clean streets, Safe parks.
+
+a. Add a second evening sweep in the market square
+
+b. Publish the cleansing rota online
+
+1.2 Reopen the lido
+
+Outcome: The lido opens for the summer season.
+
+Theme: Open water.
+
+a. Repair the lido pumps
+"""
+
+
+def test_a_priority_link_line_tags_its_themes_and_an_unknown_theme_stays_a_note():
+    """"Theme: A, B." under a priority (as clerks and our writers print it) tags the
+    priority; a theme the plan does not hold is kept, word for word, as the priority's note."""
+    from lcplanner.importers.paper_text import read_paper as read_text_paper
+
+    read = read_text_paper(_LINKED)
+    tidy, lido = read.plan.portfolios[0].priorities
+    assert [t.name for t in tidy.themes] == ["Clean streets", "Safe parks"]
+    assert tidy.note == ""
+    assert [o.text for o in tidy.outputs] == [
+        "Add a second evening sweep in the market square", "Publish the cleansing rota online"]
+    assert lido.themes == [] and lido.note == "Theme: Open water."
+    coverage = read.coverage()
+    assert (coverage.words_share, coverage.sentences_share) == (1.0, 1.0)
