@@ -86,7 +86,7 @@ class PlanParts:
         areas = self.out.pledge_areas
         if line.is_heading_like() and not line.marked and not text.endswith(":"):
             if re.search(r"\b(pledge|commitment)", text, re.IGNORECASE) or not (
-                    (nxt := self.peek()) and not nxt.is_heading_like()):
+                    (nxt := self.peek()) and (nxt.marked or not nxt.is_heading_like())):
                 self._start_section(text)
                 self.pledge_area = None
             else:
@@ -125,6 +125,14 @@ class PlanParts:
         return sum(1 for ln in region if ln.text == nxt.text) >= 2
 
     def _work_area(self, line: Line) -> None:
+        nxt = self.peek()
+        if line.kind == "number" and line.style == "N" and nxt is not None \
+                and nxt.kind == "number" and nxt.style != "N" and line.is_heading_like(10):
+            # "1<tab>Finance" over "1. Policy support …": the portfolios are numbered in a
+            # style of their own, the work areas run on in theirs
+            self.wa_pf, self.wa_group = self._portfolio(line.text), ""
+            self.out.known_names.append(line.text)
+            return
         if line.kind == "number" and self.wa_pf is not None:
             self.wa_pf.work_areas.append((self.wa_group, line.text))
         elif line.is_heading_like(10) and not line.marked:

@@ -156,6 +156,7 @@ class Reader(PaperParts, PlanParts):
         if self.mode == "pledges":
             if heading and _APPENDIX_HEAD.match(text):
                 self.mode = "text"
+                return self.step(line)  # the next appendix may open a part of its own
             else:
                 self._pledge(line)
                 return

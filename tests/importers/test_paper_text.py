@@ -318,3 +318,45 @@ def test_a_priority_link_line_tags_its_themes_and_an_unknown_theme_stays_a_note(
     assert lido.themes == [] and lido.note == "Theme: Open water."
     coverage = read.coverage()
     assert (coverage.words_share, coverage.sentences_share) == (1.0, 1.0)
+
+
+_APPENDICES_TYPED = """Business Plan 2026/27
+
+Appendix C: Pledges
+
+Streets and spaces
+
+1. Sweep every shopping parade twice a week
+
+2. Keep every park open until dusk
+
+Homes
+
+3. Inspect every privately rented home once in five years
+
+Appendix D: Work areas by portfolio
+
+1\tNeighbourhoods
+
+1. Street cleansing contract management
+
+2. Parks and open spaces
+
+2\tHousing
+
+3. Private rented sector licensing
+"""
+
+
+def test_pledge_areas_over_numbered_pledges_then_work_areas_under_tab_numbered_portfolios():
+    """A pledge area's heading is followed by its numbered pledges (short, heading-like lines);
+    the next appendix opens a part of its own; portfolios numbered "1<tab>Name" hold the work
+    areas numbered "1." that run on beneath them."""
+    plan = parse_paper(_APPENDICES_TYPED)
+    assert [(a.name, [p.text for p in a.pledges]) for a in plan.pledge_areas] == [
+        ("Streets and spaces", ["Sweep every shopping parade twice a week",
+                                "Keep every park open until dusk"]),
+        ("Homes", ["Inspect every privately rented home once in five years"])]
+    assert [(pf.name, [w.text for w in pf.work_areas]) for pf in plan.portfolios] == [
+        ("Neighbourhoods", ["Street cleansing contract management", "Parks and open spaces"]),
+        ("Housing", ["Private rented sector licensing"])]
