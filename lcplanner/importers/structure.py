@@ -292,7 +292,8 @@ class Reader(PaperParts, PlanParts):
             return False  # typed "1." under "1. Finance": a priority, not the next portfolio
         nxt = self.peek()
         if nxt is not None and nxt.kind == "dotted" and nxt.enum.split(".")[0] == line.enum \
-                and not (nxt.is_heading_like(15) and self._outline_below(line.enum)):
+                and not ((nxt.is_heading_like(15) or self._outcome_follows(2))
+                         and self._outline_below(line.enum)):
             return False  # "1. Introduction" over "1.1 …": a paper section
         self.pf = self._portfolio(name, "directorate" if directorate else "portfolio", note)
         self.pf.named = self.pf.named or bool(labelled or capitals)
@@ -307,6 +308,11 @@ class Reader(PaperParts, PlanParts):
         self.holder_expected = ""
         return True
 
+    def _outcome_follows(self, k: int) -> bool:
+        """Whether the k-th line from here is an outcome label ("Outcome: …")."""
+        line = self.peek(k)
+        return line is not None and bool(OUTCOME_LABEL.match(line.text))
+
     def _outline_below(self, major: str) -> bool:
         """Whether a plan typed as an outline follows under "1.", not a paper section's
         paragraphs: numbers three deep ("1.1.1"), or a "1.1" heading whose next line is an
@@ -320,9 +326,9 @@ class Reader(PaperParts, PlanParts):
             if line.enum.count(".") >= 2:
                 return True
             nxt = lines[k + 1] if k + 1 < len(lines) else None
-            if nxt is not None and line.is_heading_like(15) and (
-                    OUTCOME_LABEL.match(nxt.text) or (nxt.kind == "letter" and nxt.enum == "a")):
-                return True
+            if nxt is not None and (OUTCOME_LABEL.match(nxt.text) or (
+                    line.is_heading_like(15) and nxt.kind == "letter" and nxt.enum == "a")):
+                return True  # a title with its outcome under it, however long
         return False
 
     def _continues_priorities(self, line: Line, name: str) -> bool:
@@ -439,7 +445,7 @@ class Reader(PaperParts, PlanParts):
             return True
         if line.kind == "dotted":  # typed outline: 1.1 a priority, 1.1.1 an output, then points
             depth = line.enum.count(".")
-            if depth == 1 and line.is_heading_like(15):
+            if depth == 1 and (line.is_heading_like(15) or self._outcome_follows(1)):
                 self._new_priority(text, numbered=True)
                 return True
             if depth == 2 and pri is not None:
@@ -483,6 +489,9 @@ class Reader(PaperParts, PlanParts):
             return False
         if line.kind == "number" and line.style not in ("N.", "N)"):
             return True
+        if line.kind == "dotted" and line.enum.count(".") == 1 and self.pf.occurrences[-1] \
+                and any(p.numbered for p in self.pf.occurrences[-1]):
+            return True  # "7.3 Freedom Pass" after "7.2 …": the heading above it is a group
         if not line.enum and TYPED_LABEL.match(line.text) and \
                 line.text.split(None, 1)[0].casefold() not in _OUTPUT_WORDS:
             return True  # "Priority 2: …"
@@ -492,6 +501,10 @@ class Reader(PaperParts, PlanParts):
 
     def _portfolio_paragraph(self, line: Line, text: str) -> bool:
         pri, nxt = self.pri, self.peek()
+        if pri is None and not self.pf.occurrences[-1] and nxt is not None \
+                and nxt.kind == "dotted" and nxt.enum.count(".") == 1:
+            self.pf.note = "\n\n".join(p for p in (self.pf.note, text) if p)
+            return True  # under "3 Name", before "3.1 …": a remark on the portfolio
         if pri is not None and not pri.title and not (pri.outcome or pri.outputs):
             pri.title = text  # "Priority 1:" alone, its title on the next line
             return True

@@ -360,3 +360,43 @@ def test_pledge_areas_over_numbered_pledges_then_work_areas_under_tab_numbered_p
     assert [(pf.name, [w.text for w in pf.work_areas]) for pf in plan.portfolios] == [
         ("Neighbourhoods", ["Street cleansing contract management", "Parks and open spaces"]),
         ("Housing", ["Private rented sector licensing"])]
+
+
+_TAB_OUTLINE = """Business Plan 2026/27
+
+1\tIntroduction
+
+1.1\tThis plan was drafted with each portfolio holder in the spring.
+
+2\tCulture and Leisure
+
+drafted before the new portfolio holder took office
+
+2.1\tWiden access to libraries, museums and sports centres for residents on low incomes.
+
+Outcome: More residents on low incomes use a library or sports centre every month.
+
+a. Extend the leisure card to every household on council tax support
+
+Venues
+
+2.2\tKeep the town museum open six days a week
+
+Outcome: The museum opens six days a week all year.
+
+a. Recruit a volunteer front-of-house team
+"""
+
+
+def test_tab_numbered_portfolio_with_a_note_long_titles_over_outcomes_and_a_group():
+    """"2<tab>Name" over "2.1<tab>Title" with an outcome is a portfolio and its priority (a
+    title ending in a full stop included); the lower-case remark under the heading is the
+    portfolio's note, not part of its name; a heading between priorities is a group."""
+    plan = parse_paper(_TAB_OUTLINE)
+    [pf] = plan.portfolios
+    assert pf.name == "Culture and Leisure"
+    assert pf.note == "drafted before the new portfolio holder took office"
+    assert [(p.title, p.service_group.name if p.service_group else "") for p in pf.priorities] \
+        == [("Widen access to libraries, museums and sports centres for residents on low "
+             "incomes.", ""), ("Keep the town museum open six days a week", "Venues")]
+    assert [len(p.outputs) for p in pf.priorities] == [1, 1]
