@@ -207,6 +207,9 @@ class PlanParts:
     def _objective_start(self, line: Line) -> bool:
         if line.kind != "dotted" or self.mode == "portfolio":
             return False
+        if self.mode == "text" and self.para_enum and self.para_enum.rpartition(".")[0] \
+                == line.enum.rpartition(".")[0]:
+            return False  # "4.4 Name: …" after "4.3 …": the section's next paragraph
         match = _OBJECTIVE.match(strip_label(unmark(line.text)))
         if not match or len(match.group(1).split()) > 8 or not match.group(1)[:1].isupper():
             return False

@@ -292,8 +292,9 @@ class Reader(PaperParts, PlanParts):
             return False  # typed "1." under "1. Finance": a priority, not the next portfolio
         nxt = self.peek()
         if nxt is not None and nxt.kind == "dotted" and nxt.enum.split(".")[0] == line.enum \
-                and not ((nxt.is_heading_like(15) or self._outcome_follows(2))
-                         and self._outline_below(line.enum)):
+                and not ((nxt.is_heading_like(15) or self._outcome_follows(2) or (
+                    not nxt.ends_sentence() and (after := self.peek(2)) is not None
+                    and after.kind == "letter")) and self._outline_below(line.enum)):
             return False  # "1. Introduction" over "1.1 …": a paper section
         self.pf = self._portfolio(name, "directorate" if directorate else "portfolio", note)
         self.pf.named = self.pf.named or bool(labelled or capitals)
@@ -327,7 +328,8 @@ class Reader(PaperParts, PlanParts):
                 return True
             nxt = lines[k + 1] if k + 1 < len(lines) else None
             if nxt is not None and (OUTCOME_LABEL.match(nxt.text) or (
-                    line.is_heading_like(15) and nxt.kind == "letter" and nxt.enum == "a")):
+                    (line.is_heading_like(15) or not line.ends_sentence())
+                    and nxt.kind == "letter" and nxt.enum == "a")):
                 return True  # a title with its outcome under it, however long
         return False
 
@@ -445,7 +447,9 @@ class Reader(PaperParts, PlanParts):
             return True
         if line.kind == "dotted":  # typed outline: 1.1 a priority, 1.1.1 an output, then points
             depth = line.enum.count(".")
-            if depth == 1 and (line.is_heading_like(15) or self._outcome_follows(1)):
+            nxt = self.peek()
+            if depth == 1 and (line.is_heading_like(15) or self._outcome_follows(1) or (
+                    not line.ends_sentence() and nxt is not None and nxt.kind == "letter")):
                 self._new_priority(text, numbered=True)
                 return True
             if depth == 2 and pri is not None:

@@ -368,6 +368,8 @@ _TAB_OUTLINE = """Business Plan 2026/27
 
 1.1\tThis plan was drafted with each portfolio holder in the spring.
 
+1.2\tLibraries: the service review reports to the Executive in the autumn.
+
 2\tCulture and Leisure
 
 drafted before the new portfolio holder took office
@@ -385,6 +387,12 @@ Venues
 Outcome: The museum opens six days a week all year.
 
 a. Recruit a volunteer front-of-house team
+
+3\tArchives
+
+3.1\tCatalogue and digitise the parish, vestry and rate book records held in the borough archive for public use
+
+a. Digitise the rate books first
 """
 
 
@@ -393,7 +401,11 @@ def test_tab_numbered_portfolio_with_a_note_long_titles_over_outcomes_and_a_grou
     title ending in a full stop included); the lower-case remark under the heading is the
     portfolio's note, not part of its name; a heading between priorities is a group."""
     plan = parse_paper(_TAB_OUTLINE)
-    [pf] = plan.portfolios
+    pf, archives = plan.portfolios
+    assert plan.objectives == []  # "1.2 Libraries: …" after "1.1": a paragraph
+    assert [(p.title, [o.text for o in p.outputs]) for p in archives.priorities] == [
+        ("Catalogue and digitise the parish, vestry and rate book records held in the "
+         "borough archive for public use", ["Digitise the rate books first"])]
     assert pf.name == "Culture and Leisure"
     assert pf.note == "drafted before the new portfolio holder took office"
     assert [(p.title, p.service_group.name if p.service_group else "") for p in pf.priorities] \
