@@ -412,3 +412,15 @@ def test_tab_numbered_portfolio_with_a_note_long_titles_over_outcomes_and_a_grou
         == [("Widen access to libraries, museums and sports centres for residents on low "
              "incomes.", ""), ("Keep the town museum open six days a week", "Venues")]
     assert [len(p.outputs) for p in pf.priorities] == [1, 1]
+
+
+def test_a_committee_label_opening_a_header_line_names_the_committee():
+    """"Committee:<tab>Cabinet" is the committee (not the body named by the sentence that
+    introduces the recommendations); "the Audit Committee: …" inside a sentence is no label."""
+    plan = parse_paper("Committee:\tCabinet\n\nItem no:\t7\n\nBusiness Plan 2026/27\n\n"
+                       "The Leaders' Board is asked to:\n\na. approve the plan\n\n"
+                       "Themes\n\nClean streets\n\nWe report to the Audit Committee: it meets "
+                       "each quarter and reviews every risk.\n")
+    paper = plan.papers[0]
+    assert (paper.committee, paper.item_number) == ("Cabinet", "7")
+    assert [r.text for r in paper.recommendations] == ["approve the plan"]
