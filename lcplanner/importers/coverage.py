@@ -30,7 +30,7 @@ from lcplanner.importers.outline import (
     GROUP_LABEL, OBJECTIVE_LABEL, OUTCOME_LABEL, THEME_LABEL, TYPED_LABEL, unmark,
 )
 from lcplanner.importers.paper_parts import LABEL_PATTERNS, split_inline_items
-from lcplanner.importers.plan_parts import priority_links
+from lcplanner.importers.links import priority_links
 from lcplanner.importers.structure import holder_fields
 
 #: Fields that describe where a plan came from, not what the paper says.

@@ -36,6 +36,7 @@ from lcplanner.importers.furniture import Furniture, set_aside
 from lcplanner.importers.header import _NAME_LINE, parse_header
 from lcplanner.importers.errors import PaperImportError
 from lcplanner.importers.lines import logical_lines
+from lcplanner.importers.links import link_priorities
 from lcplanner.importers.outline import (
     ActionB, ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, same_text,
     strip_outcome_label,
@@ -297,35 +298,8 @@ def _build(outline: Outline, text: str) -> Plan:
     for date_text, event in outline.policy_events:
         plan.policy_events.append(PolicyEvent(date_text=date_text, text=event))
     _attach_milestones(plan, outline)  # after all objectives: tags may cross objectives
-    _link_priorities(plan, links)
+    link_priorities(plan, links)
     return plan
-
-
-def _link_priorities(plan: Plan, links) -> None:
-    """Tag priorities with the themes and pledges their link lines name ("Theme: A, B.
-    Pledges 2, 5."); a line naming a theme or pledge the plan does not hold stays a note."""
-    pledges = [p for area in plan.pledge_areas for p in area.pledges]
-    for priority, lines in links:
-        for names, numbers, text in lines:
-            found = _themes_named(plan.themes, names)
-            if found is None or any(not 1 <= n <= len(pledges) for n in numbers):
-                priority.note = "\n\n".join(p for p in (priority.note, text) if p)
-                continue
-            priority.themes.extend(t for t in found if t not in priority.themes)
-            priority.pledges.extend(pledges[n - 1] for n in numbers
-                                    if pledges[n - 1] not in priority.pledges)
-
-
-def _themes_named(themes, names: str):
-    """The themes a link names: the whole text as one name, else each comma-separated name;
-    None when a name is not one of the plan's themes."""
-    if not names:
-        return []
-    for parts in ([names], [n.strip() for n in names.split(",")]):
-        found = [next((t for t in themes if same_text(t.name, n)), None) for n in parts]
-        if all(found):
-            return found
-    return None
 
 
 _APPENDIX_LABEL = re.compile(r"^appendix\s+(?P<mark>[a-z]|\d+|one|two|three|four|five|six|"

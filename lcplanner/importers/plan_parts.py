@@ -5,32 +5,15 @@ from __future__ import annotations
 import re
 
 from lcplanner.importers.lines import Line
-from lcplanner.importers.outline import ActionB, ObjectiveB, same_text, strip_label, text_key, unmark
+from lcplanner.importers.outline import (
+    OUTCOME_LABEL, ActionB, ObjectiveB, same_text, strip_label, text_key, unmark,
+)
 from lcplanner.importers.paper_parts import _MILESTONES_LABEL
 
 _OBJECTIVE = re.compile(r"^([^:]{3,90}?):\s+(\S.*)$")
 #: "Inclusive growth – making sure that …": a name, a dash (or colon), what it means
 _NAME_DASH = re.compile(r"^([A-Z][^–—:]{1,60}?)(?:\s+[–—-]\s+|:\s+)(\S.*)$")
 #: "Less waste. We will:" — a theme's name, then what will be done under it
-_LINK_THEME = re.compile(r"^themes?\s*:\s*(\S.*?)\.?$", re.IGNORECASE)
-_LINK_PLEDGE = re.compile(r"^pledges?\s*:?\s*(\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*)\.?$",
-                          re.IGNORECASE)
-
-
-def priority_links(text: str) -> tuple[str, list[int]] | None:
-    """A priority's line of links, "Theme: Fair funding. Pledges 2, 5.": (the themes as
-    written, the pledge numbers), or None when the line is anything else."""
-    themes, pledges = "", []
-    for part in re.split(r"(?<=\.)\s+(?=[A-Z])", text.strip()):
-        if (match := _LINK_THEME.match(part)) and not themes:
-            themes = match.group(1).strip()
-        elif (match := _LINK_PLEDGE.match(part)) and not pledges:
-            pledges = [int(n) for n in re.findall(r"\d+", match.group(1))]
-        else:
-            return None
-    return (themes, pledges) if themes or pledges else None
-
-
 _WE_WILL = re.compile(r"^([A-Z][^.:;]{1,80}?)\.\s+((?:We|The\s+\w+|It|They)\s+will\b.{0,60})$")
 
 
@@ -156,6 +139,31 @@ class PlanParts:
                 self.wa_pf.note = "\n\n".join(p for p in (self.wa_pf.note, line.text) if p)
         else:
             self._text(line)
+
+    # --- typed outlines -------------------------------------------------------------------
+    def _outcome_follows(self, k: int) -> bool:
+        """Whether the k-th line from here is an outcome label ("Outcome: …")."""
+        line = self.peek(k)
+        return line is not None and bool(OUTCOME_LABEL.match(line.text))
+
+    def _outline_below(self, major: str) -> bool:
+        """Whether a plan typed as an outline follows under "1.", not a paper section's
+        paragraphs: numbers three deep ("1.1.1"), or a "1.1" heading whose next line is an
+        outcome label or a lettered list (a priority with its outcome or outputs)."""
+        lines = self.lines[self.i + 1:self.i + 60]
+        for k, line in enumerate(lines):
+            if line.kind == "number" and line.style in ("N.", "N)"):
+                return False
+            if line.kind != "dotted" or line.enum.split(".")[0] != major:
+                continue
+            if line.enum.count(".") >= 2:
+                return True
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if nxt is not None and (OUTCOME_LABEL.match(nxt.text) or (
+                    (line.is_heading_like(15) or not line.ends_sentence())
+                    and nxt.kind == "letter" and nxt.enum == "a")):
+                return True  # a title with its outcome under it, however long
+        return False
 
     # --- action tables ---------------------------------------------------------------------
     def _table_row(self, line: Line) -> None:

@@ -21,7 +21,8 @@ from lcplanner.importers.outline import (
 from lcplanner.importers.paper_parts import (
     _APPENDIX_HEAD, _IMPLICATIONS, _NOTE, _OUTPUTS, _RECS, PaperParts,
 )
-from lcplanner.importers.plan_parts import _WE_WILL, PlanParts, priority_links
+from lcplanner.importers.links import priority_links
+from lcplanner.importers.plan_parts import _WE_WILL, PlanParts
 
 _NOTE_IN_BRACKETS = re.compile(r"^(.*?)\s*\(([^()]{3,})\)\s*$")
 #: Who leads a portfolio, on labelled lines under its heading ("Portfolio holder: Cllr …").
@@ -308,30 +309,6 @@ class Reader(PaperParts, PlanParts):
         self.outputs_expected = self.note_mode = self.outcome_expected = False
         self.holder_expected = ""
         return True
-
-    def _outcome_follows(self, k: int) -> bool:
-        """Whether the k-th line from here is an outcome label ("Outcome: …")."""
-        line = self.peek(k)
-        return line is not None and bool(OUTCOME_LABEL.match(line.text))
-
-    def _outline_below(self, major: str) -> bool:
-        """Whether a plan typed as an outline follows under "1.", not a paper section's
-        paragraphs: numbers three deep ("1.1.1"), or a "1.1" heading whose next line is an
-        outcome label or a lettered list (a priority with its outcome or outputs)."""
-        lines = self.lines[self.i + 1:self.i + 60]
-        for k, line in enumerate(lines):
-            if line.kind == "number" and line.style in ("N.", "N)"):
-                return False
-            if line.kind != "dotted" or line.enum.split(".")[0] != major:
-                continue
-            if line.enum.count(".") >= 2:
-                return True
-            nxt = lines[k + 1] if k + 1 < len(lines) else None
-            if nxt is not None and (OUTCOME_LABEL.match(nxt.text) or (
-                    (line.is_heading_like(15) or not line.ends_sentence())
-                    and nxt.kind == "letter" and nxt.enum == "a")):
-                return True  # a title with its outcome under it, however long
-        return False
 
     def _continues_priorities(self, line: Line, name: str) -> bool:
         """Whether a typed "N." line is the next priority rather than the next portfolio.
