@@ -30,6 +30,7 @@ from lcplanner.importers.outline import (
     GROUP_LABEL, OBJECTIVE_LABEL, OUTCOME_LABEL, THEME_LABEL, TYPED_LABEL, unmark,
 )
 from lcplanner.importers.paper_parts import LABEL_PATTERNS, split_inline_items
+from lcplanner.importers.links import priority_links
 from lcplanner.importers.structure import holder_fields
 
 #: Fields that describe where a plan came from, not what the paper says.
@@ -58,6 +59,8 @@ def stored_units(plan: Plan) -> list[str]:
                 parts.insert(0, getattr(obj, prop.key))  # a policy event: date, then text
         if isinstance(getattr(obj, "status", None), StatusLabel):
             parts.append(obj.status.name)  # an action's status column
+        if mapper.class_.__name__ == "Priority" and obj.themes:
+            out.append(", ".join(t.name for t in obj.themes))  # its "Theme: …" link line
         if parts:
             out.append(" ".join(parts))
         for rel in mapper.relationships:
@@ -77,6 +80,9 @@ def content_pieces(text: str) -> list[str]:
     out = []
     for piece in pieces:
         piece = piece.strip()
+        if links := priority_links(piece):  # "Theme: A. Pledges 2, 5.": the numbers are
+            out.append(links[0])              # derived (never stored), the names are tags
+            continue
         if holders := holder_fields(piece):
             out += [value for _, value in holders]
             continue

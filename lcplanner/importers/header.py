@@ -20,6 +20,7 @@ _LABELS = {
     r"contact\s+officers?": "contact_officer",
     r"tel(?:ephone)?": "telephone",
     r"e-?mail": "email",
+    r"^committee": "committee",  # "Committee: Executive", only where a line opens with it
 }
 _LABEL_RE = re.compile(r"(" + "|".join(f"(?:{p})" for p in _LABELS) + r")\s*:", re.IGNORECASE)
 _COMMITTEE = re.compile(r"^(?:(?:[A-Z][\w'’&,]*|and|of|&)\s+){0,5}(?:Committee|Executive|Board|Forum|Panel"

@@ -27,6 +27,9 @@ _ROMAN = re.compile(r"^\(?(x{0,1}(?:ix|iv|v?i{0,3}))([.)])\s*(?=\S)")
 _LETTER = re.compile(r"^(?:\(([a-z])\)|([a-z])[.)]|([a-z])\t)\s*(?=\S)")
 _FOOTNOTE = re.compile(r"^[\u00b9\u00b2\u00b3\u2070-\u2079]+\s")
 _SUPERSCRIPTS = re.compile(r"[\u00b9\u00b2\u00b3\u2074-\u2079]+$")
+#: a number and a tab before the text ("3\tName", "1.2\tTitle"): a numbered heading as Word
+#: and typed papers set it, which a following paragraph never continues
+_TAB_NUMBERED = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\t")
 _RULE = re.compile(r"^[_=~\-*]{5,}$")
 _TERMINAL = (".", "!", "?", ";", ":")
 #: "Outcome: …", "Success looks like: …": a label opens a new line, never continues one
@@ -166,6 +169,8 @@ def _joins(prev: Line, cur: Line, width: int) -> bool:
         # "…in two areas:" / "- A" / "- B" / "" / "the holders have …": the sentence that was
         # interrupted by a list of short names resumes after it; it does not continue "B".
         return False
+    if starts_lower and not open_ended and cur.blank_before and _TAB_NUMBERED.match(prev.raw):
+        return False  # "3<tab>Crime" / "" / "reflects early work …": a heading, then its note
     if starts_lower or open_ended:
         return True
     if not cur.blank_before and cur.indent > 0 and prev.marked:

@@ -102,6 +102,9 @@ class PriorityB:
     numbered: bool = False
     bulleted: bool = False
     outputs: list[OutputB] = field(default_factory=list)
+    #: the line naming the themes or pledges it serves ("Theme: A, B. Pledges 2, 5."), as
+    #: (theme names as written, pledge numbers, the line itself)
+    links: list[tuple[str, list[int], str]] = field(default_factory=list)
 
 
 @dataclass

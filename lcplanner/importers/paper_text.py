@@ -36,6 +36,7 @@ from lcplanner.importers.furniture import Furniture, set_aside
 from lcplanner.importers.header import _NAME_LINE, parse_header
 from lcplanner.importers.errors import PaperImportError
 from lcplanner.importers.lines import logical_lines
+from lcplanner.importers.links import link_priorities
 from lcplanner.importers.outline import (
     ActionB, ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, same_text,
     strip_outcome_label,
@@ -277,9 +278,10 @@ def _build(outline: Outline, text: str) -> Plan:
     for name, description in outline.themes:
         plan.themes.append(Theme(name=name, description=description))
     outline.portfolios.reverse()
+    links: list[tuple[Priority, list]] = []
     while outline.portfolios:  # each portfolio's outline is let go once its rows are made
         pf = outline.portfolios.pop()
-        _add_portfolio(plan, pf, priorities.pop(id(pf)))
+        _add_portfolio(plan, pf, priorities.pop(id(pf)), links)
     for name in outline.theme_areas or core_areas(outline.paper.get("summary", "")):
         plan.core_areas.append(CoreArea(name=name))
     for objective in outline.objectives:
@@ -296,6 +298,7 @@ def _build(outline: Outline, text: str) -> Plan:
     for date_text, event in outline.policy_events:
         plan.policy_events.append(PolicyEvent(date_text=date_text, text=event))
     _attach_milestones(plan, outline)  # after all objectives: tags may cross objectives
+    link_priorities(plan, links)
     return plan
 
 
@@ -352,7 +355,7 @@ def _paper(outline: Outline) -> CommitteePaper | None:
     return paper
 
 
-def _add_portfolio(plan: Plan, pf, priorities) -> None:
+def _add_portfolio(plan: Plan, pf, priorities, links) -> None:
     if not (priorities or pf.work_areas):
         return  # a numbered heading that turned out to hold no plan content
     portfolio = Portfolio(name=pf.name, kind=pf.kind, note=pf.note, holder=pf.holder,
@@ -370,6 +373,8 @@ def _add_portfolio(plan: Plan, pf, priorities) -> None:
             for level, sub_text, _ in out.subs:
                 output.sub_points.append(SubPoint(text=sub_text, level=level))
             priority.outputs.append(output)
+        if pri.links:
+            links.append((priority, pri.links))
         portfolio.priorities.append(priority)
     for group, area_text in pf.work_areas:
         portfolio.work_areas.append(WorkArea(text=area_text, service_group=groups.get(group)))

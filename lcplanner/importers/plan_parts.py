@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from lcplanner.importers.lines import Line
-from lcplanner.importers.outline import ActionB, ObjectiveB, same_text, strip_label, text_key, unmark
+from lcplanner.importers.outline import (
+    OUTCOME_LABEL, ActionB, ObjectiveB, same_text, strip_label, text_key, unmark,
+)
 from lcplanner.importers.paper_parts import _MILESTONES_LABEL
 
 _OBJECTIVE = re.compile(r"^([^:]{3,90}?):\s+(\S.*)$")
@@ -67,7 +69,7 @@ class PlanParts:
         areas = self.out.pledge_areas
         if line.is_heading_like() and not line.marked and not text.endswith(":"):
             if re.search(r"\b(pledge|commitment)", text, re.IGNORECASE) or not (
-                    (nxt := self.peek()) and not nxt.is_heading_like()):
+                    (nxt := self.peek()) and (nxt.marked or not nxt.is_heading_like())):
                 self._start_section(text)
                 self.pledge_area = None
             else:
@@ -106,6 +108,14 @@ class PlanParts:
         return sum(1 for ln in region if ln.text == nxt.text) >= 2
 
     def _work_area(self, line: Line) -> None:
+        nxt = self.peek()
+        if line.kind == "number" and line.style == "N" and nxt is not None \
+                and nxt.kind == "number" and nxt.style != "N" and line.is_heading_like(10):
+            # "1<tab>Finance" over "1. Policy support …": the portfolios are numbered in a
+            # style of their own, the work areas run on in theirs
+            self.wa_pf, self.wa_group = self._portfolio(line.text), ""
+            self.out.known_names.append(line.text)
+            return
         if line.kind == "number" and self.wa_pf is not None:
             self.wa_pf.work_areas.append((self.wa_group, line.text))
         elif line.is_heading_like(10) and not line.marked:
@@ -129,6 +139,31 @@ class PlanParts:
                 self.wa_pf.note = "\n\n".join(p for p in (self.wa_pf.note, line.text) if p)
         else:
             self._text(line)
+
+    # --- typed outlines -------------------------------------------------------------------
+    def _outcome_follows(self, k: int) -> bool:
+        """Whether the k-th line from here is an outcome label ("Outcome: …")."""
+        line = self.peek(k)
+        return line is not None and bool(OUTCOME_LABEL.match(line.text))
+
+    def _outline_below(self, major: str) -> bool:
+        """Whether a plan typed as an outline follows under "1.", not a paper section's
+        paragraphs: numbers three deep ("1.1.1"), or a "1.1" heading whose next line is an
+        outcome label or a lettered list (a priority with its outcome or outputs)."""
+        lines = self.lines[self.i + 1:self.i + 60]
+        for k, line in enumerate(lines):
+            if line.kind == "number" and line.style in ("N.", "N)"):
+                return False
+            if line.kind != "dotted" or line.enum.split(".")[0] != major:
+                continue
+            if line.enum.count(".") >= 2:
+                return True
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if nxt is not None and (OUTCOME_LABEL.match(nxt.text) or (
+                    (line.is_heading_like(15) or not line.ends_sentence())
+                    and nxt.kind == "letter" and nxt.enum == "a")):
+                return True  # a title with its outcome under it, however long
+        return False
 
     # --- action tables ---------------------------------------------------------------------
     def _table_row(self, line: Line) -> None:
@@ -180,6 +215,9 @@ class PlanParts:
     def _objective_start(self, line: Line) -> bool:
         if line.kind != "dotted" or self.mode == "portfolio":
             return False
+        if self.mode == "text" and self.para_enum and self.para_enum.rpartition(".")[0] \
+                == line.enum.rpartition(".")[0]:
+            return False  # "4.4 Name: …" after "4.3 …": the section's next paragraph
         match = _OBJECTIVE.match(strip_label(unmark(line.text)))
         if not match or len(match.group(1).split()) > 8 or not match.group(1)[:1].isupper():
             return False

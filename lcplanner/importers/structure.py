@@ -21,6 +21,7 @@ from lcplanner.importers.outline import (
 from lcplanner.importers.paper_parts import (
     _APPENDIX_HEAD, _IMPLICATIONS, _NOTE, _OUTPUTS, _RECS, PaperParts,
 )
+from lcplanner.importers.links import priority_links
 from lcplanner.importers.plan_parts import _WE_WILL, PlanParts
 
 _NOTE_IN_BRACKETS = re.compile(r"^(.*?)\s*\(([^()]{3,})\)\s*$")
@@ -156,6 +157,7 @@ class Reader(PaperParts, PlanParts):
         if self.mode == "pledges":
             if heading and _APPENDIX_HEAD.match(text):
                 self.mode = "text"
+                return self.step(line)  # the next appendix may open a part of its own
             else:
                 self._pledge(line)
                 return
@@ -266,8 +268,8 @@ class Reader(PaperParts, PlanParts):
         text = unmark(line.text)
         directorate = re.search(r"\bdirectorate$", text, re.IGNORECASE) and line.words <= 8 \
             and (not line.enum or line.kind == "number") and not line.bullet
-        numbered = line.kind == "number" and line.style in ("N.", "N)") and not line.bullet \
-            and line.indent == 0
+        numbered = line.kind == "number" and not line.bullet and line.indent == 0 and (
+            line.style in ("N.", "N)") or self._outline_below(line.enum))  # "1<tab>Name"
         labelled = GROUP_LABEL.match(text) if not line.marked else None
         capitals = (not line.marked and line.words <= 10 and _GROUPING_WORD.search(text)
                     and text == text.upper() and any(c.isalpha() for c in text))
@@ -291,7 +293,9 @@ class Reader(PaperParts, PlanParts):
             return False  # typed "1." under "1. Finance": a priority, not the next portfolio
         nxt = self.peek()
         if nxt is not None and nxt.kind == "dotted" and nxt.enum.split(".")[0] == line.enum \
-                and not (nxt.is_heading_like(15) and self._outline_below(line.enum)):
+                and not ((nxt.is_heading_like(15) or self._outcome_follows(2) or (
+                    not nxt.ends_sentence() and (after := self.peek(2)) is not None
+                    and after.kind == "letter")) and self._outline_below(line.enum)):
             return False  # "1. Introduction" over "1.1 …": a paper section
         self.pf = self._portfolio(name, "directorate" if directorate else "portfolio", note)
         self.pf.named = self.pf.named or bool(labelled or capitals)
@@ -305,17 +309,6 @@ class Reader(PaperParts, PlanParts):
         self.outputs_expected = self.note_mode = self.outcome_expected = False
         self.holder_expected = ""
         return True
-
-    def _outline_below(self, major: str) -> bool:
-        """Whether typed outline numbers three deep ("1.1.1") follow under "1.": a plan typed
-        as an outline (grouping, priority, output), not a paper section's paragraphs."""
-        for line in self.lines[self.i + 1:self.i + 60]:
-            if line.kind == "number" and line.style in ("N.", "N)"):
-                return False
-            if line.kind == "dotted" and line.enum.count(".") >= 2 \
-                    and line.enum.split(".")[0] == major:
-                return True
-        return False
 
     def _continues_priorities(self, line: Line, name: str) -> bool:
         """Whether a typed "N." line is the next priority rather than the next portfolio.
@@ -382,6 +375,9 @@ class Reader(PaperParts, PlanParts):
                 self.outcome_expected = True
             self.note_mode = False
             return True
+        if pri is not None and not line.marked and (links := priority_links(text)):
+            pri.links.append((*links, text))  # resolved once the plan's themes are known
+            return True
         if not (match := TYPED_LABEL.match(text)):
             return False
         rest = text[match.end():].strip()
@@ -402,6 +398,12 @@ class Reader(PaperParts, PlanParts):
 
     def _portfolio_line(self, line: Line) -> bool:
         text = unmark(line.text)
+        nxt = self.peek()
+        if nxt is not None and nxt.row is not None and nxt.row.header and not line.marked \
+                and line.is_heading_like(8) and not text.endswith(":"):
+            return False  # a heading over a table of actions: the table's own section
+        if _APPENDIX_HEAD.match(text) and not line.marked and line.is_heading_like(10):
+            return False  # "Appendix B: …": the next appendix, not part of this portfolio
         if self._holder_line(line, text) or self._labelled(line, text):
             return True
         pri = self.pri
@@ -422,7 +424,9 @@ class Reader(PaperParts, PlanParts):
             return True
         if line.kind == "dotted":  # typed outline: 1.1 a priority, 1.1.1 an output, then points
             depth = line.enum.count(".")
-            if depth == 1 and line.is_heading_like(15):
+            nxt = self.peek()
+            if depth == 1 and (line.is_heading_like(15) or self._outcome_follows(1) or (
+                    not line.ends_sentence() and nxt is not None and nxt.kind == "letter")):
                 self._new_priority(text, numbered=True)
                 return True
             if depth == 2 and pri is not None:
@@ -466,6 +470,9 @@ class Reader(PaperParts, PlanParts):
             return False
         if line.kind == "number" and line.style not in ("N.", "N)"):
             return True
+        if line.kind == "dotted" and line.enum.count(".") == 1 and self.pf.occurrences[-1] \
+                and any(p.numbered for p in self.pf.occurrences[-1]):
+            return True  # "7.3 Freedom Pass" after "7.2 …": the heading above it is a group
         if not line.enum and TYPED_LABEL.match(line.text) and \
                 line.text.split(None, 1)[0].casefold() not in _OUTPUT_WORDS:
             return True  # "Priority 2: …"
@@ -475,6 +482,10 @@ class Reader(PaperParts, PlanParts):
 
     def _portfolio_paragraph(self, line: Line, text: str) -> bool:
         pri, nxt = self.pri, self.peek()
+        if pri is None and not self.pf.occurrences[-1] and nxt is not None \
+                and nxt.kind == "dotted" and nxt.enum.count(".") == 1:
+            self.pf.note = "\n\n".join(p for p in (self.pf.note, text) if p)
+            return True  # under "3 Name", before "3.1 …": a remark on the portfolio
         if pri is not None and not pri.title and not (pri.outcome or pri.outputs):
             pri.title = text  # "Priority 1:" alone, its title on the next line
             return True

@@ -69,6 +69,11 @@ def _roles(cells: list[str]) -> list[str] | None:
     return roles
 
 
+def is_header_row(cells: list[str]) -> bool:
+    """Whether these cells name a table's columns (action, lead, date, status): labels."""
+    return _roles(cells) is not None
+
+
 def _is_date(cell: str) -> bool:
     return FuzzyDate.parse(cell).kind != "unreadable"
 

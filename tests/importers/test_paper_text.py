@@ -268,3 +268,159 @@ a. Share a pipeline of sites.
     assert [q.title for q in plan.portfolios[0].priorities] == [
         "Deliver fair funding for councils", "Support councils to improve"]
     assert count_plan(plan)["outputs"] == 4
+
+
+_LINKED = """Business Plan 2026/27
+
+Themes
+
+Clean streets
+
+Every street is swept and every bin is emptied on time.
+
+Safe parks
+
+Parks are lit, open and looked after.
+
+1. Neighbourhoods
+
+1.1 Keep the town centre tidy
+
+Outcome: Residents rate the town centre as clean in the annual survey.
+
+Theme: Clean streets, Safe parks.
+
+a. Add a second evening sweep in the market square
+
+b. Publish the cleansing rota online
+
+1.2 Reopen the lido
+
+Outcome: The lido opens for the summer season.
+
+Theme: Open water.
+
+a. Repair the lido pumps
+"""
+
+
+def test_a_priority_link_line_tags_its_themes_and_an_unknown_theme_stays_a_note():
+    """"Theme: A, B." under a priority (as clerks and our writers print it) tags the
+    priority; a theme the plan does not hold is kept, word for word, as the priority's note."""
+    from lcplanner.importers.paper_text import read_paper as read_text_paper
+
+    read = read_text_paper(_LINKED)
+    tidy, lido = read.plan.portfolios[0].priorities
+    assert [t.name for t in tidy.themes] == ["Clean streets", "Safe parks"]
+    assert tidy.note == ""
+    assert [o.text for o in tidy.outputs] == [
+        "Add a second evening sweep in the market square", "Publish the cleansing rota online"]
+    assert lido.themes == [] and lido.note == "Theme: Open water."
+    coverage = read.coverage()
+    assert (coverage.words_share, coverage.sentences_share) == (1.0, 1.0)
+
+
+_APPENDICES_TYPED = """Business Plan 2026/27
+
+Appendix C: Pledges
+
+Streets and spaces
+
+1. Sweep every shopping parade twice a week
+
+2. Keep every park open until dusk
+
+Homes
+
+3. Inspect every privately rented home once in five years
+
+Appendix D: Work areas by portfolio
+
+1\tNeighbourhoods
+
+1. Street cleansing contract management
+
+2. Parks and open spaces
+
+2\tHousing
+
+3. Private rented sector licensing
+"""
+
+
+def test_pledge_areas_over_numbered_pledges_then_work_areas_under_tab_numbered_portfolios():
+    """A pledge area's heading is followed by its numbered pledges (short, heading-like lines);
+    the next appendix opens a part of its own; portfolios numbered "1<tab>Name" hold the work
+    areas numbered "1." that run on beneath them."""
+    plan = parse_paper(_APPENDICES_TYPED)
+    assert [(a.name, [p.text for p in a.pledges]) for a in plan.pledge_areas] == [
+        ("Streets and spaces", ["Sweep every shopping parade twice a week",
+                                "Keep every park open until dusk"]),
+        ("Homes", ["Inspect every privately rented home once in five years"])]
+    assert [(pf.name, [w.text for w in pf.work_areas]) for pf in plan.portfolios] == [
+        ("Neighbourhoods", ["Street cleansing contract management", "Parks and open spaces"]),
+        ("Housing", ["Private rented sector licensing"])]
+
+
+_TAB_OUTLINE = """Business Plan 2026/27
+
+1\tIntroduction
+
+1.1\tThis plan was drafted with each portfolio holder in the spring.
+
+1.2\tLibraries: the service review reports to the Executive in the autumn.
+
+2\tCulture and Leisure
+
+drafted before the new portfolio holder took office
+
+2.1\tWiden access to libraries, museums and sports centres for residents on low incomes.
+
+Outcome: More residents on low incomes use a library or sports centre every month.
+
+a. Extend the leisure card to every household on council tax support
+
+Venues
+
+2.2\tKeep the town museum open six days a week
+
+Outcome: The museum opens six days a week all year.
+
+a. Recruit a volunteer front-of-house team
+
+3\tArchives
+
+3.1\tCatalogue and digitise the parish, vestry and rate book records held in the borough archive for public use
+
+a. Digitise the rate books first
+"""
+
+
+def test_tab_numbered_portfolio_with_a_note_long_titles_over_outcomes_and_a_group():
+    """"2<tab>Name" over "2.1<tab>Title" with an outcome is a portfolio and its priority (a
+    title ending in a full stop included); the lower-case remark under the heading is the
+    portfolio's note, not part of its name; a heading between priorities is a group."""
+    plan = parse_paper(_TAB_OUTLINE)
+    pf, archives = plan.portfolios
+    assert plan.objectives == []  # "1.2 Libraries: …" after "1.1": a paragraph
+    assert [(p.title, [o.text for o in p.outputs]) for p in archives.priorities] == [
+        ("Catalogue and digitise the parish, vestry and rate book records held in the "
+         "borough archive for public use", ["Digitise the rate books first"])]
+    assert pf.name == "Culture and Leisure"
+    assert pf.note == "drafted before the new portfolio holder took office"
+    assert [(p.title, p.service_group.name if p.service_group else "") for p in pf.priorities] \
+        == [("Widen access to libraries, museums and sports centres for residents on low "
+             "incomes.", ""), ("Keep the town museum open six days a week", "Venues")]
+    assert [len(p.outputs) for p in pf.priorities] == [1, 1]
+
+
+def test_a_committee_label_opening_a_header_line_names_the_committee():
+    """"Committee:<tab>Cabinet" is the committee (not the body named by the sentence that
+    introduces the recommendations); "the Audit Committee: …" inside a sentence is no label."""
+    plan = parse_paper("Committee:\tCabinet\n\nItem no:\t7\n\nBusiness Plan 2026/27\n\n"
+                       "The Leaders' Board is asked to:\n\na. approve the plan\n\n"
+                       "Themes\n\nClean streets\n\nWe report to the Audit Committee: it meets "
+                       "each quarter and reviews every risk.\n")
+    paper = plan.papers[0]
+    assert (paper.committee, paper.item_number) == ("Cabinet", "7")
+    assert [r.text for r in paper.recommendations] == ["approve the plan"]

@@ -14,8 +14,10 @@ from sqlalchemy import inspect
 
 from lcplanner.domain.counts import count_plan
 from lcplanner.importers.blocks import content_blocks
+from lcplanner.importers.coverage import content_pieces
 from lcplanner.importers.paper_text import describe
 from lcplanner.importers.source import read_paper
+from lcplanner.importers.tables import is_header_row
 
 from tests.fixtures.make_docx import (make_fenwick_pdf, make_harbour, make_northfield,
                                       make_riverside)
@@ -50,11 +52,21 @@ def plan_words(plan) -> set[str]:
 
 
 def missing_words(read) -> list[tuple[str, list[str]]]:
-    """(origin, words) of every content block with a word the plan does not hold."""
+    """(origin, words) of every content block with a word the plan does not hold.
+
+    House-style labels ("Outcome:", "Theme 1:") are the organisation's, not the paper's
+    content (DOMAIN.md): they are left out as the coverage measure leaves them out.
+    """
     stored = plan_words(read.plan)
+    rows: dict[tuple[int, int], list[str]] = {}
+    for block in content_blocks(read.blocks):
+        if block.in_table:
+            rows.setdefault((block.table, block.table_row), []).append(block.text)
     out = []
     for block in content_blocks(read.blocks):
-        text = _MARKER.sub("", block.text)
+        if block.in_table and is_header_row(rows[(block.table, block.table_row)]):
+            continue  # column headings are labels, as the coverage measure counts them
+        text = " ".join(content_pieces(_MARKER.sub("", block.text)))
         lost = [w for w in _WORD.findall(text) if w.casefold() not in stored]
         if lost:
             out.append((block.origin, lost))
@@ -81,9 +93,6 @@ def test_harbour_word_paper(tmp_path):
         "Run a procurement fair for local suppliers"]
 
 
-@pytest.mark.xfail(strict=True, reason="recogniser: a committee header laid out as a two-column "
-                   "table (label cell, value cell) is not read, so its words are not stored; "
-                   "house-style headings (Summary, Recommendations) count as lost here")
 def test_harbour_words_all_reach_the_plan(tmp_path):
     read = read_paper(make_harbour(tmp_path / "paper.docx"))
     assert missing_words(read) == []
@@ -109,8 +118,6 @@ def test_fenwick_words_all_reach_the_plan(tmp_path):
     assert read.coverage().words_share == 1.0
 
 
-@pytest.mark.xfail(strict=True, reason="recogniser: priorities numbered as typed outline "
-                   "numbers ('1.1 Title' under '1. Portfolio') are not read yet (import-family)")
 def test_riverside_word_paper(tmp_path):
     read = read_paper(make_riverside(tmp_path / "paper.docx"))
     assert _counts(read, ("portfolios", "priorities", "outputs", "sub_points")) == {
@@ -118,9 +125,6 @@ def test_riverside_word_paper(tmp_path):
     assert missing_words(read) == []
 
 
-@pytest.mark.xfail(strict=True, reason="recogniser: directorates written in capitals with "
-                   "more words on the line ('… DIRECTORATE 2025/26 PRIORITIES') are not read "
-                   "yet (import-family)")
 def test_northfield_word_paper(tmp_path):
     read = read_paper(make_northfield(tmp_path / "paper.docx"))
     assert _counts(read, ("portfolios", "service_groups", "priorities")) == {
@@ -162,10 +166,38 @@ def _portfolio_tree(plan):
                        for p in pf.priorities]) for pf in plan.portfolios]
 
 
-@pytest.mark.parametrize("fmt", ["docx", "pdf"])
-@pytest.mark.xfail(strict=True, reason="recogniser: our own writer's layout (portfolios as "
-                   "'1 Name', priorities as '1.1 Title' headings, the header as 'Label<TAB>"
-                   "value') is not read as a plan yet (import-family); see the report")
+def _still(reason: str):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+#: What the recogniser does not read back yet, per export (checked 30 Nov 2026). Read now:
+#: portfolios "1<tab>Name" with "1.1<tab>Title" priorities, outcomes, lettered outputs and
+#: sub-points, holders, the committee header, recommendations, "Theme: …" links, pledges and
+#: work areas by portfolio (the Word export of seed 000 has its exact counts).
+_NOT_YET = {
+    "sample": "objectives laid out as heading, strapline, 'Core area:', 'Sub-priorities:' "
+              "bullets and a Milestone|Date|Sub-priorities|Status table (milestone name and "
+              "text share a cell) are not read, nor the Date|Event table of policy events; "
+              "the 'Who we are' section is lost; a service group that holds nothing is not "
+              "written, so it cannot come back",
+    "000-docx": "counts and the portfolio tree come back exactly; the paper's body sections "
+                "do not: the writer sets each title and outcome pair as one numbered "
+                "paragraph (8 paragraphs read as 4), a body section whose heading carries a "
+                "bracketed note is lost, and the appendices list reads as 'Appendices'",
+    "000-pdf": "as Word, and the PDF has no tab after a heading's number, so a portfolio's "
+               "lower-case note ('reflects …') runs into its heading; that portfolio and "
+               "those after it read as priorities (2 portfolios of 11, 42 priorities of 33)",
+    "002": "refused as not a plan: objectives written as heading, strapline, 'Core area:', "
+           "'Sub-priorities:' bullets and a milestone table with a Sub-priorities column "
+           "are not read (no table role for that column yet)",
+    "003": "the writer's pledges appendix is not read (0 pledges of 46) and the portfolios "
+           "met only in the work-areas appendix, with service groups as headings, are not "
+           "told apart (3 portfolios of 13, 65 work areas of 55)",
+}
+
+
+@pytest.mark.parametrize("fmt", [pytest.param("docx", marks=_still(_NOT_YET["sample"])),
+                                 pytest.param("pdf", marks=_still(_NOT_YET["sample"]))])
 def test_sample_plan_round_trip(tmp_path, fmt):
     from lcplanner.sample import build_sample_plan
 
@@ -175,16 +207,26 @@ def test_sample_plan_round_trip(tmp_path, fmt):
     assert describe(back).splitlines()[2:] == describe(plan).splitlines()[2:]
 
 
-@pytest.mark.parametrize("prefix", ["000", "002", "003"])
-@pytest.mark.parametrize("fmt", ["docx", "pdf"])
-@pytest.mark.xfail(strict=True, reason="recogniser: our own writer's layout is not read as "
-                   "a plan yet (import-family); see the report")
+@pytest.mark.parametrize("fmt,prefix", [
+    pytest.param(fmt, prefix, marks=_still(_NOT_YET.get(f"{prefix}-{fmt}", _NOT_YET.get(prefix))))
+    for fmt in ("docx", "pdf") for prefix in ("000", "002", "003")])
 def test_seed_round_trip(tmp_path, fmt, prefix):
     path = seed_path(prefix)
     plan = read_paper(path).plan
     back = read_paper(_export(plan, fmt, tmp_path / f"{prefix}.{fmt}")).plan
     assert count_plan(back) == count_plan(plan)
     assert describe(back).splitlines()[2:] == describe(plan).splitlines()[2:]
+
+
+def test_seed_000_word_round_trip_gives_back_its_portfolios_exactly(tmp_path):
+    """What the seed round trips already prove for seed 000's Word export: the same counts
+    and the same portfolios, priorities, outcomes and outputs, in order."""
+    plan = read_paper(seed_path("000")).plan
+    back = read_paper(_export(plan, "docx", tmp_path / "000.docx")).plan
+    assert count_plan(back) == count_plan(plan)
+    assert _portfolio_tree(back) == _portfolio_tree(plan)
+    assert [(pf.note, pf.holder) for pf in back.portfolios] == [
+        (pf.note, pf.holder) for pf in plan.portfolios]
 
 
 # --- files made by another producer (LibreOffice), as users' files are -------------------------
