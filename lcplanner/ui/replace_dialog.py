@@ -19,7 +19,8 @@ CONTEXT = 30
 
 def snippet(text: str, needle_at: int, length: int) -> str:
     """The text around a match, on one line, with "…" where it was cut."""
-    flat_start = max(0, needle_at - CONTEXT)
+    # little before the match, more after: the change itself must show in a narrow column
+    flat_start = max(0, needle_at - CONTEXT // 3)
     end = min(len(text), needle_at + length + CONTEXT)
     piece = " ".join(text[flat_start:end].split())
     return ("…" if flat_start else "") + piece + ("…" if end < len(text) else "")
@@ -90,7 +91,15 @@ class ReplaceDialog(QDialog):
         self.preview.setAccessibleName("Changes to make")
         self.preview.setHeaderLabels(["Item", "Field", "Before", "After"])
         self.preview.setRootIsDecorated(False)
-        self.preview.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = self.preview.header()
+        header.setStretchLastSection(False)
+        # what changes needs the room: the item and field names are short, before and after
+        # share the rest (each still resizable by hand); the full texts are in the tooltips
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.preview.setColumnWidth(0, 170)
+        self.preview.setColumnWidth(1, 70)
         self.summary = QLabel()
         self.summary.setObjectName("replaceSummary")
 

@@ -276,6 +276,7 @@ class SelectionEditor(QObject):
             return False
         self._window.panes.flush()
         self._doc.push(PasteCommand(self._doc, clip, target))
+        self._say(f"Pasted {describe_counts(clip.counts())}.")
         return True
 
     def duplicate(self) -> bool:
