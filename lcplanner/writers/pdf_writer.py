@@ -149,7 +149,7 @@ class _Render(TablesMixin):
         for at, block in enumerate(blocks):
             if isinstance(block, ir.Heading):
                 level = max(1, min(block.level, 4))
-                style = self.styles.get(f"h{level}")
+                style = self.heading_style(level, block.kind)
                 label = self.plain(block.label, self.fonts.bold)
                 text = self.plain(block.text, style.fontName)
                 para = make_para(f"{label}\u2002{text}" if label else text, style, cls=HeadingPara)
@@ -169,7 +169,8 @@ class _Render(TablesMixin):
                     para._lcp_keep = True  # a sentence introducing a list keeps with it
                 story.append(para)
             elif isinstance(block, ir.ListBlock):
-                story.extend(self.list_block(block, 0))
+                inset = self.styles.numbered_column if block.continues else 0.0
+                story.extend(self.list_block(block, 0, inset))
                 story.append(Gap(1, 3))
             elif isinstance(block, ir.Table):
                 story.extend(self.table(block))
@@ -192,11 +193,29 @@ class _Render(TablesMixin):
             story.pop()
         return keep_with_next(story)
 
+    def heading_style(self, level: int, kind: str) -> ParagraphStyle:
+        """The template's Heading ``level``; a service group has its portfolio's level but
+        never its look: set in italic, as the Word writer sets it."""
+        style = self.styles.get(f"h{level}")
+        if kind != "service-group" or style.fontName in (self.fonts.italic,
+                                                         self.fonts.bolditalic):
+            return style
+        bold = style.fontName in (self.fonts.bold, self.fonts.bolditalic)
+        face = self.fonts.face(bold, True)
+        return self.styles.derived(
+            ("group", level, face),
+            lambda: ParagraphStyle(f"{style.name}-group", parent=style, fontName=face))
+
     def paragraph(self, block: ir.Paragraph, *, indent: float = 0.0) -> Paragraph:
         style = self.styles.get(block.style)
         text = self.markup(block.runs, base_italic=style.fontName == self.fonts.italic)
+        if block.continues and not block.label:
+            # the rest of a numbered paragraph's sentence: in its text column, as in Word
+            indent += self.styles.numbered_column
         if block.label:
-            hang = max(30.0, label_width(block.label, style.fontName, style.fontSize) + 10)
+            # the numbered paragraphs' text column, as in Word, wider only for a long number
+            hang = max(self.styles.numbered_column,
+                       label_width(block.label, style.fontName, style.fontSize) + 10)
             parent = style
             style = self.styles.derived(
                 ("num", parent.name, indent, hang),
@@ -219,7 +238,9 @@ class _Render(TablesMixin):
                 return para
         return make_para(text or "\u00a0", style)
 
-    def list_block(self, block: ir.ListBlock, depth: int) -> list[Flowable]:
+    def list_block(self, block: ir.ListBlock, depth: int, inset: float = 0.0) -> list[Flowable]:
+        """The list's items, each level LIST_STEP further in; ``inset`` moves the whole list
+        into a numbered paragraph's text column (a list that continues one)."""
         out: list[Flowable] = []
         body = self.styles.get("body")
         bullet = block.kind == "bullet"
@@ -227,7 +248,7 @@ class _Render(TablesMixin):
         label_w = max((label_width(l, body.fontName, body.fontSize) for l in labels),
                       default=0.0)
         step = max(LIST_STEP, label_w + 7)
-        left = depth * LIST_STEP + step
+        left = inset + depth * LIST_STEP + step
         style = self.styles.derived(
             ("list", depth, block.kind, left, step),
             lambda: ParagraphStyle(f"lcp-list-{depth}-{block.kind}", parent=body,
@@ -243,7 +264,7 @@ class _Render(TablesMixin):
             for extra in item.extra:
                 out.append(self.paragraph(extra, indent=left))
             if item.children and item.children.items:
-                out.extend(self.list_block(item.children, depth + 1))
+                out.extend(self.list_block(item.children, depth + 1, inset))
         return out
 
     @staticmethod
