@@ -56,7 +56,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "output_leads": "Output leads:", "priorities": "Priorities",
     "work_areas_short": "Work areas", "progress_at_a_glance": "Progress at a glance",
     "outputs_column": "Outputs", "share_column": "Share of outputs",
-    "outputs_by_status": "Outputs by status", "exceptions": "Exceptions", "ref": "Ref",
+    "outputs_count": "Outputs:", "exceptions": "Exceptions", "ref": "Ref",
     "output": "Output", "progress_note": "Progress note",
     "exceptions_caption": "Outputs at risk or off track",
     # the visible mark for a required part nobody has written yet

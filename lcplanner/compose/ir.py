@@ -109,6 +109,8 @@ class Table:
     #: Relative column widths (any positive numbers); equal when empty.
     widths: list[float] = field(default_factory=list)
     caption: str = ""
+    #: Rows set close (less space in and after each cell): for summaries that must stay short.
+    compact: bool = False
 
 
 @dataclass

@@ -23,7 +23,7 @@ from lcplanner.domain.model import Plan
 #: Status names (case-insensitive) that make an output an exception on page one.
 EXCEPTIONS = ("at risk", "off track")
 #: The longest bar in the roll-up chart, in block characters.
-BAR = 24
+BAR = 16
 
 
 def compose_portfolio(plan: Plan, number: int, *, hs: HouseStyle | None = None) -> ir.Document:
@@ -49,22 +49,26 @@ def compose_portfolio(plan: Plan, number: int, *, hs: HouseStyle | None = None) 
     blocks.append(ir.Heading(title, 1, kind="title"))
     leads = list(dict.fromkeys(o.owner.strip() for p in portfolio.priorities
                                for o in p.outputs if (o.owner or "").strip()))
+    outputs = [o for p in portfolio.priorities for o in p.outputs]
+    # no output has a status yet: a one-bar chart would say nothing, so the roll-up is the
+    # count with "Not set", once, among the facts; and no column of "Not set" further down
+    statuses = any(o.status is not None and o.status.name for o in outputs)
     facts = [(label, value) for label, value in (
         (hs["plan"], plan.title), (hs["portfolio_holder"], portfolio.holder),
         (hs["shadow_holder"], portfolio.shadow_holder),
         (hs["output_leads"] if len(leads) > 1 else hs["output_lead"], ", ".join(leads)),
         (hs["plan_status"], plan.status_label)) if value]
+    if outputs and not statuses:
+        facts.append((hs["outputs_count"], f"{len(outputs)} ({hs['not_set']})"))
     if facts:
         blocks.append(ir.Fields(facts))
-    blocks += _roll_up(plan, portfolio, name, hs)
-    blocks += _exceptions(portfolio, index, hs)
+    if statuses:
+        blocks += _roll_up(plan, portfolio, hs)
+        blocks += _exceptions(portfolio, index, hs)
 
     if portfolio.priorities:
         blocks.append(ir.Heading(hs["priorities"], 2, kind="part"))
     with_outputs = iter([p for p in portfolio.priorities if p.outputs])
-    # no output has a status yet: the roll-up says so once, not a column of "Not set"
-    statuses = any(o.status is not None and o.status.name
-                   for p in portfolio.priorities for o in p.outputs)
     for block in portfolio_blocks(portfolio, index, 2, show_status=False,
                                   pledge_numbers=pledge_numbers(plan), with_heading=False,
                                   hs=hs):
@@ -82,7 +86,7 @@ def compose_portfolio(plan: Plan, number: int, *, hs: HouseStyle | None = None) 
                        warnings=hs.warnings)
 
 
-def _roll_up(plan: Plan, portfolio, name: str, hs: HouseStyle) -> list[ir.Block]:
+def _roll_up(plan: Plan, portfolio, hs: HouseStyle) -> list[ir.Block]:
     """Outputs by status, in the plan's order of statuses: counts and a bar for each."""
     counts: dict[str, list] = {}
     for priority in portfolio.priorities:
@@ -99,9 +103,11 @@ def _roll_up(plan: Plan, portfolio, name: str, hs: HouseStyle) -> list[ir.Block]
         bar = "\u2588" * max(1, round(BAR * n / most))
         rows.append([ir.Cell([ir.Paragraph(status_runs(status, hs))]), ir.Cell.of(str(n)),
                      ir.Cell([ir.Paragraph([ir.Run(bar, colour=_bar_colour(status))])])])
+    # the caption names the table for screen readers (Word's table title); printed, it
+    # would only repeat the heading above it, so it is the heading's own words
     return [ir.Heading(hs["progress_at_a_glance"], 2, kind="part"),
             ir.Table([hs["status"], hs["outputs_column"], hs["share_column"]], rows,
-                     widths=[30, 14, 56], caption=f"{hs['outputs_by_status']}: {name}")]
+                     widths=[34, 14, 52], caption=hs["progress_at_a_glance"], compact=True)]
 
 
 def _bar_colour(status) -> str | None:
@@ -125,7 +131,7 @@ def _exceptions(portfolio, index: int, hs: HouseStyle) -> list[ir.Block]:
         return []
     return [ir.Heading(hs["exceptions"], 2, kind="part"),
             ir.Table([hs["ref"], hs["output"], hs["status"], hs["progress_note"]], rows,
-                     widths=[9, 45, 14, 32], caption=hs["exceptions_caption"])]
+                     widths=[9, 45, 14, 32], caption=hs["exceptions_caption"], compact=True)]
 
 
 def _as_table(outputs: ir.ListBlock, stored: list, hs: HouseStyle,
@@ -142,5 +148,5 @@ def _as_table(outputs: ir.ListBlock, stored: list, hs: HouseStyle,
             row.append(ir.Cell([ir.Paragraph(status_runs(output.status, hs))]))
         rows.append(row)
     if not statuses:
-        return ir.Table(["", hs["output"]], rows, widths=[5, 95])
-    return ir.Table(["", hs["output"], hs["status"]], rows, widths=[5, 77, 18])
+        return ir.Table(["", hs["output"]], rows, widths=[4, 96], compact=True)
+    return ir.Table(["", hs["output"], hs["status"]], rows, widths=[4, 78, 18], compact=True)

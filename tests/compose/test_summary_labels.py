@@ -69,8 +69,24 @@ def test_portfolio_summary_labels_come_from_the_house_style(sample_plan):
     assert fields.pairs[0] == ("Business plan:", sample_plan.title)
     roll_up, exceptions = tables(doc)[:2]
     assert roll_up.header == ["Status", "Count", "Share of outputs"]
-    assert roll_up.caption == "By status: Housing and Planning"
+    assert roll_up.caption == "Where we are"  # names the table; never printed twice
     assert exceptions.header[-1] == "Latest"
+
+
+def test_outputs_without_any_status_are_counted_once_among_the_facts(sample_plan):
+    portfolio = sample_plan.portfolios[1]
+    for priority in portfolio.priorities:
+        for output in priority.outputs:
+            output.status = None
+    count = sum(len(p.outputs) for p in portfolio.priorities)
+    doc = compose_portfolio(sample_plan, 2, hs=HouseStyle())
+    fields = next(b for b in doc.blocks if isinstance(b, ir.Fields))
+    assert fields.pairs[-1] == ("Outputs:", f"{count} (Not set)")
+    assert "Progress at a glance" not in headings(doc)
+    assert "Exceptions" not in headings(doc)
+    # the outputs' tables: compact, and no column of "Not set"
+    assert all(t.compact and t.header == ["", "Output"] for t in tables(doc))
+    assert sum(len(t.rows) for t in tables(doc)) == count
 
 
 def test_an_unnamed_portfolio_is_marked_and_reported(sample_plan):
