@@ -36,6 +36,8 @@ class Paragraph:
     #: True when the paragraph finishes a numbered paragraph's sentence after its list: no
     #: number of its own, set in the numbered paragraphs' text column.
     continues: bool = False
+    #: True for a title line that must not end a page apart from what follows it.
+    keep: bool = False
 
     @classmethod
     def of(cls, text: str, style: str = "body", label: str = "") -> Paragraph:

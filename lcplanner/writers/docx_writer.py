@@ -295,7 +295,8 @@ class _Renderer:
                     t.set(_XML_SPACE, "preserve")
 
     def _paragraph(self, block: ir.Paragraph):
-        if block.text.rstrip().endswith(":"):  # an introduction stays with what it introduces
+        if block.keep or block.text.rstrip().endswith(":"):
+            # a title line or an introduction stays with what follows it
             return self._keep_next(self._paragraph_el(block))
         return self._paragraph_el(block)
 

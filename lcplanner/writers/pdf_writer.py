@@ -164,6 +164,8 @@ class _Render(TablesMixin):
             elif isinstance(block, ir.Paragraph):
                 self._last_heading = ""
                 para = self.paragraph(block)
+                if block.keep:
+                    para._lcp_keep = True  # a title line keeps with its description
                 if (at + 1 < len(blocks) and isinstance(blocks[at + 1], ir.ListBlock)
                         and block.text.rstrip().endswith(":")):
                     para._lcp_keep = True  # a sentence introducing a list keeps with it

@@ -1,6 +1,6 @@
-"""The PDF sets text where Word does: what continues a numbered paragraph (its list, the rest
-of its sentence) sits in that paragraph's text column, and a service group never looks like
-the portfolio or priority headings around it."""
+"""Word and PDF set text alike: what continues a numbered paragraph (its list, the rest of its
+sentence, a title line's description) sits in that paragraph's text column, a title line keeps
+with its description, and a service group never looks like a portfolio or priority heading."""
 from __future__ import annotations
 
 from datetime import date
@@ -73,3 +73,43 @@ def test_service_group_is_italic_and_priorities_are_not(tmp_path):
     assert "Italic" in font("Buildings and grounds")
     assert "Italic" not in font("Resources") and "Bold" in font("Resources")
     assert "Italic" not in font("Keep the halls open") and "Bold" in font("Keep the halls open")
+
+
+def test_a_title_line_never_ends_a_page_without_its_description(tmp_path):
+    """Wherever the page falls, the title line and its description share a page."""
+    from lcplanner.writers.pdf_writer import render_pdf_bytes
+    import io
+
+    for filler in range(22, 40):
+        doc = ir.Document("Keep", [
+            *[ir.Paragraph.of(f"Filler line {n}.") for n in range(filler)],
+            ir.Paragraph([R("Keeping the parks open all year")], label="4.1", keep=True),
+            ir.Paragraph([R("Every park keeps its gates open from dawn to dusk.")],
+                         continues=True),
+            *[ir.Paragraph.of(f"Closing line {n}.") for n in range(40)],
+        ])
+        data, _ = render_pdf_bytes(doc, print_date=date(2026, 3, 3))
+        pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+        title = next(i for i, t in enumerate(pages) if "Keeping the parks" in t)
+        assert "Every park keeps" in pages[title], filler
+
+
+def test_word_keeps_a_title_line_with_its_description(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    from lcplanner.writers.docx_writer import write_docx
+
+    doc = ir.Document("Keep", [
+        ir.Paragraph([R("Keeping the parks open all year")], label="4.1", keep=True),
+        ir.Paragraph([R("Every park keeps its gates open from dawn to dusk.")],
+                     continues=True),
+        ir.Paragraph.of("A paragraph with a number of its own.", label="4.2"),
+    ])
+    path = tmp_path / "keep.docx"
+    write_docx(doc, path)
+    kept = {p.text.split("\t")[-1]: p._p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+            for p in docx.Document(str(path)).paragraphs if p.text}
+    assert kept == {"Keeping the parks open all year": True,
+                    "Every park keeps its gates open from dawn to dusk.": False,
+                    "A paragraph with a number of its own.": False}
