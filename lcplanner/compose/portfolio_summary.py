@@ -147,6 +147,6 @@ def _as_table(outputs: ir.ListBlock, stored: list, hs: HouseStyle,
         if statuses:
             row.append(ir.Cell([ir.Paragraph(status_runs(output.status, hs))]))
         rows.append(row)
-    if not statuses:
-        return ir.Table(["", hs["output"]], rows, widths=[4, 96], compact=True)
+    if not statuses:  # one column of text under its letters: no header row to say so
+        return ir.Table([], rows, widths=[4, 96], compact=True)
     return ir.Table(["", hs["output"], hs["status"]], rows, widths=[4, 78, 18], compact=True)

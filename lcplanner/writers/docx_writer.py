@@ -419,8 +419,10 @@ class _Renderer:
                 m = etree.SubElement(margins, qn(f"w:{edge}"))
                 m.set(qn("w:w"), str(width))
                 m.set(qn("w:type"), "dxa")
+        has_header = any(h.strip() for h in header)
         look = etree.SubElement(tblpr, qn("w:tblLook"))
-        for key, value in (("val", "0420"), ("firstRow", "1"), ("lastRow", "0"),
+        for key, value in (("val", "0420" if has_header else "0400"),
+                           ("firstRow", "1" if has_header else "0"), ("lastRow", "0"),
                            ("firstColumn", "0"), ("lastColumn", "0"), ("noHBand", "1"),
                            ("noVBand", "1")):
             look.set(qn(f"w:{key}"), value)
@@ -431,9 +433,10 @@ class _Renderer:
         for width in twips:
             etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(width))
 
-        head_cells = [ir.Cell([ir.Paragraph([ir.Run(h, bold=True)])]) for h in header]
-        self._row(tbl, head_cells, twips, header=True, style=header_style,
-                  compact=block.compact)
+        if has_header:  # a table of rows only has no header row (nor a first-row look)
+            head_cells = [ir.Cell([ir.Paragraph([ir.Run(h, bold=True)])]) for h in header]
+            self._row(tbl, head_cells, twips, header=True, style=header_style,
+                      compact=block.compact)
         for row in block.rows:
             cells = list(row) + [ir.Cell([ir.Paragraph([])])] * (columns - len(row))
             self._row(tbl, cells, twips, header=False, style="Table Text",

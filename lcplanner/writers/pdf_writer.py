@@ -150,9 +150,12 @@ class _Render(TablesMixin):
             if isinstance(block, ir.Heading):
                 level = max(1, min(block.level, 4))
                 style = self.heading_style(level, block.kind)
-                label = self.plain(block.label, self.fonts.bold)
                 text = self.plain(block.text, style.fontName)
-                para = make_para(f"{label}\u2002{text}" if label else text, style, cls=HeadingPara)
+                if block.label:  # the number hangs in the numbered paragraphs' margin, as in Word
+                    style = self.hanging(style)
+                    para = make_para(text, style, self.guard.clean(block.label), cls=HeadingPara)
+                else:
+                    para = make_para(text, style, cls=HeadingPara)
                 if block.outline:
                     index, _, olevel = next(outline_iter)
                     title = f"{block.label} {block.text}".strip().replace("\n", " ")
@@ -207,6 +210,18 @@ class _Render(TablesMixin):
         return self.styles.derived(
             ("group", level, face),
             lambda: ParagraphStyle(f"{style.name}-group", parent=style, fontName=face))
+
+    def hanging(self, style: ParagraphStyle) -> ParagraphStyle:
+        """``style`` with its text in the numbered paragraphs' column and the number before
+        it at the margin (the Word writer's hanging indent for numbered headings)."""
+        column = self.styles.numbered_column
+        return self.styles.derived(
+            ("hang", style.name, column),
+            lambda: ParagraphStyle(f"{style.name}-hang", parent=style,
+                                   leftIndent=style.leftIndent + column,
+                                   bulletIndent=style.leftIndent,
+                                   bulletFontName=style.fontName,
+                                   bulletFontSize=style.fontSize))
 
     def paragraph(self, block: ir.Paragraph, *, indent: float = 0.0) -> Paragraph:
         style = self.styles.get(block.style)

@@ -64,3 +64,17 @@ def test_compact_tables_are_a_point_smaller_and_close_set_in_word(tmp_path):
                                                                            ("bottom", "0")]
     assert list(ordinary.iter(qn("w:sz"))) == []
     assert ordinary.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}") is None
+
+
+def test_a_table_without_header_has_no_header_row_in_word(tmp_path):
+    doc = ir.Document("Rows", [ir.Table([], [[ir.Cell.of("a"), ir.Cell.of("Mend the roof")],
+                                             [ir.Cell.of("b"), ir.Cell.of("Paint the hall")]],
+                                        compact=True)])
+    path = tmp_path / "rows.docx"
+    write_docx(doc, path)
+    table = docx.Document(str(path)).tables[0]
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["a", "Mend the roof"], ["b", "Paint the hall"]]
+    assert list(table._tbl.iter(qn("w:tblHeader"))) == []
+    look = table._tbl.find(f"{qn('w:tblPr')}/{qn('w:tblLook')}")
+    assert look.get(qn("w:firstRow")) == "0"
