@@ -313,11 +313,13 @@ def objective_blocks(objective: Objective, level: int, hs: HouseStyle | None = N
     tags, status = columns or _columns(objective.milestones)
     title = objective.title or hs.missing("an objective's title")
     blocks: list[ir.Block] = [ir.Heading(title, level, kind="objective")]
+    # the lines under the heading never end a page apart from what they introduce
     if objective.strapline:
-        blocks.append(ir.Paragraph([ir.Run(objective.strapline, italic=True)], style="lead"))
+        blocks.append(ir.Paragraph([ir.Run(objective.strapline, italic=True)], style="lead",
+                                   keep=True))
     if objective.core_area is not None and objective.core_area.name:
-        blocks.append(ir.Paragraph.of(f"{hs['core_area']} {objective.core_area.name}",
-                                      style="note"))
+        blocks.append(ir.Paragraph([ir.Run(f"{hs['core_area']} {objective.core_area.name}")],
+                                   style="note", keep=True))
     if objective.sub_priorities:
         blocks.append(ir.Paragraph([ir.Run(hs["sub_priorities"])]))
         blocks.append(ir.ListBlock([ir.ListItem([ir.Run(s.title)], label="\u2022")

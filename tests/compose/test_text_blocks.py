@@ -46,3 +46,14 @@ def test_a_sentence_broken_by_extraction_is_one_paragraph_again():
 def test_unnumbered_text_keeps_title_lines_as_paragraphs():
     assert shape(text_blocks("Our aim\n\nWe keep the streets clean.")) == [
         ("", False, "Our aim"), ("", False, "We keep the streets clean.")]
+
+
+def test_an_objectives_opening_lines_keep_with_what_they_introduce(sample_plan):
+    from lcplanner.compose._blocks import objective_blocks
+
+    objective = next(o for o in sample_plan.objectives if o.strapline)
+    blocks = objective_blocks(objective, 3)
+    strapline = next(b for b in blocks if isinstance(b, ir.Paragraph)
+                     and b.text == objective.strapline)
+    assert strapline.keep
+    assert isinstance(blocks[0], ir.Heading) and blocks[1] is strapline
