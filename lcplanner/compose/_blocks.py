@@ -51,8 +51,8 @@ def text_blocks(text: str | None, *, style: str = "body",
 
     A paragraph that ends without a full stop is either a sentence broken by extraction
     (prose that ends mid-sentence: "…with the Chair and individual" / "Portfolio Holders.",
-    joined back into one paragraph) or a title line ("Supporting London boroughs to drive
-    continual improvement") whose description follows: the description then stays a
+    joined back into one paragraph) or a title line ("Keeping the parks open all
+    year") whose description follows: the description then stays a
     paragraph of its own, continuing the title's numbered paragraph, never run into it.
     """
     blocks: list[ir.Block] = []
