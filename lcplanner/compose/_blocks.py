@@ -21,6 +21,8 @@ STATUS_MARK = "\u25cf "
 NOT_SET = DEFAULT_LABELS["not_set"]
 #: How a finished paragraph ends: a full stop, colon … possibly inside quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?:;][\"'\u2019\u201d)\]]*\s*$")
+#: A sentence ending inside a paragraph ("… 2019/20.  The content …").
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s+\S")
 _BULLET_LINE = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf*\u2013])\s+")
 
 
@@ -46,6 +48,12 @@ def text_blocks(text: str | None, *, style: str = "body",
     paragraph that starts in lower case after a list ("…in two areas:", the list, "the
     holders have …") finishes that sentence: it takes no number either and stays in the
     numbered paragraph's text column, as its list does.
+
+    A paragraph that ends without a full stop is either a sentence broken by extraction
+    (prose that ends mid-sentence: "…with the Chair and individual" / "Portfolio Holders.",
+    joined back into one paragraph) or a title line ("Keeping the parks open all
+    year") whose description follows: the description then stays a
+    paragraph of its own, continuing the title's numbered paragraph, never run into it.
     """
     blocks: list[ir.Block] = []
     label_iter = iter(labels) if labels is not None else None
@@ -64,11 +72,16 @@ def text_blocks(text: str | None, *, style: str = "body",
             joined = " ".join(prose)
             last = blocks[-1] if blocks else None
             after_list = isinstance(last, ir.ListBlock)
-            if isinstance(last, ir.Paragraph) and not bullets and \
-                    not _SENTENCE_END.search(last.text):
+            open_line = isinstance(last, ir.Paragraph) and not bullets and \
+                not _SENTENCE_END.search(last.text)
+            if open_line and _broken_sentence(last.text, joined):
                 # a paragraph broken mid-sentence by extraction ("…and individual" /
                 # "Portfolio Holders."): one paragraph, as the paper has it
                 last.runs[-1].text += " " + joined
+            elif open_line and (last.label or last.continues):
+                # a title line's description: its own paragraph in the title's text column
+                last.keep = True  # and the title line never ends a page without it
+                blocks.append(ir.Paragraph([ir.Run(joined)], style=style, continues=True))
             elif after_list and joined[:1].islower():
                 blocks.append(ir.Paragraph([ir.Run(joined)], style=style,
                                            continues=numbered))
@@ -80,6 +93,17 @@ def text_blocks(text: str | None, *, style: str = "body",
                                         for b in bullets if b], kind="bullet",
                                        continues=numbered))
     return blocks
+
+
+def _broken_sentence(before: str, after: str) -> bool:
+    """Whether ``after`` finishes the sentence ``before`` ends in: it starts in lower case,
+    or ``before`` is prose (a sentence has already ended inside it) stopping on a word in
+    lower case, as a line broken by extraction does. A title line has no sentence end."""
+    if after[:1].islower():
+        return True
+    words = before.split()
+    return bool(words) and words[-1][:1].islower() and _INNER_SENTENCE_END.search(before) \
+        is not None
 
 
 def section_labels(section: int) -> Iterable[str]:
@@ -289,11 +313,13 @@ def objective_blocks(objective: Objective, level: int, hs: HouseStyle | None = N
     tags, status = columns or _columns(objective.milestones)
     title = objective.title or hs.missing("an objective's title")
     blocks: list[ir.Block] = [ir.Heading(title, level, kind="objective")]
+    # the lines under the heading never end a page apart from what they introduce
     if objective.strapline:
-        blocks.append(ir.Paragraph([ir.Run(objective.strapline, italic=True)], style="lead"))
+        blocks.append(ir.Paragraph([ir.Run(objective.strapline, italic=True)], style="lead",
+                                   keep=True))
     if objective.core_area is not None and objective.core_area.name:
-        blocks.append(ir.Paragraph.of(f"{hs['core_area']} {objective.core_area.name}",
-                                      style="note"))
+        blocks.append(ir.Paragraph([ir.Run(f"{hs['core_area']} {objective.core_area.name}")],
+                                   style="note", keep=True))
     if objective.sub_priorities:
         blocks.append(ir.Paragraph([ir.Run(hs["sub_priorities"])]))
         blocks.append(ir.ListBlock([ir.ListItem([ir.Run(s.title)], label="\u2022")

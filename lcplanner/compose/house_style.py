@@ -48,6 +48,17 @@ DEFAULT_LABELS: dict[str, str] = {
     "sub_priorities_column": "Sub-priorities",
     # the plan document's facts
     "period": "Period:", "plan_status": "Status:",
+    # the timeline
+    "timeline": "Timeline of milestones", "milestones_in_full": "Milestones in full",
+    "number_column": "No.", "objective": "Objective",
+    # the portfolio summary
+    "portfolio": "Portfolio", "plan": "Plan:", "output_lead": "Output lead:",
+    "output_leads": "Output leads:", "priorities": "Priorities",
+    "work_areas_short": "Work areas", "progress_at_a_glance": "Progress at a glance",
+    "outputs_column": "Outputs", "share_column": "Share of outputs",
+    "outputs_count": "Outputs:", "exceptions": "Exceptions", "ref": "Ref",
+    "output": "Output", "progress_note": "Progress note",
+    "exceptions_caption": "Outputs at risk or off track",
     # the visible mark for a required part nobody has written yet
     "to_be_completed": "[To be completed]",
 }

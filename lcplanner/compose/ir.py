@@ -36,6 +36,8 @@ class Paragraph:
     #: True when the paragraph finishes a numbered paragraph's sentence after its list: no
     #: number of its own, set in the numbered paragraphs' text column.
     continues: bool = False
+    #: True for a title line that must not end a page apart from what follows it.
+    keep: bool = False
 
     @classmethod
     def of(cls, text: str, style: str = "body", label: str = "") -> Paragraph:
@@ -109,6 +111,8 @@ class Table:
     #: Relative column widths (any positive numbers); equal when empty.
     widths: list[float] = field(default_factory=list)
     caption: str = ""
+    #: Rows set close (less space in and after each cell): for summaries that must stay short.
+    compact: bool = False
 
 
 @dataclass

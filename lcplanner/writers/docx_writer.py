@@ -61,6 +61,10 @@ _TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml
 _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
+def _no_space_after(ppr) -> None:
+    child(ppr, "spacing", after=0)
+
+
 def write_docx(doc: ir.Document, path: str | os.PathLike, *,
                template: str | os.PathLike | None = None) -> list[str]:
     """Write ``doc`` to ``path`` (atomically) and return warnings for the user.
@@ -135,6 +139,11 @@ class _Styles:
             if name is not None:
                 ui = BabelFish.internal2ui(name.get(_VAL))
                 self._by_name.setdefault(ui.casefold(), el)
+
+    def by_id(self, style_id: str):
+        """The style element whose id is ``style_id``, or None."""
+        return next((el for el in self._by_name.values()
+                     if el.get(qn("w:styleId")) == style_id), None)
 
     def element(self, name: str):
         """The style element named ``name`` once resolved (None if it fell back)."""
@@ -286,7 +295,8 @@ class _Renderer:
                     t.set(_XML_SPACE, "preserve")
 
     def _paragraph(self, block: ir.Paragraph):
-        if block.text.rstrip().endswith(":"):  # an introduction stays with what it introduces
+        if block.keep or block.text.rstrip().endswith(":"):
+            # a title line or an introduction stays with what follows it
             return self._keep_next(self._paragraph_el(block))
         return self._paragraph_el(block)
 
@@ -403,8 +413,16 @@ class _Renderer:
         tblw.set(qn("w:w"), str(sum(twips)))
         tblw.set(qn("w:type"), "dxa")
         etree.SubElement(tblpr, qn("w:tblLayout")).set(qn("w:type"), "fixed")
+        if block.compact:  # rows set close: a little space above and below each cell
+            margins = etree.SubElement(tblpr, qn("w:tblCellMar"))
+            for edge, width in (("top", 20), ("bottom", 0)):
+                m = etree.SubElement(margins, qn(f"w:{edge}"))
+                m.set(qn("w:w"), str(width))
+                m.set(qn("w:type"), "dxa")
+        has_header = any(h.strip() for h in header)
         look = etree.SubElement(tblpr, qn("w:tblLook"))
-        for key, value in (("val", "0420"), ("firstRow", "1"), ("lastRow", "0"),
+        for key, value in (("val", "0420" if has_header else "0400"),
+                           ("firstRow", "1" if has_header else "0"), ("lastRow", "0"),
                            ("firstColumn", "0"), ("lastColumn", "0"), ("noHBand", "1"),
                            ("noVBand", "1")):
             look.set(qn(f"w:{key}"), value)
@@ -415,11 +433,14 @@ class _Renderer:
         for width in twips:
             etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(width))
 
-        head_cells = [ir.Cell([ir.Paragraph([ir.Run(h, bold=True)])]) for h in header]
-        self._row(tbl, head_cells, twips, header=True, style=header_style)
+        if has_header:  # a table of rows only has no header row (nor a first-row look)
+            head_cells = [ir.Cell([ir.Paragraph([ir.Run(h, bold=True)])]) for h in header]
+            self._row(tbl, head_cells, twips, header=True, style=header_style,
+                      compact=block.compact)
         for row in block.rows:
             cells = list(row) + [ir.Cell([ir.Paragraph([])])] * (columns - len(row))
-            self._row(tbl, cells, twips, header=False, style="Table Text")
+            self._row(tbl, cells, twips, header=False, style="Table Text",
+                      compact=block.compact)
         # the header row never ends a page alone, nor does a last row start one alone
         rows = tbl.findall(qn("w:tr"))
         for tr in rows[:1] + rows[-2:-1]:
@@ -432,7 +453,7 @@ class _Renderer:
         self._append(self._p("Table Text", []))
 
     def _row(self, tbl, cells: list[ir.Cell], twips: list[int], *, header: bool,
-             style: str) -> None:
+             style: str, compact: bool = False) -> None:
         tr = etree.SubElement(tbl, qn("w:tr"))
         trpr = etree.SubElement(tr, qn("w:trPr"))
         if header:  # only the header row is kept whole; long body rows may break
@@ -446,7 +467,32 @@ class _Renderer:
             tcw.set(qn("w:type"), "dxa")
             paragraphs = cell.paragraphs or [ir.Paragraph([])]
             for para in paragraphs:
-                tc.append(self._p(style, para.runs, label=para.label))
+                p = self._p(style, para.runs, label=para.label,
+                            ppr_extra=_no_space_after if compact else None)
+                if compact:  # a point smaller than the style, as the PDF sets it
+                    size = str(self._compact_size(style))
+                    for r in p.iter(_R):
+                        rpr = r.find(_RPR)
+                        if rpr is None:
+                            rpr = etree.Element(_RPR)
+                            r.insert(0, rpr)
+                        child(rpr, "sz", val=size)
+                        child(rpr, "szCs", val=size)
+                tc.append(p)
+
+    def _compact_size(self, style: str) -> int:
+        """Half-points: ``style``'s size (along its basedOn chain) less one point."""
+        el, half = self.styles.element(style), 0
+        for _ in range(10):
+            if el is None:
+                break
+            sz = el.find(f"{qn('w:rPr')}/{qn('w:sz')}")
+            if sz is not None and (sz.get(_VAL) or "").isdigit():
+                half = int(sz.get(_VAL))
+                break
+            based = el.find(qn("w:basedOn"))
+            el = self.styles.by_id(based.get(_VAL)) if based is not None else None
+        return max(12, (half or 22) - 2)
 
     def _text_width(self) -> int:
         size = self.sect.find(qn("w:pgSz"))

@@ -62,7 +62,7 @@ class House:
 
 _NAMES = ("Normal", "Body Text", "Summary", "Note", "Details", "Quote", "Table Text",
           "Table Heading", "TOC Heading", "TOC 1", "TOC 2", "Heading 1", "Heading 2",
-          "Heading 3", "Heading 4", "Title")
+          "Heading 3", "Heading 4", "Title", "Numbered Paragraph")
 
 _house_lock = threading.Lock()
 _house_cache: dict[tuple, House] = {}
@@ -234,6 +234,11 @@ class Styles:
         for level in range(1, 5):
             s[f"h{level}"] = make(f"h{level}", h.look(f"Heading {level}"))
         self.toc_size = h.look("TOC 1", "Normal").size
+        #: The text column of numbered paragraphs (the "Numbered Paragraph" style's indent,
+        #: 851 twips in the shipped template): a paragraph or list that continues one is set
+        #: there, as in Word.
+        numbered = dict(h.looks).get("Numbered Paragraph")
+        self.numbered_column = numbered.indent if numbered and numbered.indent > 0 else 42.55
         self.body = body
 
     def get(self, name: str) -> ParagraphStyle:

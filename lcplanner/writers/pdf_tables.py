@@ -18,6 +18,9 @@ from lcplanner.compose import ir
 from lcplanner.writers.pdf_parts import Gap, split_tall_row
 from lcplanner.writers.pdf_text import make_para
 
+#: How much smaller (points) a compact table's text is than the template's Table Text.
+COMPACT_SMALLER = 1.0
+
 
 class TablesMixin:
     """``table`` and ``fields`` for the renderer, which provides ``styles``, ``fonts``,
@@ -33,6 +36,8 @@ class TablesMixin:
         widths = [total_w * w / sum(weights) for w in weights]
         cell = self.styles.get("cell")
         head = self.styles.get("cell-head")
+        if block.compact:  # rows set close: a point smaller, no space after a paragraph
+            cell, head = (self._compact(cell), self._compact(head))
         data: list[list[list[Flowable]]] = []
         row_ends: list[int] = []  # index in ``data`` of the last sub-row of each row
         has_header = any(h.strip() for h in block.header)
@@ -62,8 +67,8 @@ class TablesMixin:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 5),
             ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("TOPPADDING", (0, 0), (-1, -1), 2 if block.compact else 3.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 if block.compact else 2.5),
             ("LINEABOVE", (0, 0), (-1, 0), 0.9, self.styles.head_ink),
             ("LINEBELOW", (0, -1), (-1, -1), 0.9, self.styles.head_ink),
         ]
@@ -81,8 +86,16 @@ class TablesMixin:
                       splitByRow=1, hAlign="LEFT")
         table.setStyle(TableStyle(commands))
         out.append(table)
-        out.append(Gap(1, 8))
+        out.append(Gap(1, 5 if block.compact else 8))
         return out
+
+    def _compact(self, base: ParagraphStyle) -> ParagraphStyle:
+        return self.styles.derived(
+            ("compact", base.name),
+            lambda: ParagraphStyle(f"{base.name}-compact", parent=base, spaceAfter=0,
+                                   fontSize=base.fontSize - COMPACT_SMALLER,
+                                   leading=base.leading * (base.fontSize - COMPACT_SMALLER)
+                                   / base.fontSize))
 
     def paragraph_in(self, p: ir.Paragraph, cell_style: ParagraphStyle,
                      width: float = 0.0) -> Paragraph:

@@ -150,10 +150,13 @@ class _Render(TablesMixin):
         for at, block in enumerate(blocks):
             if isinstance(block, ir.Heading):
                 level = max(1, min(block.level, 4))
-                style = self.styles.get(f"h{level}")
-                label = self.plain(block.label, self.fonts.bold)
+                style = self.heading_style(level, block.kind)
                 text = self.plain(block.text, style.fontName)
-                para = make_para(f"{label}\u2002{text}" if label else text, style, cls=HeadingPara)
+                if block.label:  # the number hangs in the numbered paragraphs' margin, as in Word
+                    style = self.hanging(style)
+                    para = make_para(text, style, self.guard.clean(block.label), cls=HeadingPara)
+                else:
+                    para = make_para(text, style, cls=HeadingPara)
                 if block.outline:
                     index, _, olevel = next(outline_iter)
                     title = f"{block.label} {block.text}".strip().replace("\n", " ")
@@ -170,12 +173,15 @@ class _Render(TablesMixin):
                                  for k, piece in enumerate(pieces))
                     continue
                 para = self.paragraph(block)
+                if block.keep:
+                    para._lcp_keep = True  # a title line keeps with its description
                 if (at + 1 < len(blocks) and isinstance(blocks[at + 1], ir.ListBlock)
                         and block.text.rstrip().endswith(":")):
                     para._lcp_keep = True  # a sentence introducing a list keeps with it
                 story.append(para)
             elif isinstance(block, ir.ListBlock):
-                story.extend(self.list_block(block, 0))
+                inset = self.styles.numbered_column if block.continues else 0.0
+                story.extend(self.list_block(block, 0, inset))
                 story.append(Gap(1, 3))
             elif isinstance(block, ir.Table):
                 story.extend(self.table(block))
@@ -198,11 +204,41 @@ class _Render(TablesMixin):
             story.pop()
         return keep_with_next(story)
 
+    def heading_style(self, level: int, kind: str) -> ParagraphStyle:
+        """The template's Heading ``level``; a service group has its portfolio's level but
+        never its look: set in italic, as the Word writer sets it."""
+        style = self.styles.get(f"h{level}")
+        if kind != "service-group" or style.fontName in (self.fonts.italic,
+                                                         self.fonts.bolditalic):
+            return style
+        bold = style.fontName in (self.fonts.bold, self.fonts.bolditalic)
+        face = self.fonts.face(bold, True)
+        return self.styles.derived(
+            ("group", level, face),
+            lambda: ParagraphStyle(f"{style.name}-group", parent=style, fontName=face))
+
+    def hanging(self, style: ParagraphStyle) -> ParagraphStyle:
+        """``style`` with its text in the numbered paragraphs' column and the number before
+        it at the margin (the Word writer's hanging indent for numbered headings)."""
+        column = self.styles.numbered_column
+        return self.styles.derived(
+            ("hang", style.name, column),
+            lambda: ParagraphStyle(f"{style.name}-hang", parent=style,
+                                   leftIndent=style.leftIndent + column,
+                                   bulletIndent=style.leftIndent,
+                                   bulletFontName=style.fontName,
+                                   bulletFontSize=style.fontSize))
+
     def paragraph(self, block: ir.Paragraph, *, indent: float = 0.0) -> Paragraph:
         style = self.styles.get(block.style)
         text = self.markup(block.runs, base_italic=style.fontName == self.fonts.italic)
+        if block.continues and not block.label:
+            # the rest of a numbered paragraph's sentence: in its text column, as in Word
+            indent += self.styles.numbered_column
         if block.label:
-            hang = max(30.0, label_width(block.label, style.fontName, style.fontSize) + 10)
+            # the numbered paragraphs' text column, as in Word, wider only for a long number
+            hang = max(self.styles.numbered_column,
+                       label_width(block.label, style.fontName, style.fontSize) + 10)
             parent = style
             style = self.styles.derived(
                 ("num", parent.name, indent, hang),
@@ -236,7 +272,9 @@ class _Render(TablesMixin):
                                    spaceAfter=parent.spaceAfter if where == "last" else 0))
         return make_para(self.markup([ir.Run(text)]), style)
 
-    def list_block(self, block: ir.ListBlock, depth: int) -> list[Flowable]:
+    def list_block(self, block: ir.ListBlock, depth: int, inset: float = 0.0) -> list[Flowable]:
+        """The list's items, each level LIST_STEP further in; ``inset`` moves the whole list
+        into a numbered paragraph's text column (a list that continues one)."""
         out: list[Flowable] = []
         body = self.styles.get("body")
         bullet = block.kind == "bullet"
@@ -244,7 +282,7 @@ class _Render(TablesMixin):
         label_w = max((label_width(l, body.fontName, body.fontSize) for l in labels),
                       default=0.0)
         step = max(LIST_STEP, label_w + 7)
-        left = depth * LIST_STEP + step
+        left = inset + depth * LIST_STEP + step
         style = self.styles.derived(
             ("list", depth, block.kind, left, step),
             lambda: ParagraphStyle(f"lcp-list-{depth}-{block.kind}", parent=body,
@@ -260,7 +298,7 @@ class _Render(TablesMixin):
             for extra in item.extra:
                 out.append(self.paragraph(extra, indent=left))
             if item.children and item.children.items:
-                out.extend(self.list_block(item.children, depth + 1))
+                out.extend(self.list_block(item.children, depth + 1, inset))
         return out
 
     @staticmethod

@@ -180,7 +180,8 @@ def test_portfolio_summary(sample_plan):
     tables = [b for b in doc.blocks if isinstance(b, ir.Table)]
     roll_up, exceptions = tables[0], tables[1]
     assert [(r[0].text, r[1].text, len(r[2].text)) for r in roll_up.rows] == [
-        ("\u25cf On track", "3", 24), ("\u25cf At risk", "2", 16)]
+        ("\u25cf On track", "3", 16), ("\u25cf At risk", "2", 11)]
+    assert roll_up.compact and roll_up.caption == "Progress at a glance"
     assert exceptions.header == ["Ref", "Output", "Status", "Progress note"]
     assert [(r[0].text, r[2].text) for r in exceptions.rows] == [
         ("2.1 a", "\u25cf At risk"), ("2.2 a", "\u25cf At risk")]
