@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from os import PathLike
 
-from lcplanner.domain.counts import count_plan, items
+from lcplanner.domain.counts import count_plan
 from lcplanner.domain.model import (
     Appendix, BackgroundPaper, CommitteePaper, CoreArea, Milestone, MilestoneDate,
     NarrativePoint, NarrativeSection, Objective, Output, PaperSection, Plan, PlanStatus, Pledge,

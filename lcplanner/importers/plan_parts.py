@@ -218,6 +218,8 @@ class PlanParts:
         if self.mode == "text" and self.para_enum and self.para_enum.rpartition(".")[0] \
                 == line.enum.rpartition(".")[0]:
             return False  # "4.4 Name: …" after "4.3 …": the section's next paragraph
+        if self._outcome_follows(1):
+            return False  # "1.4 Name: title" over "Outcome: …" is a priority, not an objective
         match = _OBJECTIVE.match(strip_label(unmark(line.text)))
         if not match or len(match.group(1).split()) > 8 or not match.group(1)[:1].isupper():
             return False

@@ -224,6 +224,12 @@ class Reader(PaperParts, PlanParts):
                 return False
         return False
 
+    def _next_paragraph_number(self, enum: str) -> bool:
+        """Whether ``enum`` ("4.3") is the paragraph number after the last one ("4.2"): a short
+        numbered title line there is the section's next paragraph, not a new section."""
+        major, _, minor = self.para_enum.rpartition(".")
+        return bool(self.para_enum) and minor.isdigit() and enum == f"{major}.{int(minor) + 1}"
+
     def _text(self, line: Line) -> None:
         text = unmark(line.text)
         numbered = line.kind == "dotted"  # "- 2.4 That work led to…": the glyph is noise
@@ -232,7 +238,8 @@ class Reader(PaperParts, PlanParts):
             return
         heading = (line.is_heading_like(10) and not line.bullet and not line.kind == "letter"
                    and not text.endswith(":"))
-        if heading and not (self.embedded or self._numbering_resumes()):
+        if heading and not (self.embedded or self._numbering_resumes()
+                            or (numbered and self._next_paragraph_number(line.enum))):
             self._start_section(text)
             return
         if self.section is None:

@@ -20,7 +20,7 @@ from sqlalchemy import insert, select, update
 from lcplanner.domain import model as m
 from lcplanner.domain.numbering import arabic, letter, roman
 from lcplanner.services.edit import EditError, _count, _parent_clause, snapshot
-from lcplanner.services.kinds import KINDS, child_kinds
+from lcplanner.services.kinds import KINDS
 from lcplanner.services.read import plan_id_of
 from lcplanner.store.engine import Store
 from lcplanner.store.portable import insert_ignoring_duplicates

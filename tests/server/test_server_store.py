@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, select, text
 
 from lcplanner.domain.model import Base, Plan
 from lcplanner.store.engine import HEAD_REVISION, SCHEMA_VERSION, open_store

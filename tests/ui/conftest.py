@@ -64,3 +64,17 @@ def _empty_clipboard(qapp):
     shuts down crashes the offscreen platform at exit (a segmentation fault after the run)."""
     yield
     qapp.clipboard().clear()
+
+
+@pytest.fixture
+def closed_store(tmp_path):
+    """A store file holding the sample plan, closed: for an editor started in a subprocess."""
+    from lcplanner.sample import build_sample_plan
+    from lcplanner.store.engine import open_store
+
+    path = tmp_path / "plans.lcplan"
+    store = open_store(path)
+    with store.transaction() as session:
+        session.add(build_sample_plan())
+    store.close()
+    return path

@@ -61,19 +61,6 @@ sys.exit(run(sys.argv[1]))
 PROMISE_S, SLACK_S = 2.0, 1.5
 
 
-@pytest.fixture
-def closed_store(tmp_path) -> Path:
-    from lcplanner.sample import build_sample_plan
-    from lcplanner.store.engine import open_store
-
-    path = tmp_path / "plans.lcplan"
-    store = open_store(path)
-    with store.transaction() as session:
-        session.add(build_sample_plan())
-    store.close()
-    return path
-
-
 def _title(path: Path) -> str:
     conn = sqlite3.connect(path)  # with its -wal: what a restart would see
     try:

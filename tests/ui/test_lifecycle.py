@@ -51,19 +51,6 @@ sys.exit(run(sys.argv[1]))
 """
 
 
-@pytest.fixture
-def closed_store(tmp_path) -> Path:
-    from lcplanner.sample import build_sample_plan
-    from lcplanner.store.engine import open_store
-
-    path = tmp_path / "plans.lcplan"
-    store = open_store(path)
-    with store.transaction() as session:
-        session.add(build_sample_plan())
-    store.close()
-    return path
-
-
 def _plan_title(path: Path) -> str:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:

@@ -3,6 +3,7 @@ store), Ignore, and a clear word when the dictionary is missing."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCharFormat
 
 from lcplanner.domain import model as m
