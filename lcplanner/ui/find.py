@@ -68,6 +68,17 @@ class TreeFilterProxy(QSortFilterProxyModel):
     def match_keys(self) -> list[tuple[str, int]]:
         return [item.key for item in self.matches]
 
+    def open_rows(self) -> list:
+        """Proxy indexes of the shown rows that hold shown rows, parents first: expanding just
+        these shows every match (what expandAll would, without visiting every row)."""
+        source = self.sourceModel()
+        holders = {item.parent for item in self._shown}
+        out = []
+        for item in source.items_in_order() if holders else ():
+            if item in holders:
+                out.append(self.mapFromSource(source.createIndex(item.row, 0, item)))
+        return out
+
     def match_at(self, key) -> int | None:
         """Where the row ``key`` stands among the matches, or None if it is not one."""
         if key is None or not self.matches:

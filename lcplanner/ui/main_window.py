@@ -302,7 +302,8 @@ class MainWindow(QMainWindow):
 
     def _find_applied(self) -> None:
         if self.proxy.needle and self.settings.get("find/expand_matches"):
-            self.tree.expandAll()
+            for index in self.proxy.open_rows():
+                self.tree.expand(index)
 
     def _find_done(self) -> None:
         """Apply the search now and go to its first match (Enter in the find box)."""
