@@ -447,7 +447,7 @@ class CoreArea(Base):
 
 
 class Objective(Base):
-    """A Shared Ambitions objective with its strapline ("a relentless focus on levelling up")."""
+    """A Shared Ambitions objective with its strapline (a short line saying what it aims at)."""
 
     __tablename__ = "objectives"
     id: Mapped[int] = mapped_column(primary_key=True)
