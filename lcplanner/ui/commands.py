@@ -133,6 +133,30 @@ class AddCommand(_Command):
         self._hide(self.kind, self.item_id, self.parent_id)
 
 
+class ImportCommand(_Command):
+    """An imported plan, as one undo step: undo takes the whole plan out again (kept in memory,
+    not in Deleted items: nobody deleted it), redo puts it back with the same ids.
+
+    The plan is already in the store when the command is pushed (the import reports its own
+    failures before anything is on the stack); the first redo only shows it.
+    """
+
+    def __init__(self, doc, plan_id: int, title: str):
+        super().__init__(doc, f"Import plan '{short_title(title)}'")
+        self.plan_id = plan_id
+        self._snapshot: services.Snapshot | None = None
+
+    def _redo(self) -> None:
+        if self._snapshot is not None:
+            services.restore(self.doc.store, self._snapshot)
+        self.doc.model.set_statuses(services.load_statuses(self.doc.store))
+        self._show_restored("plan", self.plan_id, None)
+
+    def _undo(self) -> None:
+        self._snapshot = services.delete(self.doc.store, "plan", self.plan_id)
+        self._hide("plan", self.plan_id, None)
+
+
 class DeleteCommand(_Command):
     """Delete an item with everything under it; one undo brings the whole subtree back."""
 

@@ -118,9 +118,8 @@ class ImportPreview(QDialog):
         self.tree_text.setTabChangesFocus(True)
         layout.addWidget(self.tree_text, 1)
 
-        note = QLabel("The store is backed up before the plan is added. An import cannot be "
-                      "undone with Edit → Undo: to reverse it, delete the plan or restore "
-                      "the backup.")
+        note = QLabel("The store is backed up before the plan is added, and the whole import "
+                      "is one step that Edit → Undo takes back.")
         note.setObjectName("importNote")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -176,7 +175,6 @@ class PaperImport:
 
     def commit(self, parsed: ParsedPaper) -> int | None:
         """Back up, add the plan, show it in the tree and select it."""
-        from lcplanner import services
         from lcplanner.store.backup import backup_before, thin_backups
         from lcplanner.store.errors import StoreError
 
@@ -201,11 +199,9 @@ class PaperImport:
             self._say(QMessageBox.Icon.Warning, "Cannot import the paper",
                       f"The plan could not be added: {exc}. Nothing was changed.")
             return None
-        try:
-            doc.model.set_statuses(services.load_statuses(doc.store))
-            doc.model.insert_nodes(services.load_subtree(doc.store, "plan", plan_id))
-        except Exception as exc:  # noqa: BLE001 - re-read the tree rather than show it wrong
-            doc.report(exc)
+        from lcplanner.ui.commands import ImportCommand
+
+        doc.push(ImportCommand(doc, plan_id, parsed.plan.title or parsed.source.name))
         self.plan_id = plan_id
         window.select_key(("plan", plan_id))
         index = window.tree.currentIndex()

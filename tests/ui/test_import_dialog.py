@@ -58,7 +58,8 @@ def test_import_shows_tree_then_adds_plan_and_selects_it(window, qtbot, sample_s
     assert preview.tree_text.isReadOnly()
     assert "2 portfolios" in preview.counts.text() and "10 priorities" in preview.counts.text()
     assert "1 narrative section." in preview.counts.text()
-    assert "cannot be undone" in preview.findChild(type(preview.counts), "importNote").text()
+    assert "one step that Edit → Undo takes back" in \
+        preview.findChild(type(preview.counts), "importNote").text()
     assert _plans(window) == before  # nothing changes before Import
     assert _plan_count(sample_store) == 1
 
@@ -74,7 +75,19 @@ def test_import_shows_tree_then_adds_plan_and_selects_it(window, qtbot, sample_s
     assert _plan_count(sample_store) == 2
     assert [b.reason for b in list_backups(sample_store.path)].count("import") == 1
     assert "Imported paper_directorate.txt" in window.statusBar().currentMessage()
-    assert not window.doc.undo_stack.canUndo()
+    assert not messages
+    # the whole import is one undo step, and redo brings it back with the same rows
+    stack = window.doc.undo_stack
+    assert stack.count() == 1 and stack.undoText() == "Import plan 'Corporate Plan 2024/25'"
+    plan_key = current.data(Role.KEY)
+    rows = len(window.doc.model)
+    window.actions.undo.trigger()
+    assert _plans(window) == before and _plan_count(sample_store) == 1
+    assert not window.doc.model.contains(plan_key)
+    window.actions.redo.trigger()
+    assert _plans(window) == [*before, "Corporate Plan 2024/25"]
+    assert window.doc.model.contains(plan_key) and len(window.doc.model) == rows
+    assert _plan_count(sample_store) == 2
     assert not messages
 
 
