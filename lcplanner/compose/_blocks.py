@@ -106,6 +106,27 @@ def _broken_sentence(before: str, after: str) -> bool:
         is not None
 
 
+def narrative_blocks(section, hs: HouseStyle) -> list[ir.Block]:
+    """A narrative section of the plan (purpose, principles …): its heading, text and points."""
+    blocks: list[ir.Block] = [ir.Heading(section.title or hs.missing("a section's title"), 2,
+                                         kind="section")]
+    blocks += text_blocks(section.body)
+    if section.points:
+        blocks.append(ir.ListBlock([ir.ListItem([ir.Run(p.text or "")], label="\u2022")
+                                    for p in section.points], kind="bullet"))
+    return blocks
+
+
+def theme_blocks(plan: Plan, hs: HouseStyle, level: int) -> list[ir.Block]:
+    """Each theme as a heading at ``level`` with its description."""
+    blocks: list[ir.Block] = []
+    for theme in plan.themes:
+        blocks.append(ir.Heading(theme.name or hs.missing("a theme's name"), level,
+                                 kind="theme"))
+        blocks += text_blocks(theme.description)
+    return blocks
+
+
 def section_labels(section: int) -> Iterable[str]:
     """1.1, 1.2, … for the paragraphs of body section ``section`` (0-based)."""
     index = 0

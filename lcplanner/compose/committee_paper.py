@@ -20,9 +20,10 @@ from __future__ import annotations
 from typing import Callable
 
 from lcplanner.compose import ir
-from lcplanner.compose._blocks import (milestones_part, pledge_numbers, pledges_part,
-                                       policy_events_table, portfolio_blocks, section_labels,
-                                       text_blocks, work_areas_part)
+from lcplanner.compose._blocks import (milestones_part, narrative_blocks, pledge_numbers,
+                                       pledges_part, policy_events_table, portfolio_blocks,
+                                       section_labels, text_blocks, theme_blocks,
+                                       work_areas_part)
 from lcplanner.compose.house_style import HouseStyle, appendix_numbering, for_organisation
 from lcplanner.domain import numbering
 from lcplanner.domain.model import CommitteePaper, Plan
@@ -241,27 +242,13 @@ def _main_text(plan: Plan, hs: HouseStyle) -> list[ir.Block]:
     blocks: list[ir.Block] = []
     themes_shown = not plan.themes
     for section in plan.sections:
-        blocks.append(ir.Heading(section.title or hs.missing("a section's title"), 2,
-                                 kind="section"))
-        blocks += text_blocks(section.body)
-        if section.points:
-            blocks.append(ir.ListBlock([ir.ListItem([ir.Run(p.text or "")], label="\u2022")
-                                        for p in section.points], kind="bullet"))
+        blocks += narrative_blocks(section, hs)
         if not themes_shown and "theme" in (section.title or "").casefold():
-            blocks += _themes(plan, hs, 3)
+            blocks += theme_blocks(plan, hs, 3)
             themes_shown = True
     if not themes_shown:
         blocks.append(ir.Heading(hs["themes"], 2, kind="part"))
-        blocks += _themes(plan, hs, 3)
-    return blocks
-
-
-def _themes(plan: Plan, hs: HouseStyle, level: int) -> list[ir.Block]:
-    blocks: list[ir.Block] = []
-    for theme in plan.themes:
-        blocks.append(ir.Heading(theme.name or hs.missing("a theme's name"), level,
-                                 kind="theme"))
-        blocks += text_blocks(theme.description)
+        blocks += theme_blocks(plan, hs, 3)
     return blocks
 
 

@@ -8,8 +8,9 @@ Outline: the plan's title is level 1; every main part (each narrative section, "
 from __future__ import annotations
 
 from lcplanner.compose import ir
-from lcplanner.compose._blocks import (milestones_part, pledge_numbers, pledges_part,
-                                       portfolio_blocks, text_blocks, work_areas_part)
+from lcplanner.compose._blocks import (milestones_part, narrative_blocks, pledge_numbers,
+                                       pledges_part, portfolio_blocks, theme_blocks,
+                                       work_areas_part)
 from lcplanner.compose.house_style import HouseStyle, for_organisation
 from lcplanner.domain.model import Plan
 
@@ -29,19 +30,11 @@ def compose_plan(plan: Plan, *, hs: HouseStyle | None = None) -> ir.Document:
     blocks.append(ir.PageBreak())
 
     for section in plan.sections:
-        blocks.append(ir.Heading(section.title or hs.missing("a section's title"), 2,
-                                 kind="section"))
-        blocks += text_blocks(section.body)
-        if section.points:
-            blocks.append(ir.ListBlock([ir.ListItem([ir.Run(p.text or "")], label="\u2022")
-                                        for p in section.points], kind="bullet"))
+        blocks += narrative_blocks(section, hs)
 
     if plan.themes:
         blocks.append(ir.Heading(hs["themes"], 2, kind="part"))
-        for theme in plan.themes:
-            blocks.append(ir.Heading(theme.name or hs.missing("a theme's name"), 3,
-                                     kind="theme"))
-            blocks += text_blocks(theme.description)
+        blocks += theme_blocks(plan, hs, 3)
 
     pledges = pledge_numbers(plan)
     if any(p.priorities for p in plan.portfolios):
