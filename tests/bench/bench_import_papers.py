@@ -125,7 +125,8 @@ def main(argv=None) -> int:
             continue
         print(" | ".join([row["paper"], *(str(row["counts"][k]) for k in SHOWN),
                           f"{row['words']}", f"{row['sentences']}", str(row["furniture"]),
-                          f"{row['read_s'] * 1000:.1f}", f"{row['import_s'] * 1000:.1f}", str(row["ratio"])]))
+                          f"{row['read_s'] * 1000:.1f}", f"{row['import_s'] * 1000:.1f}",
+                          str(row["ratio"])]))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0
