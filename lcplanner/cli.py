@@ -118,7 +118,7 @@ def _build_parser() -> argparse.ArgumentParser:
                              "or give or take a role")
     p_users.add_argument("url", help="postgresql://host/db")
     actions = p_users.add_subparsers(dest="action", parser_class=_Parser)
-    p_add = actions.add_parser("add", help="give a database role (made if needed, without a "
+    p_add = actions.add_parser("add", prog="lcplanner users URL add", help="give a database role (made if needed, without a "
                                "password) a role in the store")
     p_add.add_argument("name")
     p_add.add_argument("--role", required=True, choices=ROLES)
@@ -126,7 +126,7 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="a portfolio an editor may change (repeat for several)")
     p_add.add_argument("--plan", metavar="MATCH",
                        help="the plan holding the portfolios, when the store holds several")
-    p_remove = actions.add_parser("remove", help="take a database role's role in the store "
+    p_remove = actions.add_parser("remove", prog="lcplanner users URL remove", help="take a database role's role in the store "
                                   "away")
     p_remove.add_argument("name")
     return parser
