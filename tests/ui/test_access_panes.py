@@ -137,3 +137,57 @@ def test_what_the_pane_allows_the_server_allows(access_store, open_as):
                             (other_priority,)).rowcount == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE themes SET name = 'x'")
+
+
+def _count(store, sql, args=()):
+    with store.connect("postgres") as conn:
+        return conn.execute(sql, args).fetchone()[0]
+
+
+def test_an_editor_adds_deletes_and_undoes_in_their_portfolio(access_store, open_as,
+                                                              monkeypatch):
+    """Row-level security lets the editor's ordinary work through: a new output, a delete kept
+    for Restore, and its undo (the rows put back)."""
+    win = open_as("editor")
+    monkeypatch.setattr(win, "confirm_delete", lambda _question: True)
+    mine = portfolio_ids(access_store)[0]
+    priority = a_priority_of(access_store, mine)
+    outputs = _count(access_store, "SELECT count(*) FROM outputs WHERE priority_id = %s",
+                     (priority,))
+    _show(win, ("priority", priority))
+    win.editor.add_child("output")
+    assert _count(access_store, "SELECT count(*) FROM outputs WHERE priority_id = %s",
+                  (priority,)) == outputs + 1
+    _show(win, ("priority", priority))
+    win.actions.delete.trigger()
+    assert _count(access_store, "SELECT count(*) FROM priorities WHERE id = %s",
+                  (priority,)) == 0
+    assert _count(access_store, "SELECT count(*) FROM deleted_items WHERE item_id = %s",
+                  (priority,)) == 1
+    win.undo()
+    assert _count(access_store, "SELECT count(*) FROM priorities WHERE id = %s",
+                  (priority,)) == 1
+    assert _count(access_store, "SELECT count(*) FROM outputs WHERE priority_id = %s",
+                  (priority,)) == outputs + 1
+
+
+def test_a_selection_reaching_into_another_portfolio_is_not_deleted(access_store, open_as,
+                                                                    monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+
+    win = open_as("editor")
+    monkeypatch.setattr(win, "confirm_delete", lambda _question: True)
+    mine, other = portfolio_ids(access_store)[:2]
+    keys = [("priority", a_priority_of(access_store, mine)),
+            ("priority", a_priority_of(access_store, other))]
+    _show(win, keys[0])
+    model = win.tree.selectionModel()
+    model.select(win.proxy.mapFromSource(win.doc.model.index_for(keys[1])),
+                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    assert sorted(win.selection.keys()) == sorted(keys)
+    assert win.selection.delete() is False
+    assert win.statusBar().currentMessage() == ("You are an editor of 'Finance and Local "
+                                                "Services' only; this portfolio is read-only.")
+    assert _count(access_store, "SELECT count(*) FROM priorities WHERE id IN (%s, %s)",
+                  (keys[0][1], keys[1][1])) == 2
+    assert win.doc.undo_stack.count() == 0
