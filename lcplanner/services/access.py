@@ -4,7 +4,8 @@ The server decides (see :mod:`lcplanner.store.access`): grants by table, row-lev
 by portfolio. The editor asks here only to show the same answer before anyone types: an item
 the user may not change is shown read-only with the reason, and the tree's actions that would
 be refused are disabled. The answer is read from the database itself
-(``has_table_privilege`` and the editor's portfolios), never from a copy of the rules.
+(``has_table_privilege``, ``has_any_column_privilege`` and the editor's portfolios), never
+from a copy of the rules.
 
 A store file, or a server store without roles, allows everything (whoever can open it can
 change it); a store opened read-only is the window's own matter.
@@ -63,8 +64,8 @@ def read_rights(store) -> Rights:
         user = conn.execute(text("SELECT current_user")).scalar_one()
         role = role_of(conn)
         rows = conn.execute(text(
-            "SELECT c.relname, has_table_privilege(c.oid, 'INSERT'), "
-            "has_table_privilege(c.oid, 'UPDATE'), has_table_privilege(c.oid, 'DELETE') "
+            "SELECT c.relname, has_any_column_privilege(c.oid, 'INSERT'), "
+            "has_any_column_privilege(c.oid, 'UPDATE'), has_table_privilege(c.oid, 'DELETE') "
             "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')")).all()
         writes = {name: frozenset(w for w, ok in zip(WRITES, flags) if ok)

@@ -50,9 +50,11 @@ PORTFOLIO_SCOPE = {
     "sub_points": "(SELECT p.portfolio_id FROM outputs o JOIN priorities p "
                   "ON p.id = o.priority_id WHERE o.id = sub_points.output_id)",
 }
-#: What an editor may do to each portfolio table (a portfolio is made and removed by owners).
+#: What an editor may do to each portfolio table. A portfolio is made, removed, ordered and
+#: given to a plan by owners: an editor updates its other columns only.
 EDITOR_PRIVILEGES = {name: "INSERT, UPDATE, DELETE" for name in PORTFOLIO_SCOPE}
 EDITOR_PRIVILEGES["portfolios"] = "UPDATE"
+PORTFOLIO_FIXED_COLUMNS = ("id", "plan_id", "position")
 #: The committee paper around a plan: what a clerk writes.
 PAPER_TABLES = ("committee_papers", "recommendations", "paper_sections", "appendices",
                 "background_papers")
@@ -196,7 +198,16 @@ def _secure_table(conn: Connection, table: str, groups: dict[str, str]) -> None:
                    "USING (true) WITH CHECK (true)"]
     if table in PORTFOLIO_SCOPE:
         scope = f"{ACCESS_SCHEMA}.may_edit({PORTFOLIO_SCOPE[table]})"
-        statements += [f"GRANT {EDITOR_PRIVILEGES[table]} ON {t} TO {q(groups['editor'])}",
+        granted = EDITOR_PRIVILEGES[table]
+        if table == "portfolios":  # columns read now: a migration's new ones are included
+            columns = [c for c in conn.execute(text(
+                "SELECT attname FROM pg_attribute WHERE attrelid = CAST(:t AS regclass) "
+                "AND attnum > 0 AND NOT attisdropped ORDER BY attnum"), {"t": table}).scalars()
+                if c not in PORTFOLIO_FIXED_COLUMNS]
+            statements.append(f"REVOKE ALL ON {t} FROM {q(groups['editor'])}")
+            granted = f"UPDATE ({', '.join(q(c) for c in columns)})"
+        statements += [f"GRANT SELECT ON {t} TO {q(groups['editor'])}",
+                       f"GRANT {granted} ON {t} TO {q(groups['editor'])}",
                        f"CREATE POLICY lcp_editor ON {t} TO {q(groups['editor'])} "
                        f"USING ({scope}) WITH CHECK ({scope})"]
     if table in PAPER_TABLES:

@@ -90,6 +90,9 @@ def test_an_editor_changes_their_portfolio_and_no_other(access_store):
         conn.commit()
         assert "permission denied for table portfolios" in _refused(
             conn, "DELETE FROM portfolios WHERE id = %s", (mine,))
+        for column in ("position", "plan_id"):  # its place is the owners' to change
+            assert "permission denied for table portfolios" in _refused(
+                conn, f"UPDATE portfolios SET {column} = {column} + 1 WHERE id = %s", (mine,))
         assert "permission denied for table themes" in _refused(
             conn, "UPDATE themes SET name = 'Renamed'")
         assert "permission denied for table plans" in _refused(
