@@ -114,7 +114,7 @@ def check_installable(conn: Connection) -> None:
     """Refuse, before anything is made, a user who cannot set up the store's roles."""
     me, superuser, createrole = _me(conn)
     database = _database(conn)
-    group_names(database)
+    group_names(database)  # a name too long for its roles is refused here
     db_owner = conn.execute(text("SELECT pg_get_userbyid(datdba) FROM pg_database "
                                  "WHERE datname = current_database()")).scalar_one()
     if not superuser and (not createrole or db_owner != me):
@@ -131,40 +131,38 @@ def install(conn: Connection) -> None:
     me, superuser, _createrole = _me(conn)
     database = _database(conn)
     groups = group_names(database)
-    for role, name in groups.items():
-        if not _role_exists(conn, name):
-            conn.execute(text(f"CREATE ROLE {q(name)} NOLOGIN"))
-    owner = groups["owner"]
-    run = lambda sql: conn.execute(text(sql))  # noqa: E731 - many one-line statements
+    owner, everyone = q(groups["owner"]), ", ".join(q(n) for n in groups.values())
+    schema = q(conn.execute(text("SELECT current_schema()")).scalar_one())
+    mapping = f"{ACCESS_SCHEMA}.editor_portfolios"
+    statements = [f"CREATE ROLE {q(name)} NOLOGIN" for name in groups.values()
+                  if not _role_exists(conn, name)]
     if not superuser:  # a superuser is an owner of every store already
-        run(f"GRANT {q(owner)} TO {q(me)} WITH ADMIN OPTION")
-    for role in ("reader", "clerk", "editor"):
-        run(f"GRANT {q(groups[role])} TO {q(owner)} WITH ADMIN OPTION")
-    schema = conn.execute(text("SELECT current_schema()")).scalar_one()
-    run(f"REVOKE ALL ON DATABASE {q(database)} FROM PUBLIC")
-    run(f"REVOKE ALL ON SCHEMA {q(schema)} FROM PUBLIC")
-    run(f"GRANT CONNECT ON DATABASE {q(database)} TO "
-        + ", ".join(q(n) for n in groups.values()))
-    run(f"GRANT USAGE ON SCHEMA {q(schema)} TO " + ", ".join(q(n) for n in groups.values()))
-    run(f"GRANT CREATE ON SCHEMA {q(schema)} TO {q(owner)}")
-    run(f"CREATE SCHEMA IF NOT EXISTS {ACCESS_SCHEMA}")
-    run(f"CREATE TABLE IF NOT EXISTS {ACCESS_SCHEMA}.editor_portfolios ("
-        "role_name name NOT NULL, portfolio_id integer NOT NULL "
-        f"REFERENCES {q(schema)}.portfolios (id) ON DELETE CASCADE, "
-        "PRIMARY KEY (role_name, portfolio_id))")
-    run(f"CREATE OR REPLACE FUNCTION {ACCESS_SCHEMA}.may_edit(portfolio integer) "
-        "RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT EXISTS (SELECT 1 FROM "
-        f"{ACCESS_SCHEMA}.editor_portfolios e WHERE e.portfolio_id = portfolio "
-        "AND e.role_name = current_user) $$")
-    run(f"REVOKE ALL ON SCHEMA {ACCESS_SCHEMA} FROM PUBLIC")
-    run(f"GRANT USAGE ON SCHEMA {ACCESS_SCHEMA} TO "
-        + ", ".join(q(n) for n in groups.values()))
-    run(f"GRANT SELECT ON {ACCESS_SCHEMA}.editor_portfolios TO "
-        + ", ".join(q(n) for n in groups.values()))
-    run(f"GRANT ALL ON {ACCESS_SCHEMA}.editor_portfolios TO {q(owner)}")
-    run(f"ALTER SCHEMA {ACCESS_SCHEMA} OWNER TO {q(owner)}")
-    run(f"ALTER TABLE {ACCESS_SCHEMA}.editor_portfolios OWNER TO {q(owner)}")
-    run(f"ALTER FUNCTION {ACCESS_SCHEMA}.may_edit(integer) OWNER TO {q(owner)}")
+        statements.append(f"GRANT {owner} TO {q(me)} WITH ADMIN OPTION")
+    statements += [f"GRANT {q(groups[role])} TO {owner} WITH ADMIN OPTION"
+                   for role in ("reader", "clerk", "editor")]
+    statements += [
+        # nobody without one of the store's roles connects to it or sees into its schema
+        f"REVOKE ALL ON DATABASE {q(database)} FROM PUBLIC",
+        f"REVOKE ALL ON SCHEMA {schema} FROM PUBLIC",
+        f"GRANT CONNECT ON DATABASE {q(database)} TO {everyone}",
+        f"GRANT USAGE ON SCHEMA {schema} TO {everyone}",
+        f"GRANT CREATE ON SCHEMA {schema} TO {owner}",  # owners own (and migrate) the tables
+        f"CREATE SCHEMA IF NOT EXISTS {ACCESS_SCHEMA}",
+        f"CREATE TABLE IF NOT EXISTS {mapping} (role_name name NOT NULL, portfolio_id "
+        f"integer NOT NULL REFERENCES {schema}.portfolios (id) ON DELETE CASCADE, "
+        "PRIMARY KEY (role_name, portfolio_id))",
+        f"CREATE OR REPLACE FUNCTION {ACCESS_SCHEMA}.may_edit(portfolio integer) RETURNS "
+        f"boolean LANGUAGE sql STABLE AS $$ SELECT EXISTS (SELECT 1 FROM {mapping} e "
+        "WHERE e.portfolio_id = portfolio AND e.role_name = current_user) $$",
+        f"REVOKE ALL ON SCHEMA {ACCESS_SCHEMA} FROM PUBLIC",
+        f"GRANT USAGE ON SCHEMA {ACCESS_SCHEMA} TO {everyone}",
+        f"GRANT SELECT ON {mapping} TO {everyone}",
+        f"ALTER SCHEMA {ACCESS_SCHEMA} OWNER TO {owner}",
+        f"ALTER TABLE {mapping} OWNER TO {owner}",
+        f"ALTER FUNCTION {ACCESS_SCHEMA}.may_edit(integer) OWNER TO {owner}",
+    ]
+    for statement in statements:
+        conn.execute(text(statement))
     secure_tables(conn)
 
 

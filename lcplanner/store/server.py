@@ -140,7 +140,13 @@ def create_server_schema(engine: Engine) -> None:
 
 
 def translate_server(exc: BaseException, name: str) -> StoreError | None:
-    """A lost or refused connection during a change, as one sentence; None for anything else."""
+    """A lost or refused connection during a change, or a change the user's role does not
+    allow (SQLSTATE 42501, see :mod:`lcplanner.store.access`), as one sentence; None for
+    anything else."""
+    if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) == "42501":
+        detail = str(exc.orig).strip().splitlines()[0]
+        return StoreError(f"{name} refused the change ({detail}): your role in this store "
+                          "does not allow it; nothing of it was saved.")
     if isinstance(exc, DBAPIError) and (exc.connection_invalidated
                                         or isinstance(exc, OperationalError)):
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)

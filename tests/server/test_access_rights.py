@@ -110,3 +110,23 @@ def test_tables_a_migration_adds_get_the_stores_access_rules(capsys, pg_url):
     engine.dispose()
     assert unsecured == []
     assert tuple(grants) == (True, False, True, False)
+
+
+def test_a_change_the_role_does_not_allow_is_one_sentence_and_saves_nothing(access_store):
+    from sqlalchemy import select
+
+    from lcplanner.domain.model import Theme
+    from lcplanner.store.errors import StoreError
+
+    store = open_store(access_store.url_as(access_store.names["editor"]))
+    try:
+        with pytest.raises(StoreError) as caught:
+            with store.transaction() as session:
+                session.scalars(select(Theme)).first().name = "Renamed by an editor"
+        assert str(caught.value) == (f"{store.name} refused the change (permission denied for "
+                                     "table themes): your role in this store does not allow "
+                                     "it; nothing of it was saved.")
+    finally:
+        store.close()
+    assert _first(access_store, "SELECT count(*) FROM themes "
+                                "WHERE name = 'Renamed by an editor'") == 0

@@ -46,7 +46,7 @@ def test_add_creates_a_login_role_without_a_password_and_says_how_to_set_one(cap
     assert run_cli(capsys, "users", access_store.url, "add", name, "--role", "editor",
                    "--portfolio", "4")[0] == 0
     listed = run_cli(capsys, "users", access_store.url)[1]
-    assert (f"editor of portfolio 2 'Housing and Planning', portfolio 3 'Transport and "
+    assert ("editor of portfolio 2 'Housing and Planning', portfolio 3 'Transport and "
             "Environment', portfolio 4 'Health and Care'") in listed
     code, out, _ = run_cli(capsys, "users", access_store.url, "add", name, "--role", "reader")
     assert (code, out) == (0, f"{name} is now a reader in {store_label(access_store.url)}.\n")
@@ -178,3 +178,23 @@ def test_init_by_a_user_who_may_not_create_roles_is_refused_and_changes_nothing(
     with psycopg.connect(host=socket, dbname=database, user="postgres") as conn:
         assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
                             ).fetchone()[0] == 0
+
+
+def test_a_database_name_too_long_for_its_roles_is_refused_by_init(capsys, pg_cluster):
+    import os
+
+    from tests.pg import drop_database
+
+    database = f"lcp_{os.getpid()}_".ljust(57, "x")
+    pg_cluster.admin(f'CREATE DATABASE "{database}"')
+    try:
+        code, out, err = run_cli(capsys, "init", pg_cluster.url(database))
+        assert (code, out) == (2, "")
+        assert one_line(err) == (f"lcplanner: the database name '{database}' is too long for "
+                                 "its roles' names (at most 56 bytes)")
+        with psycopg.connect(host=str(pg_cluster.socket_dir), dbname=database,
+                             user="postgres") as conn:
+            assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                                ).fetchone()[0] == 0
+    finally:
+        drop_database(pg_cluster, database)
