@@ -307,7 +307,8 @@ def _article(role: str) -> str:
     return "an" if role[0] in "aeiou" else "a"
 
 
-def add_member(conn: Connection, name: str, role: str, portfolio_ids: list[int]) -> bool:
+def add_member(conn: Connection, name: str, role: str, portfolio_ids: list[int],
+               where: str) -> bool:
     """Give ``name`` ``role`` (instead of any other it had; an editor keeps the portfolios it
     had and gains ``portfolio_ids``), creating the login role without a password when it does
     not exist. True when the login role was created."""
@@ -323,6 +324,8 @@ def add_member(conn: Connection, name: str, role: str, portfolio_ids: list[int])
         conn.execute(text(f"CREATE ROLE {q(name)} LOGIN"))
         created = True
     current = role_of(conn, name)
+    if role != "owner" and groups["owner"] in _direct_groups(conn, name):
+        _not_the_last_owner(conn, name, where)
     for other in ROLES:
         if other != role and groups[other] in _direct_groups(conn, name):
             conn.execute(text(f"REVOKE {q(groups[other])} FROM {q(name)}"))
@@ -343,6 +346,12 @@ def _direct_groups(conn: Connection, name: str) -> set[str]:
         "JOIN pg_roles m ON m.oid = a.member WHERE m.rolname = :u"), {"u": name}).scalars())
 
 
+def _not_the_last_owner(conn: Connection, name: str, where: str) -> None:
+    if len([m for m in members(conn) if m.role == "owner"]) <= 1:
+        raise AccessError(f"{name} is the only owner of {where}: make someone else an owner "
+                          "first; nothing was changed")
+
+
 def remove_member(conn: Connection, name: str, where: str) -> None:
     """Take ``name``'s role in the store away (the login role itself stays on the server)."""
     groups = group_names(_database(conn))
@@ -350,10 +359,7 @@ def remove_member(conn: Connection, name: str, where: str) -> None:
     if not held:
         raise AccessError(f"{name} has no role in {where}; nothing was changed")
     if groups["owner"] in held:
-        owners = [m for m in members(conn) if m.role == "owner"]
-        if len(owners) <= 1:
-            raise AccessError(f"{name} is the only owner of {where}: make someone else an "
-                              "owner first; nothing was changed")
+        _not_the_last_owner(conn, name, where)
     for group in sorted(held):
         conn.execute(text(f"REVOKE {q(group)} FROM {q(name)}"))
     conn.execute(text(f"DELETE FROM {ACCESS_SCHEMA}.editor_portfolios WHERE role_name = :n"),

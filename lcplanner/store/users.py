@@ -64,7 +64,8 @@ def run(target: str, action: str | None, name: str | None = None, role: str | No
                 return [f"{name} no longer has a role in {where}; the login role itself is "
                         f"kept on the server (dropuser {name} removes it)."]
             ids = _portfolio_ids(conn, role, portfolios or [], plan, choose_plan, where)
-            created = access.add_member(conn, name, role, [pid for pid, _label in ids])
+            created = access.add_member(conn, name, role, [pid for pid, _label in ids],
+                                        where)
             held = f" of {', '.join(label for _pid, label in ids)}" if ids else ""
             lines = [f"{name} is now {access._article(role)} {role}{held} in {where}."]
             if created:

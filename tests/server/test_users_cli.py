@@ -122,13 +122,20 @@ def test_only_an_owner_manages_users(capsys, access_store):
                              "then add it again")
 
 
-def test_the_last_owner_cannot_be_removed(capsys, access_store):
+def test_the_last_owner_cannot_be_removed_nor_made_something_else(capsys, access_store):
     owner = access_store.names["owner"]
-    code, _out, err = run_cli(capsys, "users", access_store.url, "remove", owner)
-    assert code == 2
-    assert one_line(err) == (f"lcplanner: {owner} is the only owner of "
-                             f"{store_label(access_store.url)}: make someone else an owner "
-                             "first; nothing was changed")
+    expected = (f"lcplanner: {owner} is the only owner of {store_label(access_store.url)}: "
+                "make someone else an owner first; nothing was changed")
+    for argv in (["remove", owner], ["add", owner, "--role", "reader"]):
+        code, _out, err = run_cli(capsys, "users", access_store.url, *argv)
+        assert (code, one_line(err)) == (2, expected)
+    assert f"{owner}  owner" in run_cli(capsys, "users", access_store.url)[1]
+    # with a second owner, the first may step down
+    second = access_store.names["clerk"]
+    assert run_cli(capsys, "users", access_store.url, "add", second, "--role", "owner")[0] == 0
+    code, out, err = run_cli(capsys, "users", access_store.url, "add", owner, "--role",
+                             "reader")
+    assert (code, err) == (0, "")
 
 
 def test_users_of_a_store_file_is_refused(capsys, tmp_path):
