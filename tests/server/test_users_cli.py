@@ -205,3 +205,25 @@ def test_a_database_name_too_long_for_its_roles_is_refused_by_init(capsys, pg_cl
                                 ).fetchone()[0] == 0
     finally:
         drop_database(pg_cluster, database)
+
+
+def test_a_reader_exports_and_an_editor_cannot_import_a_plan(capsys, access_store, tmp_path):
+    import docx
+
+    from tests.support import FIXTURES
+
+    reader_url = access_store.url_as(access_store.names["reader"])
+    target = tmp_path / "plan.docx"
+    code, out, err = run_cli(capsys, "export", "docx", reader_url, "-o", target)
+    assert (code, out) == (0, f"Wrote {target}\n"), err
+    assert "Finance and Local Services" in "\n".join(
+        p.text for p in docx.Document(str(target)).paragraphs)
+    editor_url = access_store.url_as(access_store.names["editor"])
+    code, out, err = run_cli(capsys, "import", FIXTURES / "paper_directorate.txt",
+                             "--into", editor_url)
+    assert (code, out) == (2, "")
+    assert one_line(err) == (f"lcplanner: {store_label(editor_url)} refused the change "
+                             "(permission denied for table plans): your role in this store "
+                             "does not allow it; nothing of it was saved.")
+    with access_store.connect("postgres") as conn:
+        assert conn.execute("SELECT count(*) FROM plans").fetchone()[0] == 1
