@@ -53,7 +53,7 @@ class EditorDocument(QObject):
             from lcplanner.services import deleted
 
             deleted.purge(store)  # Deleted items are kept 30 days
-        self.reload()
+        self.reload(rights=False)
 
     @property
     def readonly(self) -> bool:
@@ -65,13 +65,22 @@ class EditorDocument(QObject):
 
         key = (kind, item_id)
         if key not in self._access:
-            self._access[key] = access.item_access(self.store, self.rights, kind, item_id)
+            try:
+                self._access[key] = access.item_access(self.store, self.rights, kind, item_id)
+            except Exception:  # the server gone for a moment: offer it; the server decides
+                log.exception("reading what may be changed failed")
+                return access.ItemAccess(children=frozenset(
+                    k.name for k in services.child_kinds(kind)))
         return self._access[key]
 
-    def reload(self) -> None:
-        """Read the whole tree again (after opening, or to recover from a failed edit)."""
-        if hasattr(self, "_access"):
-            self._access.clear()
+    def reload(self, *, rights: bool = True) -> None:
+        """Read the whole tree again (after opening, or to recover from a failed edit), and
+        the user's rights (an owner may have changed their role meanwhile)."""
+        if rights:
+            from lcplanner.services import access
+
+            self.rights = access.read_rights(self.store)
+        self._access.clear()
         self.model.load(services.load_tree(self.store), services.load_statuses(self.store))
 
     def push(self, command: QUndoCommand) -> None:

@@ -191,3 +191,23 @@ def test_a_selection_reaching_into_another_portfolio_is_not_deleted(access_store
     assert _count(access_store, "SELECT count(*) FROM priorities WHERE id IN (%s, %s)",
                   (keys[0][1], keys[1][1])) == 2
     assert win.doc.undo_stack.count() == 0
+
+
+def test_a_role_changed_while_the_editor_is_open_shows_on_reload(capsys, access_store,
+                                                                   open_as):
+    from tests.support import run_cli
+
+    win = open_as("editor")
+    other = portfolio_ids(access_store)[1]
+    pane = _show(win, ("priority", a_priority_of(access_store, other)))
+    assert not pane.widgets["title"].isEnabled()
+    code, _out, err = run_cli(capsys, "users", access_store.url, "add",
+                              access_store.names["editor"], "--role", "editor",
+                              "--portfolio", "2")
+    assert code == 0, err
+    win.reload_store()  # File → Reload
+    assert pane.widgets["title"].isEnabled() and pane.access_note.isHidden()
+    assert win.actions.delete.isEnabled()
+    assert win.doc.rights.portfolios == {portfolio_ids(access_store)[0]:
+                                         "Finance and Local Services",
+                                         other: "Housing and Planning"}

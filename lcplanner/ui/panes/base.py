@@ -170,10 +170,14 @@ class FieldPane(QWidget):
                 self.fill_lists(self.details)
         finally:
             self._loading = False
+        self._apply_access()
+
+    def _apply_access(self) -> None:
+        """Fields enabled only where the user may change the item; the reason shown if not."""
         editable = not self.doc.readonly
         reason = ""
         if editable and self.details is not None and hasattr(self.doc, "access"):
-            access = self.doc.access(kind, item_id)
+            access = self.doc.access(self.kind, self.item_id)
             editable, reason = access.edit, access.reason
         self.access_note.setText(reason)
         self.access_note.setVisible(bool(reason))
@@ -239,6 +243,7 @@ class FieldPane(QWidget):
             self.fill_lists(self.details)
         finally:
             self._loading = False
+        self._apply_access()
 
     def fill_lists(self, details: services.Details) -> None:
         """Give each ordered list its rows: the item's children of the list's collection."""
