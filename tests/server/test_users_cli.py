@@ -227,3 +227,30 @@ def test_a_reader_exports_and_an_editor_cannot_import_a_plan(capsys, access_stor
                              "does not allow it; nothing of it was saved.")
     with access_store.connect("postgres") as conn:
         assert conn.execute("SELECT count(*) FROM plans").fetchone()[0] == 1
+
+
+def test_with_several_plans_plan_chooses_where_the_portfolio_numbers_count(capsys,
+                                                                           access_store):
+    from tests.support import FIXTURES
+
+    assert run_cli(capsys, "import", FIXTURES / "paper_directorate.txt", "--into",
+                   access_store.url)[0] == 0
+    name = f"{access_store.database}_two"
+    code, _out, err = run_cli(capsys, "users", access_store.url, "add", name, "--role",
+                              "editor", "--portfolio", "1")
+    assert code == 2
+    assert one_line(err).startswith("lcplanner: the store holds 2 plans; choose one with "
+                                    "--plan MATCH or --plan #N (#1 Business Plan 2026/27; #2 ")
+    code, out, err = run_cli(capsys, "users", access_store.url, "add", name, "--role",
+                             "editor", "--portfolio", "1", "--plan", "#2")
+    assert (code, err) == (0, "")
+    with access_store.connect("postgres") as conn:
+        second = conn.execute("SELECT f.name FROM portfolios f JOIN plans p ON p.id = f.plan_id "
+                              "ORDER BY p.position DESC, p.id DESC, f.position LIMIT 1"
+                              ).fetchone()[0]
+    assert out.startswith(f"{name} is now an editor of portfolio 1 '{second}' in ")
+    listed = run_cli(capsys, "users", access_store.url)[1].splitlines()
+    assert "editor of portfolio 1 'Finance and Local Services' (plan #1)" in \
+        next(line for line in listed if access_store.names["editor"] in line)
+    assert f"editor of portfolio 1 '{second}' (plan #2)" in \
+        next(line for line in listed if name in line)
