@@ -2,6 +2,7 @@
 
     lcplanner [FILE]                                  open the editor
     lcplanner init URL                                create the store in an empty server database
+    lcplanner users URL [add NAME --role R [--portfolio N]... | remove NAME]   who may do what
     lcplanner import SOURCE --into FILE [--dry-run]   import a paper (.docx, .pdf or .txt)
     lcplanner stats FILE [--json]                     what each plan holds
     lcplanner export {docx,pdf} FILE -o OUT [--plan MATCH|#N] [--kind KIND] [--portfolio N]
@@ -30,7 +31,8 @@ EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 KINDS = ("committee-paper", "plan", "portfolio", "timeline")
 DEFAULT_KIND = "plan"
 SUFFIXES = {"docx": (".docx", "Word"), "pdf": (".pdf", "PDF")}
-COMMANDS = ("import", "stats", "export", "backups", "restore", "init")
+COMMANDS = ("import", "stats", "export", "backups", "restore", "init", "users")
+ROLES = ("reader", "editor", "clerk", "owner")
 
 
 class UsageError(Exception):
@@ -111,6 +113,22 @@ def _build_parser() -> argparse.ArgumentParser:
     p_init = sub.add_parser("init", help="create the store in an empty PostgreSQL database")
     p_init.add_argument("url", help="postgresql://host/db (credentials from PGPASSWORD, "
                         "~/.pgpass or a service file)")
+
+    p_users = sub.add_parser("users", help="list who has which role in a PostgreSQL store, "
+                             "or give or take a role")
+    p_users.add_argument("url", help="postgresql://host/db")
+    actions = p_users.add_subparsers(dest="action", parser_class=_Parser)
+    p_add = actions.add_parser("add", prog="lcplanner users URL add", help="give a database role (made if needed, without a "
+                               "password) a role in the store")
+    p_add.add_argument("name")
+    p_add.add_argument("--role", required=True, choices=ROLES)
+    p_add.add_argument("--portfolio", type=int, action="append", metavar="N",
+                       help="a portfolio an editor may change (repeat for several)")
+    p_add.add_argument("--plan", metavar="MATCH",
+                       help="the plan holding the portfolios, when the store holds several")
+    p_remove = actions.add_parser("remove", prog="lcplanner users URL remove", help="take a database role's role in the store "
+                                  "away")
+    p_remove.add_argument("name")
     return parser
 
 
@@ -132,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _tell_when_waiting()
             code = {"import": cmd_import, "stats": cmd_stats, "export": cmd_export,
                     "backups": cmd_backups, "restore": cmd_restore,
-                    "init": cmd_init}[args.command](args)
+                    "init": cmd_init, "users": cmd_users}[args.command](args)
             _flush()  # a closed pipe shows here, not at exit
             return code
         args = _editor_parser().parse_args(argv)
@@ -323,6 +341,24 @@ def cmd_init(args) -> int:
     except StoreError as exc:
         raise _bad(str(exc)) from exc
     print(f"Created an lcplanner store in {name}.")
+    return EXIT_OK
+
+
+def cmd_users(args) -> int:
+    from lcplanner.store import users
+    from lcplanner.store.errors import StoreError
+
+    if not _is_server(args.url):
+        raise _bad(f"users needs a PostgreSQL store (postgresql://host/db), not {args.url}: "
+                   "whoever may open a store file may change all of it")
+    try:
+        lines = users.run(args.url, args.action, getattr(args, "name", None),
+                          getattr(args, "role", None), getattr(args, "portfolio", None),
+                          getattr(args, "plan", None), choose_plan)
+    except StoreError as exc:
+        raise _bad(str(exc)) from exc
+    for line in lines:
+        print(line)
     return EXIT_OK
 
 

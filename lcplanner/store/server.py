@@ -140,7 +140,13 @@ def create_server_schema(engine: Engine) -> None:
 
 
 def translate_server(exc: BaseException, name: str) -> StoreError | None:
-    """A lost or refused connection during a change, as one sentence; None for anything else."""
+    """A lost or refused connection during a change, or a change the user's role does not
+    allow (SQLSTATE 42501, see :mod:`lcplanner.store.access`), as one sentence; None for
+    anything else."""
+    if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) == "42501":
+        detail = str(exc.orig).strip().splitlines()[0]
+        return StoreError(f"{name} refused the change ({detail}): your role in this store "
+                          "does not allow it; nothing of it was saved.")
     if isinstance(exc, DBAPIError) and (exc.connection_invalidated
                                         or isinstance(exc, OperationalError)):
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
@@ -198,6 +204,7 @@ def open_server(target: str, *, create: bool = True, readonly: bool = False,
             from lcplanner.store.migrate import upgrade
 
             upgrade(engine)
+            _secure_new_tables(engine)
     except DBAPIError as exc:
         engine.dispose()
         raise _connect_error(exc, name) from exc
@@ -205,6 +212,16 @@ def open_server(target: str, *, create: bool = True, readonly: bool = False,
         engine.dispose()
         raise
     return Store(path=None, engine=engine, readonly=readonly, url=target.strip(), name=name)
+
+
+def _secure_new_tables(engine: Engine) -> None:
+    """After a migration: the store's access rules cover the tables it added (see
+    :mod:`lcplanner.store.access`)."""
+    from lcplanner.store import access
+
+    with engine.begin() as conn:
+        if access.installed(conn):
+            access.secure_tables(conn)
 
 
 def init_server(target: str) -> str:
@@ -219,7 +236,13 @@ def init_server(target: str) -> str:
         if info.tables:
             raise StoreError(f"{name} is not empty (it holds {info.tables} tables): "
                              "lcplanner init needs an empty database; nothing was changed.")
+        from lcplanner.store import access
+
+        with engine.connect() as conn:
+            access.check_installable(conn)
         create_server_schema(engine)
+        with engine.begin() as conn:
+            access.install(conn)
     except DBAPIError as exc:
         raise _connect_error(exc, name) from exc
     finally:

@@ -42,18 +42,45 @@ class EditorDocument(QObject):
         self.model = PlanTreeModel(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)
-        if not store.readonly:
+        from lcplanner.services import access
+
+        #: What the connected user may change (a server's roles; everything in a file).
+        self.rights = access.read_rights(store)
+        self._access: dict[tuple[str, int], access.ItemAccess] = {}
+        self.undo_stack.indexChanged.connect(lambda _i: self._access.clear())
+        if not store.readonly and (self.rights.everything
+                                   or "DELETE" in self.rights.writes.get("deleted_items", ())):
             from lcplanner.services import deleted
 
             deleted.purge(store)  # Deleted items are kept 30 days
-        self.reload()
+        self.reload(rights=False)
 
     @property
     def readonly(self) -> bool:
         return self.store.readonly
 
-    def reload(self) -> None:
-        """Read the whole tree again (after opening, or to recover from a failed edit)."""
+    def access(self, kind: str, item_id: int):
+        """May the user change this item (and if not, why): see :mod:`lcplanner.services.access`."""
+        from lcplanner.services import access
+
+        key = (kind, item_id)
+        if key not in self._access:
+            try:
+                self._access[key] = access.item_access(self.store, self.rights, kind, item_id)
+            except Exception:  # the server gone for a moment: offer it; the server decides
+                log.exception("reading what may be changed failed")
+                return access.ItemAccess(children=frozenset(
+                    k.name for k in services.child_kinds(kind)))
+        return self._access[key]
+
+    def reload(self, *, rights: bool = True) -> None:
+        """Read the whole tree again (after opening, or to recover from a failed edit), and
+        the user's rights (an owner may have changed their role meanwhile)."""
+        if rights:
+            from lcplanner.services import access
+
+            self.rights = access.read_rights(self.store)
+        self._access.clear()
         self.model.load(services.load_tree(self.store), services.load_statuses(self.store))
 
     def push(self, command: QUndoCommand) -> None:

@@ -353,6 +353,8 @@ class MainWindow(QMainWindow):
             number = self.doc.model.data(index, Role.NUMBER)
             title = KINDS[key[0]].title
             self.panes.show_item(key[0], key[1], f"{title} {number}" if number else title)
+            if not self.doc.readonly and self.doc.access(*key).reason:
+                self.statusBar().showMessage(self.doc.access(*key).reason)
         self.counts.show_for(self.doc, key)
         self._update_actions()
         self._refresh_timeline()
@@ -396,26 +398,32 @@ class MainWindow(QMainWindow):
         a.redo.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
         key = self.tree.current_key() if doc else None
         editable = doc is not None and not doc.readonly
-        a.add_plan.setEnabled(editable)
-        a.add_sibling.setEnabled(editable)
+        # A server store's roles: what the server would refuse is not offered (services.access)
+        whole = editable and doc.rights.everything
+        item = doc.access(*key) if editable and key is not None else None
+        fields = editable and key is not None and item.edit
+        structure = editable and key is not None and item.structure
+        a.add_plan.setEnabled(whole)
+        a.add_sibling.setEnabled(structure if key is not None else whole)
         a.add_child.setEnabled(editable and key is not None and bool(
             self.editor.addable_children(key)))
-        a.delete.setEnabled(editable and key is not None)
-        a.rename.setEnabled(editable and key is not None)
-        a.move_up.setEnabled(editable and self.editor.can_move(key, -1))
-        a.move_down.setEnabled(editable and self.editor.can_move(key, 1))
-        a.indent.setEnabled(editable and self.editor.can_indent(key, True))
-        a.outdent.setEnabled(editable and self.editor.can_indent(key, False))
-        for action in (a.copy, a.cut, a.duplicate):
-            action.setEnabled(key is not None and (editable or action is a.copy))
-        a.paste.setEnabled(editable)
-        a.replace.setEnabled(editable)
+        a.delete.setEnabled(structure)
+        a.rename.setEnabled(fields)
+        a.move_up.setEnabled(structure and self.editor.can_move(key, -1))
+        a.move_down.setEnabled(structure and self.editor.can_move(key, 1))
+        a.indent.setEnabled(fields and self.editor.can_indent(key, True))
+        a.outdent.setEnabled(fields and self.editor.can_indent(key, False))
+        a.copy.setEnabled(key is not None)
+        a.cut.setEnabled(structure)
+        a.duplicate.setEnabled(structure)
+        a.paste.setEnabled(whole or bool(item and (item.children or item.structure)))
+        a.replace.setEnabled(whole)
         a.save_copy.setEnabled(doc is not None and doc.store.path is not None)
         for action in (a.export_docx, a.export_pdf, a.print, a.print_preview,
                        a.deleted_items, a.reload):
             action.setEnabled(doc is not None)
         self.menus["export"].setEnabled(doc is not None)
-        a.import_paper.setEnabled(editable)
+        a.import_paper.setEnabled(whole)
 
     def _fill_add_menu(self, menu: QMenu, reserved=()) -> None:
         menu.clear()
@@ -424,13 +432,15 @@ class MainWindow(QMainWindow):
         used = {_access_key(a.text()) for a in menu.actions()} - {None} | set(reserved)
         if key is not None:
             title = KINDS[key[0]].title.lower()
+            beside = editable and self.doc.access(*key).structure
             menu.addAction(with_access_key(f"New {title} after this", used),
-                           self.editor.add_sibling).setEnabled(editable)
+                           self.editor.add_sibling).setEnabled(beside)
             for kind in self.editor.addable_children(key):
                 menu.addAction(with_access_key(f"New {KINDS[kind].title.lower()} inside", used),
                                lambda k=kind: self.editor.add_child(k)).setEnabled(editable)
         else:
-            menu.addAction("New &plan", self.editor.add_plan).setEnabled(editable)
+            menu.addAction("New &plan", self.editor.add_plan).setEnabled(
+                editable and self.doc.rights.everything)
 
     def _tree_menu(self, pos) -> None:
         index = self.tree.indexAt(pos)

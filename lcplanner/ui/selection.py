@@ -113,6 +113,15 @@ class SelectionEditor(QObject):
 
     # --- delete, move, status ---------------------------------------------------------------
 
+    def refused(self, keys, structure: bool = True) -> str:
+        """Why the user's role may not change (``structure``: delete or move) one of ``keys``
+        ("" when it may: a store file, an owner, an editor's own portfolio)."""
+        for key in keys:
+            access = self._doc.access(*key)
+            if not (access.structure if structure else access.edit):
+                return access.reason or "Your role does not let you change one of these items."
+        return ""
+
     def delete(self, keys=None, verb: str = "Delete") -> bool:
         """Delete every selected row (and what it holds) as one step, asking first when a plan,
         a portfolio or more than a handful of items would go."""
@@ -120,6 +129,9 @@ class SelectionEditor(QObject):
 
         keys = self.tops(keys)
         if not keys:
+            return False
+        if reason := self.refused(keys):
+            self._say(reason)
             return False
         model = self._doc.model
         counts = self._counts(keys)
@@ -144,7 +156,7 @@ class SelectionEditor(QObject):
         size = model.siblings_count(parents.pop(), keys[0][0])
         if (step < 0 and min(positions) == 0) or (step > 0 and max(positions) == size - 1):
             return ""  # at the end already: nothing to say, nothing to do
-        return "ok"
+        return self.refused(keys) or "ok"
 
     def move(self, keys, step: int) -> bool:
         reason = self.movable(keys, step)
@@ -182,6 +194,9 @@ class SelectionEditor(QObject):
                                             merge=False))
         if not commands:
             self._say(f"None of the selected items can be marked '{name}'.")
+            return False
+        if reason := self.refused(targets, structure=False):
+            self._say(reason)
             return False
         done = self._macro(f"Mark {describe_counts(self._counts(targets))} "
                            f"'{short_title(name, 30)}'", commands)

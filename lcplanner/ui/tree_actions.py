@@ -50,7 +50,9 @@ class TreeEditor(QObject):
     def addable_children(self, key) -> list[str]:
         if key is None:
             return []
-        return [k.name for k in child_kinds(key[0], tree_only=True)]
+        allowed = self._doc.access(*key).children if self._doc is not None else None
+        return [k.name for k in child_kinds(key[0], tree_only=True)
+                if allowed is None or k.name in allowed]
 
     def can_move(self, key, step: int) -> bool:
         if key is None or self._doc is None:
@@ -147,5 +149,15 @@ class TreeEditor(QObject):
             self._doc.push(IndentCommand(self._doc, key[1], indent))
 
     def drop_move(self, kind: str, item_id: int, parent_id, index: int) -> None:
-        """A drag and drop in the tree, as an undoable move."""
+        """A drag and drop in the tree, as an undoable move (unless the user's role keeps the
+        item where it is: the server would refuse it)."""
+        item = self._doc.access(kind, item_id)
+        parent = KINDS[kind].parent
+        into = self._doc.access(parent, parent_id) if parent and parent_id is not None else None
+        if not item.structure or (into is not None and kind not in into.children):
+            reason = item.reason or (into.reason if into is not None else "")
+            self._window.statusBar().showMessage(
+                reason or f"Your role does not let you move this {KINDS[kind].title.lower()} "
+                          "there.")
+            return
         self._doc.push(MoveCommand(self._doc, kind, item_id, parent_id, index))

@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPlainTextEdit, QWidget)
 
 from lcplanner import services
 from lcplanner.domain.sanitise import clean_line, clean_text
@@ -101,6 +101,14 @@ class FieldPane(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.ui.heading.setFont(font)
+        #: Why the item shown may not be changed by this user (a server store's roles).
+        self.access_note = QLabel()
+        self.access_note.setObjectName("accessNote")
+        self.access_note.setWordWrap(True)
+        self.access_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.access_note.setAccessibleName("Why this item is read-only")
+        self.access_note.hide()
+        self.ui.outer.insertWidget(1, self.access_note)
         self.widgets: dict[str, QWidget] = {}
         for widget in self.findChildren(QWidget):
             name = widget.objectName()
@@ -162,7 +170,17 @@ class FieldPane(QWidget):
                 self.fill_lists(self.details)
         finally:
             self._loading = False
+        self._apply_access()
+
+    def _apply_access(self) -> None:
+        """Fields enabled only where the user may change the item; the reason shown if not."""
         editable = not self.doc.readonly
+        reason = ""
+        if editable and self.details is not None and hasattr(self.doc, "access"):
+            access = self.doc.access(self.kind, self.item_id)
+            editable, reason = access.edit, access.reason
+        self.access_note.setText(reason)
+        self.access_note.setVisible(bool(reason))
         for widget in [*self.widgets.values(), *self.lists.values()]:
             widget.setEnabled(editable)
 
@@ -225,6 +243,7 @@ class FieldPane(QWidget):
             self.fill_lists(self.details)
         finally:
             self._loading = False
+        self._apply_access()
 
     def fill_lists(self, details: services.Details) -> None:
         """Give each ordered list its rows: the item's children of the list's collection."""
