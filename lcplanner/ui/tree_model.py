@@ -90,6 +90,13 @@ def _kind_flags(kind: str) -> Qt.ItemFlag:
 
 #: Each kind's row flags, worked out once (Qt asks for them on every row it lays out).
 _FLAGS = {name: _kind_flags(name) for name in KINDS}
+#: The same for a row that holds no rows at the moment. Qt reads flags afresh each time, and a
+#: row saying it has no children spares the tree view two more calls into Python (is it
+#: expanded? does it have children?) for each such row it lays out: after a search, most of
+#: the rows shown are outputs without sub-points. Once a child is added the row's flags say
+#: so again, and the view learns of the child from the rows-inserted signal.
+_LEAF_FLAGS = {name: flags | Qt.ItemFlag.ItemNeverHasChildren for name, flags in _FLAGS.items()}
+_NO_INDEX = QModelIndex()
 
 _ICONS: dict[tuple[str, int], QIcon] = {}
 #: Status marks differ by shape as well as colour (for colour-blind readers and greyscale
@@ -181,11 +188,11 @@ class PlanTreeModel(QAbstractItemModel):
     def _item(self, index: QModelIndex) -> _Item:
         return index.internalPointer() if index.isValid() else self._root
 
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        if column != 0 or row < 0 or (parent.isValid() and parent.column() != 0):
-            return QModelIndex()
-        item = self._item(parent)
-        if row >= len(item.children):
+    def index(self, row: int, column: int, parent: QModelIndex = _NO_INDEX) -> QModelIndex:
+        # Qt calls this for every row it lays out (several times through the Find filter), so
+        # it does as little as it can: only column 0 ever holds rows or children.
+        item = parent.internalPointer() if parent.isValid() else self._root
+        if column or row < 0 or row >= len(item.children):
             return QModelIndex()
         return self.createIndex(row, 0, item.children[row])
 
@@ -197,15 +204,15 @@ class PlanTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(parent.row, 0, parent)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._item(parent).children)
+    def rowCount(self, parent: QModelIndex = _NO_INDEX) -> int:
+        if not parent.isValid():
+            return len(self._root.children)
+        return len(parent.internalPointer().children) if parent.column() == 0 else 0
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 1
 
-    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
+    def hasChildren(self, parent: QModelIndex = _NO_INDEX) -> bool:
         return self.rowCount(parent) > 0
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -255,7 +262,8 @@ class PlanTreeModel(QAbstractItemModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        return _FLAGS[index.internalPointer().kind]
+        item = index.internalPointer()
+        return _FLAGS[item.kind] if item.children else _LEAF_FLAGS[item.kind]
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """The in-place editor never writes: it asks for an undoable rename instead."""

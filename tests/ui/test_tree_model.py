@@ -95,3 +95,31 @@ def test_drop_requests_a_move(doc, qtbot):
                             model.data(other_priority, Role.ID), 3]
     # dropped on a sibling: placed before it
     assert model.resolve_drop(data, -1, outputs[2])[2] == 1
+
+
+def test_a_row_without_children_says_so_until_it_gets_one(window, qtbot):
+    """Rows holding nothing carry ItemNeverHasChildren (the tree then asks no more about them
+    while laying out); the first sub-point added under one makes it open like any other."""
+    model, tree = window.doc.model, window.tree
+    priority = _find(model, "priority")
+    output = _children(model, priority, "output")[0]
+    assert model.rowCount(output) == 0
+    assert model.flags(output) & Qt.ItemFlag.ItemNeverHasChildren
+    assert not model.flags(priority) & Qt.ItemFlag.ItemNeverHasChildren
+    output_key = model.key_at(output)
+    window.doc.push(AddCommand(window.doc, "sub_point", output_key[1], 0, text="A new step"))
+    output = model.index_for(output_key)
+    assert model.rowCount(output) == 1
+    assert not model.flags(output) & Qt.ItemFlag.ItemNeverHasChildren
+    shown = window.proxy.mapFromSource(output)
+    tree.collapse(shown)
+    tree.expand(shown)
+    assert tree.isExpanded(shown)
+    child = window.proxy.mapFromSource(model.index(0, 0, output))
+    tree.scrollTo(child)
+    assert tree.visualRect(child).isValid()
+    assert child.data(Qt.ItemDataRole.DisplayRole) == "A new step"
+    window.doc.undo_stack.undo()
+    output = model.index_for(output_key)
+    assert model.flags(output) & Qt.ItemFlag.ItemNeverHasChildren
+    assert not tree.isExpanded(window.proxy.mapFromSource(output))
