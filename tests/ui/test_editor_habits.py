@@ -363,3 +363,23 @@ def test_a_pane_with_one_line_keeps_it_at_the_top(window, qtbot):
     assert not pane.ui.body.isVisible()
     top = pane.ui.line.mapTo(pane, pane.ui.line.rect().topLeft()).y()
     assert pane.height() > 400 and top < 120, (top, pane.height())
+
+
+def test_find_opens_exactly_the_rows_that_hold_matches(window, qtbot):
+    """The tree shows every match with its ancestors open, and nothing else."""
+    model = window.doc.model
+    _search(window, qtbot, "work")
+    matches = window.proxy.match_keys()
+    expected = set()
+    for key in matches:
+        while key is not None:
+            expected.add(key)
+            key = model.parent_key(key)
+    assert set(_shown_keys(window)) == expected
+    seen, index = [], window.tree.model().index(0, 0)
+    while index.isValid():  # walking the tree as drawn: every shown row is reachable
+        seen.append(index.data(Role.KEY))
+        index = window.tree.indexBelow(index)
+    assert len(seen) == len(expected) and set(seen) == expected
+    window.find_bar.clear()
+    assert len(_shown_keys(window)) == len(model)

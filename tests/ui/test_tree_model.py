@@ -123,3 +123,66 @@ def test_a_row_without_children_says_so_until_it_gets_one(window, qtbot):
     output = model.index_for(output_key)
     assert model.flags(output) & Qt.ItemFlag.ItemNeverHasChildren
     assert not tree.isExpanded(window.proxy.mapFromSource(output))
+
+
+def _walk(model, parent=QModelIndex()):
+    """Keys of every row the model shows views, in tree order."""
+    keys = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        keys.append(model.key_at(index))
+        keys.extend(_walk(model, index))
+    return keys
+
+
+def test_the_model_publishes_only_find_rows_and_stays_consistent_through_edits(doc):
+    from lcplanner.ui.find import TreeFilter
+
+    model = doc.model
+    everything = _walk(model)
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    priority = _find(model, "priority")
+    first, second, third = (model.key_at(i) for i in _children(model, priority, "output"))
+    priority_key = model.key_at(priority)
+    finder = TreeFilter()
+    finder.setSourceModel(model)
+    finder.set_needle(model.data(model.index_for(second), Role.TEXT))
+    assert finder.match_keys() == [second]
+    chain = [second]
+    while model.parent_key(chain[-1]) is not None:
+        chain.append(model.parent_key(chain[-1]))
+    assert _walk(model) == list(reversed(chain))
+    assert not finder.mapFromSource(model.index_for(first)).isValid()
+    shown = finder.mapFromSource(model.index_for(second))
+    assert (shown.row(), model.data(shown, Role.NUMBER)) == (0, "b")  # its own number, row 0
+
+    # added while filtered: seen, in its place among what is seen
+    doc.push(AddCommand(doc, "output", priority_key[1], 2, text="Fresh output"))
+    fresh = next(k for k in _all_outputs(model, priority_key) if k not in (first, second, third))
+    assert _walk(model)[-2:] == [second, fresh]
+    assert model.data(finder.mapFromSource(model.index_for(fresh)), Role.NUMBER) == "c"
+    # a hidden row moved: nothing seen changes; a seen row moved: still seen, in its new place
+    doc.push(MoveCommand(doc, "output", first[1], priority_key[1], 3))
+    assert _walk(model)[-2:] == [second, fresh]
+    assert model.data(model.index_for(second), Role.NUMBER) == "a"
+    doc.push(MoveCommand(doc, "output", second[1], priority_key[1], 3))
+    assert _walk(model)[-2:] == [fresh, second]
+    # deleted while seen, then back with Undo
+    doc.push(DeleteCommand(doc, "output", fresh[1]))
+    assert fresh not in _walk(model)
+    doc.undo_stack.undo()
+    assert fresh in _walk(model)
+
+    for _ in range(4):
+        doc.undo_stack.undo()
+    finder.set_needle("")
+    assert _walk(model) == everything
+    outputs = _children(model, model.index_for(priority_key), "output")
+    assert [model.key_at(i) for i in outputs] == [first, second, third]
+    assert [model.data(i, Role.NUMBER) for i in outputs] == ["a", "b", "c"]
+    del tester
+
+
+def _all_outputs(model, priority_key):
+    item = model.item_for(priority_key)
+    return [child.key for child in item.children if child.kind == "output"]
