@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QStyle, QStyledIt
                                QStyleOptionViewItem, QWidget)
 
 from lcplanner.ui.colours import HIGHLIGHT, HIGHLIGHT_TEXT
-from lcplanner.ui.tree_model import Role
+from lcplanner.ui.tree_model import TAGS, Role
 
 
 
@@ -123,11 +123,19 @@ class TreeDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._proxy = proxy
 
+    def _label(self, index) -> str:
+        """The muted tag and number before a row's text ("Theme 2", "1.3", "b")."""
+        model = self._proxy.sourceModel()
+        if model is None or index.model() is not model:
+            return " ".join(p for p in (index.data(Role.TAG), index.data(Role.NUMBER)) if p)
+        item = index.internalPointer()  # straight from the row: no round trip through Qt
+        return " ".join(p for p in (TAGS.get(item.kind, ""), model.number(item)) if p)
+
     def paint(self, painter, option, index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text
-        number = " ".join(p for p in (index.data(Role.TAG), index.data(Role.NUMBER)) if p)
+        number = self._label(index)
         opt.text = ""
         widget = opt.widget
         style = widget.style() if widget else None
@@ -179,7 +187,7 @@ class TreeDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index):  # noqa: N802
         size = super().sizeHint(option, index)
-        number = " ".join(p for p in (index.data(Role.TAG), index.data(Role.NUMBER)) if p)
+        number = self._label(index)
         if number:
             size.setWidth(size.width() + option.fontMetrics.horizontalAdvance(number + "  "))
         return size
