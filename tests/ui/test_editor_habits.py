@@ -383,3 +383,16 @@ def test_find_opens_exactly_the_rows_that_hold_matches(window, qtbot):
     assert len(seen) == len(expected) and set(seen) == expected
     window.find_bar.clear()
     assert len(_shown_keys(window)) == len(model)
+
+
+def test_tree_rows_are_labelled_with_their_tag_and_number(window, qtbot):
+    """The delegate reads the muted label before each row straight from the model's row."""
+    model, delegate = window.doc.model, window.tree.itemDelegate()
+    labels = {}
+    for item in model.items_in_order():
+        index = window.proxy.mapFromSource(model.index_for(item.key))
+        labels.setdefault(item.kind, delegate._label(index))
+        expected = " ".join(p for p in (index.data(Role.TAG), index.data(Role.NUMBER)) if p)
+        assert delegate._label(index) == expected
+    assert labels["portfolio"] == "1" and labels["priority"] == "1.1"
+    assert labels["output"] == "a"
