@@ -186,3 +186,28 @@ def test_the_model_publishes_only_find_rows_and_stays_consistent_through_edits(d
 def _all_outputs(model, priority_key):
     item = model.item_for(priority_key)
     return [child.key for child in item.children if child.kind == "output"]
+
+
+def test_a_sub_point_dropped_onto_an_output_without_any_asks_to_move_there(window, qtbot):
+    """A row without children says so to Qt, yet still takes drops onto it."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    model, tree = window.doc.model, window.tree
+    items = model.items_in_order()
+    point = next(i for i in items if i.kind == "sub_point")
+    leaf = next(i for i in items if i.kind == "output" and not i.children)
+    target = window.proxy.mapFromSource(model.index_for(leaf.key))
+    tree.scrollTo(target)
+    rect = tree.visualRect(target)
+    assert rect.isValid() and model.flags(target) & Qt.ItemFlag.ItemNeverHasChildren
+    data = model.mimeData([model.index_for(point.key)])
+    # A drop made here has no drag behind it, which InternalMove refuses; DragDrop goes through
+    # the same placing of the drop (on the row, above it, below it) that a real drag does.
+    tree.setDragDropMode(tree.DragDropMode.DragDrop)
+    event = QDropEvent(QPointF(rect.center()), Qt.DropAction.MoveAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event.ignore()  # as Qt hands a drop to the view: not yet taken
+    with qtbot.waitSignal(model.move_requested, timeout=1000) as blocker:
+        tree.dropEvent(event)
+    assert blocker.args == ["sub_point", point.id, leaf.id, 0]
