@@ -19,8 +19,9 @@ class TreeFilter:
     The matches are found in one pass over the model's rows in tree order, kept as a list (for
     "3 of 17" and next / previous) and as a set of rows to show (matches and their ancestors),
     which the model then publishes alone (:meth:`PlanTreeModel.show_only`). No proxy model
-    stands between the tree and the model: Qt lays the result out asking the model directly,
-    and nothing in Python runs per row but the one pass.
+    stands between the tree and the model: laying the result out, Qt asks the model itself
+    about each row it shows (an index and its flags), a third of what it asked through a
+    filter proxy, which also ran a filter method in Python for every row of each open parent.
 
     The window and the tests speak to the tree through this object as they would through a
     filter proxy: ``mapFromSource`` gives the shown index of a model row (invalid if hidden),
