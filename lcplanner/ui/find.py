@@ -93,11 +93,11 @@ class TreeFilter:
 
     def match_at(self, key) -> int | None:
         """Where the row ``key`` stands among the matches, or None if it is not one."""
-        if key is None or not self.matches:
+        if key is None or not self.matches or self._model is None:
             return None
-        if self._match_index is None:
-            self._match_index = {item.key: n for n, item in enumerate(self.matches)}
-        return self._match_index.get(tuple(key))
+        if self._match_index is None:  # by row, not by key: no tuple made per match
+            self._match_index = {item: n for n, item in enumerate(self.matches)}
+        return self._match_index.get(self._model.item_for(key))
 
     # --- what the tree shows ------------------------------------------------------------------
 
