@@ -254,7 +254,8 @@ class FindBar(QWidget):
         current = self._tree.currentIndex()
         if current.isValid():
             self._tree.scrollTo(current)
-        self._tree.viewport().update()
+        # no repaint asked for here: a new needle changes the rows shown (a layout change),
+        # after which the tree repaints them all, highlights included
 
     def reset(self) -> None:
         """Forget the search (another store was opened): nothing filtered, box empty."""
