@@ -2,113 +2,141 @@
 through matches with a count."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QWidget)
 
 from lcplanner.ui.colours import HIGHLIGHT, HIGHLIGHT_TEXT
-from lcplanner.ui.tree_model import Role
+from lcplanner.ui.tree_model import TAGS, Role
 
 
 
-class TreeFilterProxy(QSortFilterProxyModel):
-    """Shows rows whose text (title, outcome, owner …) contains the needle, with ancestors.
+class TreeFilter:
+    """Find's filter: shows rows whose text (title, outcome, owner …) contains the needle, with
+    their ancestors.
 
     The matches are found in one pass over the model's rows in tree order, kept as a list (for
-    "3 of 17" and next / previous) and as a set of rows to show (matches and their ancestors).
-    Qt then only asks about rows under shown parents, and each answer is one set look-up, so
-    filtering and clearing stay linear on 50,000 rows (recursive filtering, which re-walks
-    every subtree in Python, was the cost before).
+    "3 of 17" and next / previous) and as a set of rows to show (matches and their ancestors),
+    which the model then publishes alone (:meth:`PlanTreeModel.show_only`). No proxy model
+    stands between the tree and the model: laying the result out, Qt asks the model itself
+    about each row it shows (an index and its flags), a third of what it asked through a
+    filter proxy, which also ran a filter method in Python for every row of each open parent.
+
+    The window and the tests speak to the tree through this object as they would through a
+    filter proxy: ``mapFromSource`` gives the shown index of a model row (invalid if hidden),
+    ``mapToSource`` is the identity, ``index`` and ``rowCount`` read what the tree shows.
     """
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setRecursiveFilteringEnabled(False)
-        self.setDynamicSortFilter(False)
+    def __init__(self):
+        self._model = None
         self._needle = ""
-        self._shown: set = set()
-        self._known: set = set()
         self.matches: list = []
         self._match_index: dict | None = None
+        self._holders: set = set()
 
     @property
     def needle(self) -> str:
         return self._needle
 
+    def sourceModel(self):  # noqa: N802 - the name a filter proxy has
+        return self._model
+
+    def setSourceModel(self, model) -> None:  # noqa: N802
+        self._needle, self.matches, self._match_index, self._holders = "", [], None, set()
+        self._model = model
+
     def set_needle(self, text: str, *, force: bool = False) -> None:
         needle = " ".join(text.split()).casefold()
         if needle == self._needle and not force:
             return
-        self.beginFilterChange()
         self._needle = needle
-        self._collect()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        shown = self._collect()
+        if self._model is not None and (shown is not None or self._model.filtering):
+            self._model.show_only(shown)
 
-    def setSourceModel(self, model) -> None:  # noqa: N802 - Qt's name
-        self._needle, self._shown, self._known, self.matches = "", set(), set(), []
-        super().setSourceModel(model)
-
-    def _collect(self) -> None:
-        model = self.sourceModel()
-        self.matches, self._shown, self._known = [], set(), set()
-        self._match_index = None
+    def _collect(self) -> set | None:
+        """The rows to show for the needle (matches and their ancestors), or None for all."""
+        model = self._model
+        self.matches, self._match_index, self._holders = [], None, set()
         if not self._needle or model is None:
-            return
-        needle, shown, matches = self._needle, self._shown, self.matches
-        items = model.items_in_order()
-        self._known = set(items)
-        for item in items:
+            return None
+        needle, shown, matches, holders = self._needle, set(), self.matches, self._holders
+        for item in model.items_in_order():
             if needle in item.haystack:
                 matches.append(item)
                 while item is not None and item not in shown:
                     shown.add(item)
+                    if item.parent is not None:
+                        holders.add(item.parent)
                     item = item.parent
+        return shown
 
     def match_keys(self) -> list[tuple[str, int]]:
         return [item.key for item in self.matches]
 
     def open_rows(self) -> list:
-        """Proxy indexes of the shown rows that hold shown rows, parents first: expanding just
+        """Indexes of the shown rows that hold shown rows, parents first: expanding just
         these shows every match (what expandAll would, without visiting every row)."""
-        source = self.sourceModel()
-        holders = {item.parent for item in self._shown}
-        out = []
-        for item in source.items_in_order() if holders else ():
-            if item in holders:
-                out.append(self.mapFromSource(source.createIndex(item.row, 0, item)))
-        return out
+        model = self._model
+        if model is None:
+            return []
+        depth: dict = {}
+
+        def level(item) -> int:
+            if item not in depth:
+                depth[item] = 0 if item.parent is None else level(item.parent) + 1
+            return depth[item]
+
+        holders = sorted(self._holders, key=level)
+        return [index for index in map(model.view_index, holders) if index.isValid()]
 
     def match_at(self, key) -> int | None:
         """Where the row ``key`` stands among the matches, or None if it is not one."""
-        if key is None or not self.matches:
+        if key is None or not self.matches or self._model is None:
             return None
-        if self._match_index is None:
-            self._match_index = {item.key: n for n, item in enumerate(self.matches)}
-        return self._match_index.get(tuple(key))
+        if self._match_index is None:  # by row, not by key: no tuple made per match
+            self._match_index = {item: n for n, item in enumerate(self.matches)}
+        return self._match_index.get(self._model.item_for(key))
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
-        if not self._needle:
-            return True
-        parent = source_parent.internalPointer() if source_parent.isValid() \
-            else self.sourceModel().root_item()
-        item = parent.children[source_row]
-        # rows added after the search (a new output, say) stay visible until the next search
-        return item in self._shown or item not in self._known
+    # --- what the tree shows ------------------------------------------------------------------
+
+    def mapFromSource(self, index: QModelIndex) -> QModelIndex:  # noqa: N802
+        """The index the tree shows for a model row, or an invalid one if Find hides it."""
+        if self._model is None or not index.isValid():
+            return QModelIndex()
+        return self._model.view_index(index.internalPointer())
+
+    def mapToSource(self, index: QModelIndex) -> QModelIndex:  # noqa: N802
+        return QModelIndex(index)
+
+    def index(self, row: int, column: int = 0, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+        return QModelIndex() if self._model is None else self._model.index(row, column, parent)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if self._model is None else self._model.rowCount(parent)
 
 
 class TreeDelegate(QStyledItemDelegate):
     """Paints a row as its derived number (muted) then its text, with any Find match marked."""
 
-    def __init__(self, proxy: TreeFilterProxy, parent=None):
+    def __init__(self, proxy: TreeFilter, parent=None):
         super().__init__(parent)
         self._proxy = proxy
+
+    def _label(self, index) -> str:
+        """The muted tag and number before a row's text ("Theme 2", "1.3", "b")."""
+        model = self._proxy.sourceModel()
+        if model is None or index.model() is not model:
+            return " ".join(p for p in (index.data(Role.TAG), index.data(Role.NUMBER)) if p)
+        item = index.internalPointer()  # straight from the row: no round trip through Qt
+        return " ".join(p for p in (TAGS.get(item.kind, ""), model.number(item)) if p)
 
     def paint(self, painter, option, index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text
-        number = " ".join(p for p in (index.data(Role.TAG), index.data(Role.NUMBER)) if p)
+        number = self._label(index)
         opt.text = ""
         widget = opt.widget
         style = widget.style() if widget else None
@@ -160,7 +188,7 @@ class TreeDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index):  # noqa: N802
         size = super().sizeHint(option, index)
-        number = " ".join(p for p in (index.data(Role.TAG), index.data(Role.NUMBER)) if p)
+        number = self._label(index)
         if number:
             size.setWidth(size.width() + option.fontMetrics.horizontalAdvance(number + "  "))
         return size
@@ -184,7 +212,7 @@ class FindBar(QWidget):
     #: The tree was filtered by a new search.
     applied = Signal()
 
-    def __init__(self, proxy: TreeFilterProxy, tree, parent=None):
+    def __init__(self, proxy: TreeFilter, tree, parent=None):
         super().__init__(parent)
         self._proxy, self._tree = proxy, tree
         self.edit = QLineEdit()
@@ -226,7 +254,8 @@ class FindBar(QWidget):
         current = self._tree.currentIndex()
         if current.isValid():
             self._tree.scrollTo(current)
-        self._tree.viewport().update()
+        # no repaint asked for here: a new needle changes the rows shown (a layout change),
+        # after which the tree repaints them all, highlights included
 
     def reset(self) -> None:
         """Forget the search (another store was opened): nothing filtered, box empty."""

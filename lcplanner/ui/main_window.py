@@ -18,7 +18,7 @@ from lcplanner.store.backup import copy_store
 from lcplanner.store.errors import StoreError
 from lcplanner.ui import opening
 from lcplanner.ui.document import EditorDocument
-from lcplanner.ui.find import FindBar, TreeDelegate, TreeFilterProxy
+from lcplanner.ui.find import FindBar, TreeDelegate, TreeFilter
 from lcplanner.ui.live import LiveStore
 from lcplanner.ui.menus import Actions, build_menus
 from lcplanner.ui.panes.stack import PaneStack
@@ -65,9 +65,8 @@ class MainWindow(QMainWindow):
         self._said_spelling = False
         self.resize(1200, 780)
 
-        self.proxy = TreeFilterProxy(self)
+        self.proxy = TreeFilter()  # Find; the tree shows the open store's model itself
         self.tree = PlanTreeView()
-        self.tree.setModel(self.proxy)
         self.find_bar = FindBar(self.proxy, self.tree)
         self.find_box = self.find_bar.edit
         self.find_bar.about_to_clear.connect(self.tree.collapseAll)
@@ -133,6 +132,7 @@ class MainWindow(QMainWindow):
         self.find_bar.reset()  # a search in the last store would make this one look empty
         self.panes.set_document(doc)
         self.proxy.setSourceModel(doc.model)
+        self.tree.setModel(doc.model)
         doc.model.move_requested.connect(self.editor.drop_move, Qt.ConnectionType.QueuedConnection)
         doc.model.rename_requested.connect(self.editor.rename_to,
                                            Qt.ConnectionType.QueuedConnection)
@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.live.detach()
         self.panes.set_document(None)
         self.proxy.setSourceModel(None)
+        self.tree.setModel(None)
         self.doc.close()
         self.doc.deleteLater()
         self.doc = None

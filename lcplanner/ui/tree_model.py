@@ -8,25 +8,26 @@ committed. Numbers and letters ("1.3", "b", "ii") are derived from positions on 
 they are right after any move or undo; the model tells views which rows' numbers changed.
 
 Drag and drop never edits directly: a drop is checked against the parent rules and turned into
-a ``move_requested`` signal, which the window makes into an undoable command.
+a ``move_requested`` signal, which the window makes into an undoable command (``tree_drop``).
+Find filters the tree inside the model, which then publishes only the rows found
+(``tree_filtering``); the status marks are drawn in ``status_marks``.
 """
 from __future__ import annotations
 
-import json
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPointF, Qt,
-                            Signal)
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 
 from lcplanner.domain.numbering import arabic, letter, roman
 from lcplanner.services.kinds import KINDS, TREE_ORDER
+from lcplanner.ui.status_marks import SHAPES, status_icon, status_shape
+from lcplanner.ui.tree_drop import MIME_TYPE, TreeDrops
+from lcplanner.ui.tree_filtering import FilteredRows
 
 if TYPE_CHECKING:  # the service layer loads SQLAlchemy; the model needs only its names
     from lcplanner.services.read import Node, StatusInfo
 
-MIME_TYPE = "application/x-lcplanner-items"
 _KIND_RANK = {name: rank for rank, name in enumerate(TREE_ORDER)}
 
 
@@ -57,12 +58,16 @@ class _Item:
     """A row: a light node plus where it sits among its siblings."""
 
     __slots__ = ("kind", "id", "parent", "children", "row", "position", "text", "haystack",
-                 "level", "status_id")
+                 "level", "status_id", "shown", "vrow")
 
     def __init__(self, node: Node | None, parent: _Item | None = None):
         self.parent = parent
         self.children: list[_Item] = []
+        #: The children views see: the same list as ``children`` unless a filter is on.
+        self.shown: list[_Item] = self.children
         self.row = 0
+        #: Where views see this row among its parent's shown children.
+        self.vrow = 0
         if node is None:  # the invisible root
             self.kind, self.id, self.position, self.text = None, 0, 0, ""
             self.haystack, self.level, self.status_id = "", 0, None
@@ -90,46 +95,15 @@ def _kind_flags(kind: str) -> Qt.ItemFlag:
 
 #: Each kind's row flags, worked out once (Qt asks for them on every row it lays out).
 _FLAGS = {name: _kind_flags(name) for name in KINDS}
+#: The same for a row that holds no rows at the moment. Qt reads flags afresh each time, and a
+#: row saying it has no children spares the tree view two more calls into Python (is it
+#: expanded? does it have children?) for each such row it lays out: after a search, most of
+#: the rows shown are outputs without sub-points. Once a child is added the row's flags say
+#: so again, and the view learns of the child from the rows-inserted signal.
+_LEAF_FLAGS = {name: flags | Qt.ItemFlag.ItemNeverHasChildren for name, flags in _FLAGS.items()}
+_NO_INDEX = QModelIndex()
 
-_ICONS: dict[tuple[str, int], QIcon] = {}
-#: Status marks differ by shape as well as colour (for colour-blind readers and greyscale
-#: print-outs): the n-th status of a plan takes the n-th shape.
-SHAPES = ("circle", "square", "triangle", "diamond", "hexagon", "bar")
-
-
-def status_shape(position: int) -> str:
-    return SHAPES[position % len(SHAPES)]
-
-
-def status_icon(colour: str, position: int = 0) -> QIcon:
-    """A small mark in the status colour, its shape chosen by the status's place in its plan's
-    list (cached per colour and shape)."""
-    shape = status_shape(position)
-    icon = _ICONS.get((colour, position % len(SHAPES)))
-    if icon is None:
-        pixmap = QPixmap(12, 12)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor(colour).darker(150))
-        painter.setBrush(QColor(colour))
-        if shape == "circle":
-            painter.drawEllipse(1, 1, 10, 10)
-        elif shape == "square":
-            painter.drawRect(1, 1, 10, 10)
-        elif shape == "bar":
-            painter.drawRect(1, 4, 10, 4)
-        else:
-            points = {"triangle": [(6, 1), (11, 11), (1, 11)],
-                      "diamond": [(6, 0), (12, 6), (6, 12), (0, 6)],
-                      "hexagon": [(3, 1), (9, 1), (12, 6), (9, 11), (3, 11), (0, 6)]}[shape]
-            painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
-        painter.end()
-        icon = _ICONS[(colour, position % len(SHAPES))] = QIcon(pixmap)
-    return icon
-
-
-class PlanTreeModel(QAbstractItemModel):
+class PlanTreeModel(FilteredRows, TreeDrops, QAbstractItemModel):
     """Plans → portfolios → priorities → outputs → sub-points, and the rest of each plan."""
 
     #: A drop asked for a move: (kind, id, new parent id, new index among same-kind siblings).
@@ -142,6 +116,12 @@ class PlanTreeModel(QAbstractItemModel):
         self._root = _Item(None)
         self._items: dict[tuple[str, int], _Item] = {}
         self._statuses: dict[int, StatusInfo] = {}
+        #: The rows views see while a filter is on (each with its ancestors), else None.
+        self._visible: set[_Item] | None = None
+        #: Rows whose ``shown`` list is a filtered copy of their children.
+        self._filtered: set[_Item] = set()
+        #: Every row in tree order, until the rows change (see :meth:`items_in_order`).
+        self._order: list[_Item] | None = None
 
     # --- loading ----------------------------------------------------------------------------
 
@@ -150,13 +130,17 @@ class PlanTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._root = _Item(None)
         self._items = {}
+        self._visible, self._filtered, self._order = None, set(), None
         self._statuses = dict(statuses)
         self._attach(nodes)
         self.endResetModel()
 
-    def _attach(self, nodes: list[Node]) -> None:
-        """Build items for ``nodes`` (parents first) under the items they name; no signals."""
+    def _attach(self, nodes: list[Node], show: bool = False) -> None:
+        """Build items for ``nodes`` (parents first) under the items they name; no signals.
+
+        With ``show``, the new rows are seen even while a filter is on."""
         parents: dict[int, _Item] = {}
+        visible = self._visible if show else None
         for node in nodes:
             key = node.parent_key
             parent = self._root if key is None else self._items.get(key)
@@ -166,6 +150,8 @@ class PlanTreeModel(QAbstractItemModel):
             parent.children.append(item)
             self._items[item.key] = item
             parents[id(parent)] = parent
+            if visible is not None:
+                visible.add(item)
         for parent in parents.values():
             self._reindex(parent, sort=True)
 
@@ -181,13 +167,13 @@ class PlanTreeModel(QAbstractItemModel):
     def _item(self, index: QModelIndex) -> _Item:
         return index.internalPointer() if index.isValid() else self._root
 
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        if column != 0 or row < 0 or (parent.isValid() and parent.column() != 0):
+    def index(self, row: int, column: int, parent: QModelIndex = _NO_INDEX) -> QModelIndex:
+        # Qt calls this for every row it lays out (several times through the Find filter), so
+        # it does as little as it can: only column 0 ever holds rows or children.
+        item = parent.internalPointer() if parent.isValid() else self._root
+        if column or row < 0 or row >= len(item.shown):
             return QModelIndex()
-        item = self._item(parent)
-        if row >= len(item.children):
-            return QModelIndex()
-        return self.createIndex(row, 0, item.children[row])
+        return self.createIndex(row, 0, item.shown[row])
 
     def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: A003
         if not index.isValid():
@@ -195,17 +181,17 @@ class PlanTreeModel(QAbstractItemModel):
         parent = index.internalPointer().parent
         if parent is None or parent is self._root:
             return QModelIndex()
-        return self.createIndex(parent.row, 0, parent)
+        return self.createIndex(parent.vrow, 0, parent)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._item(parent).children)
+    def rowCount(self, parent: QModelIndex = _NO_INDEX) -> int:
+        if not parent.isValid():
+            return len(self._root.shown)
+        return len(parent.internalPointer().shown) if parent.column() == 0 else 0
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 1
 
-    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
+    def hasChildren(self, parent: QModelIndex = _NO_INDEX) -> bool:
         return self.rowCount(parent) > 0
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -253,9 +239,10 @@ class PlanTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
+        item = index.internalPointer()  # None for the invisible root
+        if item is None:
             return Qt.ItemFlag.ItemIsDropEnabled
-        return _FLAGS[index.internalPointer().kind]
+        return _FLAGS[item.kind] if item.shown else _LEAF_FLAGS[item.kind]
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """The in-place editor never writes: it asks for an undoable rename instead."""
@@ -302,10 +289,12 @@ class PlanTreeModel(QAbstractItemModel):
     # --- lookups ----------------------------------------------------------------------------
 
     def index_for(self, key: tuple[str, int] | None) -> QModelIndex:
+        """The row ``key`` for reading its data (even while a filter hides it from views; use
+        :meth:`view_index` for an index to show)."""
         item = self._items.get(tuple(key)) if key else None
         if item is None:
             return QModelIndex()
-        return self.createIndex(item.row, 0, item)
+        return self.createIndex(item.vrow if self.is_shown(item) else item.row, 0, item)
 
     def key_at(self, index: QModelIndex) -> tuple[str, int] | None:
         return index.internalPointer().key if index.isValid() else None
@@ -337,7 +326,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def haystack(self, row: int, parent: QModelIndex) -> str:
         """Lower-cased searchable text of a row (for the Find filter)."""
-        return self._item(parent).children[row].haystack
+        return self._item(parent).shown[row].haystack
 
     def subtree_counts(self, key: tuple[str, int]) -> dict[str, int]:
         """How many rows of each kind lie below ``key`` (for "Delete portfolio … with …?")."""
@@ -356,7 +345,12 @@ class PlanTreeModel(QAbstractItemModel):
         return self._root
 
     def items_in_order(self) -> list[_Item]:
-        """Every row, in the order the tree shows them (depth first), for Find."""
+        """Every row, in the order the tree shows them (depth first), for Find.
+
+        The list is kept until the rows change (each search walks it once); read it, never
+        change it."""
+        if self._order is not None:
+            return self._order
         out: list[_Item] = []
         stack = list(reversed(self._root.children))
         while stack:
@@ -364,6 +358,7 @@ class PlanTreeModel(QAbstractItemModel):
             out.append(item)
             if item.children:
                 stack.extend(reversed(item.children))
+        self._order = out
         return out
 
     def __len__(self) -> int:
@@ -387,30 +382,43 @@ class PlanTreeModel(QAbstractItemModel):
         return self._root if parent_key is None else self._items[tuple(parent_key)]
 
     def _index_of(self, item: _Item) -> QModelIndex:
-        return QModelIndex() if item is self._root else self.createIndex(item.row, 0, item)
+        return QModelIndex() if item is self._root else self.createIndex(item.vrow, 0, item)
 
     def insert_nodes(self, nodes: list[Node]) -> None:
-        """Insert a new row and its descendants (``nodes`` parents first, top first)."""
+        """Insert a new row and its descendants (``nodes`` parents first, top first).
+
+        While a filter is on, a row added where the user can see its parent is seen too (it
+        would be odd for a new output to vanish); under a hidden parent it stays hidden."""
         top = nodes[0]
         parent = self._parent_item(top.parent_key)
         row = self._row_for(parent, top.kind, top.position)
-        self.beginInsertRows(self._index_of(parent), row, row)
+        visible, seen = self._visible, self.is_shown(parent)
+        if seen:
+            vrow = row if visible is None else \
+                sum(1 for child in parent.children[:row] if child in visible)
+            self.beginInsertRows(self._index_of(parent), vrow, vrow)
         item = _Item(top, parent)
         parent.children.insert(row, item)
         self._items[item.key] = item
+        if seen and visible is not None:
+            visible.add(item)
         self._reindex(parent)
-        self._attach(nodes[1:])
-        self.endInsertRows()
+        self._attach(nodes[1:], show=seen)
+        if seen:
+            self.endInsertRows()
         self._numbers_changed(parent, top.kind)
 
     def remove_node(self, key: tuple[str, int]) -> None:
         item = self._items[tuple(key)]
         parent = item.parent
-        self.beginRemoveRows(self._index_of(parent), item.row, item.row)
+        seen = self.is_shown(item)
+        if seen:
+            self.beginRemoveRows(self._index_of(parent), item.vrow, item.vrow)
         del parent.children[item.row]
         self._forget(item)
         self._reindex(parent)
-        self.endRemoveRows()
+        if seen:
+            self.endRemoveRows()
         self._numbers_changed(parent, item.kind)
 
     def _forget(self, item: _Item) -> None:
@@ -418,6 +426,9 @@ class PlanTreeModel(QAbstractItemModel):
         while stack:
             current = stack.pop()
             self._items.pop(current.key, None)
+            self._filtered.discard(current)
+            if self._visible is not None:
+                self._visible.discard(current)
             stack.extend(current.children)
 
     def move_node(self, key: tuple[str, int], new_parent_key, new_position: int) -> None:
@@ -431,20 +442,28 @@ class PlanTreeModel(QAbstractItemModel):
             destination = final_row + 1
         if new_parent is old_parent and destination in (source_row, source_row + 1):
             return
-        if not self.beginMoveRows(self._index_of(old_parent), source_row, source_row,
-                                  self._index_of(new_parent), destination):
-            return
-        del old_parent.children[source_row]
-        new_parent.children.insert(final_row, item)
-        item.parent = new_parent
-        self._reindex(old_parent)
-        if new_parent is not old_parent:
-            self._reindex(new_parent)
-        self.endMoveRows()
+        if self._visible is not None:
+            self._move_filtered(item, new_parent, final_row)
+        else:
+            if not self.beginMoveRows(self._index_of(old_parent), source_row, source_row,
+                                      self._index_of(new_parent), destination):
+                return
+            self._place(item, new_parent, final_row)
+            self.endMoveRows()
         self._numbers_changed(old_parent, item.kind)
         if new_parent is not old_parent:
             self._numbers_changed(new_parent, item.kind)
         self._emit_all_changed(item)
+
+    def _place(self, item: _Item, new_parent: _Item, row: int) -> None:
+        """Take ``item`` from its parent's children and put it at ``row`` under ``new_parent``."""
+        old_parent = item.parent
+        del old_parent.children[item.row]
+        new_parent.children.insert(row, item)
+        item.parent = new_parent
+        self._reindex(old_parent)
+        if new_parent is not old_parent:
+            self._reindex(new_parent)
 
     def update_node(self, node: Node) -> None:
         """New text, status or level for an existing row."""
@@ -454,8 +473,9 @@ class PlanTreeModel(QAbstractItemModel):
         level_changed = item.level != node.level
         item.text, item.level, item.status_id = node.text, node.level, node.status_id
         item.haystack = f"{node.text}\n{node.search}".casefold()
-        index = self._index_of(item)
-        self.dataChanged.emit(index, index)
+        if self.is_shown(item):
+            index = self._index_of(item)
+            self.dataChanged.emit(index, index)
         if level_changed:
             self._numbers_changed(item.parent, item.kind)
 
@@ -466,12 +486,15 @@ class PlanTreeModel(QAbstractItemModel):
         """
         if sort:
             parent.children.sort(key=_Item.sort_key)
+        self._order = None
         counts: dict[str, int] = {}
         for row, child in enumerate(parent.children):
-            child.row = row
+            child.row = child.vrow = row
             child.parent = parent
             child.position = counts.get(child.kind, 0)
             counts[child.kind] = child.position + 1
+        if self._visible is not None:
+            self._filter_children(parent)
 
     def _numbers_changed(self, parent: _Item, kind: str) -> None:
         """Tell views which rows' derived numbers may have changed."""
@@ -495,9 +518,10 @@ class PlanTreeModel(QAbstractItemModel):
                     self._emit_children_changed(area)
 
     def _emit_children_changed(self, parent: _Item) -> None:
-        if parent.children:
-            first = self.createIndex(0, 0, parent.children[0])
-            last = self.createIndex(len(parent.children) - 1, 0, parent.children[-1])
+        shown = parent.shown
+        if shown and self.is_shown(parent):
+            first = self.createIndex(0, 0, shown[0])
+            last = self.createIndex(len(shown) - 1, 0, shown[-1])
             self.dataChanged.emit(first, last)
 
     def _emit_all_changed(self, top: _Item) -> None:
@@ -505,73 +529,7 @@ class PlanTreeModel(QAbstractItemModel):
         while stack:
             current = stack.pop()
             self._emit_children_changed(current)
-            stack.extend(c for c in current.children if c.children)
-
-    # --- drag and drop ----------------------------------------------------------------------
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME_TYPE]
-
-    def mimeData(self, indexes) -> QMimeData:
-        keys = [list(self.key_at(i)) for i in indexes if i.isValid()]
-        data = QMimeData()
-        data.setData(MIME_TYPE, QByteArray(json.dumps(keys).encode()))
-        return data
-
-    def _decode(self, data: QMimeData) -> tuple[str, int] | None:
-        if data is None or not data.hasFormat(MIME_TYPE):
-            return None
-        try:
-            keys = json.loads(bytes(data.data(MIME_TYPE)).decode())
-        except ValueError:
-            return None
-        if len(keys) != 1:
-            return None
-        key = (str(keys[0][0]), int(keys[0][1]))
-        return key if key in self._items else None
-
-    def resolve_drop(self, data: QMimeData, row: int, parent: QModelIndex):
-        """Where a drop would move the dragged row: (key, new parent key, index) or None."""
-        key = self._decode(data)
-        if key is None:
-            return None
-        target = self._item(parent)
-        kind = key[0]
-        if target.kind == kind and target is not self._root:  # dropped on a sibling: before it
-            row, target = target.row, target.parent
-        if KINDS[kind].parent != target.kind:
-            return None
-        item = self._items[key]
-        ancestor = target
-        while ancestor is not None:  # never into itself
-            if ancestor is item:
-                return None
-            ancestor = ancestor.parent
-        if row < 0:
-            position = sum(1 for c in target.children if c.kind == kind and c is not item)
-        else:
-            position = sum(1 for c in target.children[:row] if c.kind == kind and c is not item)
-        return key, (None if target is self._root else target.key), position
-
-    def canDropMimeData(self, data, action, row, column, parent) -> bool:
-        if action != Qt.DropAction.MoveAction:
-            return False
-        return self.resolve_drop(data, row, parent) is not None
-
-    def dropMimeData(self, data, action, row, column, parent) -> bool:
-        if not self.canDropMimeData(data, action, row, column, parent):
-            return False
-        key, parent_key, position = self.resolve_drop(data, row, parent)
-        self.move_requested.emit(key[0], key[1], None if parent_key is None else parent_key[1],
-                                 position)
-        # False: the move happens through an undo command; the view must not remove rows.
-        return False
+            stack.extend(c for c in current.shown if c.shown)
 
 
-__all__ = ["PlanTreeModel", "Role", "MIME_TYPE", "status_icon"]
+__all__ = ["PlanTreeModel", "Role", "MIME_TYPE", "SHAPES", "status_icon", "status_shape"]

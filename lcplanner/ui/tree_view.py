@@ -50,7 +50,8 @@ class PlanTreeView(QTreeView):
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         super().setModel(model)
-        self.selectionModel().currentChanged.connect(self._current_changed)
+        if self.selectionModel() is not None:
+            self.selectionModel().currentChanged.connect(self._current_changed)
 
     def _current_changed(self, current, _previous) -> None:
         self.current_key_changed.emit(self.source_key(current))

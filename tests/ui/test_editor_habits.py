@@ -363,3 +363,36 @@ def test_a_pane_with_one_line_keeps_it_at_the_top(window, qtbot):
     assert not pane.ui.body.isVisible()
     top = pane.ui.line.mapTo(pane, pane.ui.line.rect().topLeft()).y()
     assert pane.height() > 400 and top < 120, (top, pane.height())
+
+
+def test_find_opens_exactly_the_rows_that_hold_matches(window, qtbot):
+    """The tree shows every match with its ancestors open, and nothing else."""
+    model = window.doc.model
+    _search(window, qtbot, "work")
+    matches = window.proxy.match_keys()
+    expected = set()
+    for key in matches:
+        while key is not None:
+            expected.add(key)
+            key = model.parent_key(key)
+    assert set(_shown_keys(window)) == expected
+    seen, index = [], window.tree.model().index(0, 0)
+    while index.isValid():  # walking the tree as drawn: every shown row is reachable
+        seen.append(index.data(Role.KEY))
+        index = window.tree.indexBelow(index)
+    assert len(seen) == len(expected) and set(seen) == expected
+    window.find_bar.clear()
+    assert len(_shown_keys(window)) == len(model)
+
+
+def test_tree_rows_are_labelled_with_their_tag_and_number(window, qtbot):
+    """The delegate reads the muted label before each row straight from the model's row."""
+    model, delegate = window.doc.model, window.tree.itemDelegate()
+    labels = {}
+    for item in model.items_in_order():
+        index = window.proxy.mapFromSource(model.index_for(item.key))
+        labels.setdefault(item.kind, delegate._label(index))
+        expected = " ".join(p for p in (index.data(Role.TAG), index.data(Role.NUMBER)) if p)
+        assert delegate._label(index) == expected
+    assert labels["portfolio"] == "1" and labels["priority"] == "1.1"
+    assert labels["output"] == "a"

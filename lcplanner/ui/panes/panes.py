@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from lcplanner import services
 from lcplanner.domain.fuzzy_date import FuzzyDate
-from PySide6.QtWidgets import QSizePolicy, QSpacerItem
+from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
+from lcplanner.services.due_dates import date_phrases, dates_after_toggle
 from lcplanner.ui.colours import warning_colour
+from lcplanner.ui.commands import SetFieldCommand
 from lcplanner.ui.forms.ui_milestone_pane import Ui_MilestonePane
 from lcplanner.ui.forms.ui_output_pane import Ui_OutputPane
 from lcplanner.ui.forms.ui_paper_pane import Ui_PaperPane
@@ -67,15 +69,78 @@ def date_readings(lines: list[str], financial: bool = False) -> tuple[str, bool]
 
 
 class MilestonePane(FieldPane):
+    """A milestone: its wording, its dates, and which date phrases of the wording are due dates
+    (a tick each: ticking one makes it a due date, as one undoable step)."""
+
     form_class = Ui_MilestonePane
     kinds = ("milestone",)
 
+    def __init__(self, doc, save_delay_ms=1000, parent=None):
+        super().__init__(doc, save_delay_ms, parent)
+        self.due_box = QWidget(self)
+        self.due_box.setObjectName("dueDates")
+        self.due_box.setAccessibleName("Date phrases in the wording")
+        self._due_layout = QVBoxLayout(self.due_box)
+        self._due_layout.setContentsMargins(0, 0, 0, 0)
+        self.due_none = QLabel("The name and text mention no dates.", self.due_box)
+        self._due_layout.addWidget(self.due_none)
+        self.due_checks: list[QCheckBox] = []
+        label = QLabel("Due dates in the wording:", self)
+        label.setWordWrap(True)
+        row, _role = self.ui.form.getWidgetPosition(self.ui.reading_dates)
+        self.ui.form.insertRow(row + 1, label, self.due_box)
+
     def loaded(self, details):
         self._show_readings(details.values.get("dates", []))
+        self._show_phrases()
 
     def edited(self, name, value):
         if name == "dates":
             self._show_readings(value)
+        if name in ("name", "text", "dates"):
+            self._show_phrases()
+
+    def _value(self, name):
+        if name in self._pending:
+            return self._pending[name]
+        return self.details.values.get(name) if self.details is not None else None
+
+    def _show_phrases(self) -> None:
+        """One tick per date phrase of the name and text, ticked when it is a due date."""
+        phrases = date_phrases(self._value("name") or "", self._value("text") or "",
+                               self._value("dates") or [])
+        if [c.property("phrase") for c in self.due_checks] != [p.phrase for p in phrases]:
+            for check in self.due_checks:
+                self._due_layout.removeWidget(check)
+                check.hide()
+                check.deleteLater()
+            self.due_checks = []
+            for phrase in phrases:
+                check = QCheckBox(f"“{phrase.phrase}” is a due date", self.due_box)
+                check.setProperty("phrase", phrase.phrase)
+                check.setAccessibleName(f"{phrase.phrase} is a due date")
+                check.setToolTip("Ticked, the milestone is due by this date and the timeline "
+                                 "shows it so; unticked, the date stays in the wording only."
+                                 + ("" if phrase.suggested else
+                                    " This one reads as a date mentioned in passing."))
+                check.clicked.connect(lambda on, p=phrase.phrase: self._due_clicked(p, on))
+                self._due_layout.addWidget(check)
+                self.due_checks.append(check)
+        for check, phrase in zip(self.due_checks, phrases):
+            check.blockSignals(True)
+            check.setChecked(phrase.due)
+            check.blockSignals(False)
+            check.setEnabled(not self.doc.readonly)
+        self.due_none.setVisible(not phrases)
+
+    def _due_clicked(self, phrase: str, due: bool) -> None:
+        if self._loading or self.item_id is None:
+            return
+        self.flush()  # the wording as typed so far is what the tick refers to
+        dates = dates_after_toggle(self.doc.store, self.item_id, phrase, due)
+        label = f"Make “{phrase}” a due date" if due else f"Take “{phrase}” off the due dates"
+        self.doc.push(SetFieldCommand(self.doc, self.kind, self.item_id, "dates", dates,
+                                      text=label, merge=False))
 
     def _show_readings(self, lines):
         financial = bool(self.details and self.details.financial_quarters)
