@@ -1,0 +1,250 @@
+"""What the recogniser made of each source block: the review step's starting point.
+
+The review dialog shows the paper as blocks and lets the user give any block another role. To
+start it from what the recogniser understood, each block is matched against the recognised
+plan's items by its words (case, punctuation and list markers aside): a block that *is* an
+item's text ("Economy and Growth" under "2. Economy and Growth") or holds several whole items
+(a table row: action, lead officer, date, status) links to those items; a block that is part of
+a longer item (a paragraph of a section's body) links to the shortest item that holds it. A
+block that matches nothing and holds only house-style labels ("Summary", "Outputs") is a label.
+
+A text paper's blocks are paragraphs between blank lines, which in a typed paper often hold a
+heading and the list under it. For review they are cut at the logical lines the recogniser
+reads (one per heading, paragraph or list item), so each item can be given its own role.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from sqlalchemy import inspect
+
+from lcplanner.domain.model import CleanLine, CleanText, StatusLabel
+from lcplanner.importers.blocks import SourceBlock
+from lcplanner.importers.coverage import content_pieces, words
+from lcplanner.importers.lines import _SUPERSCRIPTS, _strip_markers, logical_lines
+
+__all__ = ["Link", "ROLE_OF", "HEAD_FIELD", "item_text", "review_blocks", "match_blocks",
+           "role_of", "walk_items"]
+
+#: The role a block takes from the kind of item it is part of, and the part it plays there
+#: (shown beside the role: a priority's outcome is part of the priority).
+ROLE_OF = {
+    "Portfolio": "grouping", "ServiceGroup": "grouping", "Priority": "priority",
+    "Output": "output", "SubPoint": "sub-point", "Theme": "theme", "Objective": "objective",
+    "SubPriority": "objective", "Milestone": "milestone", "Pledge": "pledge",
+    "PledgePoint": "pledge", "PledgeArea": "pledge", "WorkArea": "work area",
+    "Recommendation": "recommendation",
+}
+#: The field that names an item: a block holding it is the item's head.
+HEAD_FIELD = {"Portfolio": "name", "ServiceGroup": "name", "Priority": "title",
+              "Output": "text", "SubPoint": "text", "Theme": "name", "Objective": "title",
+              "SubPriority": "title", "Milestone": "name", "Pledge": "text",
+              "PledgePoint": "text", "PledgeArea": "name", "WorkArea": "text",
+              "Recommendation": "text", "NarrativeSection": "title", "PaperSection": "title",
+              "NarrativePoint": "text", "CoreArea": "name", "PolicyEvent": "text",
+              "Appendix": "title", "BackgroundPaper": "text"}
+_PARTS = {"ServiceGroup": "service group", "SubPriority": "sub-priority",
+          "PledgePoint": "point", "PledgeArea": "pledge area", "CoreArea": "core area",
+          "PolicyEvent": "policy event", "Appendix": "appendix",
+          "BackgroundPaper": "background paper", "NarrativePoint": "point",
+          "CommitteePaper": "paper header", "Plan": "plan title"}
+_NOT_CONTENT = frozenset({"source_name", "source_digest"})
+
+
+@dataclass(frozen=True)
+class Link:
+    """A block's part in a recognised item: the item and the field its words are in."""
+
+    item: object
+    field: str
+
+    @property
+    def kind(self) -> str:
+        return type(self.item).__name__
+
+    @property
+    def is_head(self) -> bool:
+        head = HEAD_FIELD.get(self.kind)
+        if self.kind in ("NarrativeSection", "PaperSection") and not self.item.title:
+            head = "body"
+        return self.field == head
+
+
+def role_of(links: list[Link]) -> str:
+    """The role a block's links give it: the first structured item's, else narrative text."""
+    for link in links:
+        if link.kind in ROLE_OF:
+            return ROLE_OF[link.kind]
+    return "narrative text"
+
+
+def part_of(links: list[Link]) -> str:
+    """What part of its item the block is ("outcome", "sub-priority"), "" for an item's head."""
+    for link in links:
+        if link.kind in _PARTS:
+            return _PARTS[link.kind]
+        if link.kind in ROLE_OF:
+            return "" if link.is_head else link.field.replace("_", " ")
+    return ""
+
+
+def item_text(text: str) -> str:
+    """A block's text as an item's: list marker taken off, lines run together."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines:
+        return ""
+    first = _strip_markers(lines[0]).text
+    return _SUPERSCRIPTS.sub("", " ".join(" ".join([first, *lines[1:]]).split()))
+
+
+def walk_items(plan):
+    """(item, field, text) for every text the recognised plan stores, in the plan's order."""
+    out: list[tuple[object, str, str]] = []
+
+    def walk(obj, owner) -> None:
+        mapper = inspect(obj).mapper
+        name = mapper.class_.__name__
+        for prop in mapper.column_attrs:
+            kind = prop.columns[0].type
+            if isinstance(kind, (CleanText, CleanLine)) and prop.key not in _NOT_CONTENT:
+                if value := getattr(obj, prop.key):
+                    if name == "MilestoneDate":
+                        out.append((owner, "dates", value))
+                    else:
+                        out.append((obj, prop.key, value))
+            elif prop.key == "date_text" and getattr(obj, prop.key):
+                out.append((obj, "date_text", getattr(obj, prop.key)))
+        if isinstance(getattr(obj, "status", None), StatusLabel):
+            out.append((obj, "status", obj.status.name))
+        for rel in mapper.relationships:
+            if "delete-orphan" in rel.cascade and rel.key != "statuses":
+                for child in getattr(obj, rel.key):
+                    walk(child, obj)
+
+    walk(plan, None)
+    return out
+
+
+def review_blocks(blocks: list[SourceBlock], kind: str, furniture_lines=()) -> list[SourceBlock]:
+    """The blocks to review: a text paper's paragraphs cut at their logical lines (and at the
+    lines the recogniser set aside as page furniture); other formats' blocks as they are."""
+    if kind != "text":
+        return [b for b in blocks if b.text.strip()]
+    furniture = set(furniture_lines)
+    out: list[SourceBlock] = []
+    for block in blocks:
+        first = int(block.origin.split()[-1]) if block.origin.startswith("line ") else 0
+        physical = block.text.split("\n")
+        run: list[tuple[int, str]] = []
+        for offset, raw in enumerate(physical):
+            number = first + offset
+            if number in furniture:
+                out += _logical_pieces(run)
+                run = []
+                out.append(SourceBlock(raw.rstrip(), origin=f"line {number}", is_furniture=True))
+            else:
+                run.append((number, raw))
+        out += _logical_pieces(run)
+    return out
+
+
+def _logical_pieces(run: list[tuple[int, str]]) -> list[SourceBlock]:
+    """Physical lines cut where a logical line starts (as the recogniser reads them)."""
+    if not run:
+        return []
+    starts = [ln.raw for ln in logical_lines("\n".join(raw for _, raw in run))]
+    pieces: list[list[tuple[int, str]]] = []
+    for number, raw in run:
+        stripped = raw.strip()
+        if starts and stripped and starts[0].startswith(stripped) or not pieces:
+            if starts and stripped and starts[0].startswith(stripped):
+                starts.pop(0)
+            pieces.append([])
+        pieces[-1].append((number, raw))
+    out = []
+    for piece in pieces:
+        text = "\n".join(raw.rstrip() for _, raw in piece).strip("\n")
+        if text.strip():
+            out.append(SourceBlock(text, origin=f"line {piece[0][0]}"))
+    return out
+
+
+def match_blocks(blocks: list[SourceBlock], plan) -> list[list[Link]]:
+    """Each block's links into the recognised plan (see the module note)."""
+    units = [(Link(item, field), words(text)) for item, field, text in walk_items(plan)]
+    units = [(link, w) for link, w in units if w]
+    by_first: dict[str, list[int]] = defaultdict(list)
+    holding: dict[str, set[int]] = defaultdict(set)
+    for index, (_, w) in enumerate(units):
+        by_first[w[0]].append(index)
+        for word in set(w):
+            holding[word].add(index)
+    keyed = [" " + " ".join(w) + " " for _, w in units]
+    used: set[int] = set()
+    out: list[list[Link]] = []
+    previous: set[int] = set()  # the items the block before is part of
+    for block in blocks:
+        bw = words(item_text(block.text)) if not block.is_furniture else []
+        if not bw:
+            out.append([])
+            continue
+        chosen = _inside(bw, units, by_first, used)
+        covered = sum(len(units[i][1]) for i in chosen)
+        if covered < len(bw):
+            whole = _holder(bw, keyed, holding, used,
+                            [id(units[i][0].item) in previous for i in range(len(units))]
+                            if previous else None)
+            if whole is not None and not (chosen and covered * 2 >= len(bw)
+                                          and len(keyed[whole]) > 4 * len(" ".join(bw))):
+                chosen = [whole]
+            elif covered * 2 < len(bw):
+                chosen = []
+        used.update(chosen)
+        out.append([units[i][0] for i in chosen])
+        previous = {id(units[i][0].item) for i in chosen}
+    return out
+
+
+def _inside(bw: list[str], units, by_first, used: set[int]) -> list[int]:
+    """Units found whole in the block's words, longest first, not overlapping."""
+    found: list[tuple[int, int, int]] = []  # (start, length, unit)
+    for k, word in enumerate(bw):
+        for index in by_first.get(word, ()):
+            uw = units[index][1]
+            if bw[k:k + len(uw)] == uw and (len(uw) >= 3 or 2 * len(uw) >= len(bw)):
+                found.append((k, len(uw), index))
+    # longest first; then one not yet taken by another block; then an item of the plan's
+    # structure before a section whose title repeats it
+    found.sort(key=lambda f: (-f[1], f[2] in used, units[f[2]][0].kind not in ROLE_OF, f[2]))
+    taken: list[tuple[int, int, int]] = []
+    for start, length, index in found:
+        if all(start + length <= s or s + n <= start for s, n, _ in taken) and \
+                all(index != i for _, _, i in taken):
+            taken.append((start, length, index))
+    for start, length, index in found:  # the same words held twice (a heading that is
+        # both a section's title and a portfolio's name): the block is part of both
+        if any(start == s and length == n and index != i and units[index][1] == units[i][1]
+               for s, n, i in taken) and all(index != i for _, _, i in taken):
+            taken.append((start, length, index))
+    taken.sort()
+    return [index for _, _, index in taken]
+
+
+def _holder(bw: list[str], keyed: list[str], holding, used: set[int],
+            near: list[bool] | None) -> int | None:
+    """The unit holding the block's words whole: one of the items the block before is part
+    of (a paragraph goes on in the same section), else the shortest, unused ones first."""
+    key = " " + " ".join(bw) + " "
+    rarest = min(set(bw), key=lambda w: len(holding.get(w, ())))
+    hits = [i for i in holding.get(rarest, ()) if key in keyed[i]]
+    if len(bw) < 3:  # a word or two: only a unit that is little more than it
+        hits = [i for i in hits if len(keyed[i]) <= 2 * len(key) + 10]
+    if not hits:
+        return None
+    return min(hits, key=lambda i: (not (near and near[i]), len(keyed[i]), i in used, i))
+
+
+def relabel(block: SourceBlock, text: str, origin: str | None = None) -> SourceBlock:
+    """A copy of ``block`` with new text (after a merge or split), its hints kept."""
+    return replace(block, text=text, origin=block.origin if origin is None else origin)
