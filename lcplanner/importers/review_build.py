@@ -25,7 +25,7 @@ from sqlalchemy import inspect
 
 from lcplanner.domain import model as m
 from lcplanner.importers.coverage import content_pieces, words
-from lcplanner.importers.lines import logical_lines
+from lcplanner.importers.lines import _strip_markers, logical_lines
 from lcplanner.importers.review_match import item_text, walk_items
 
 __all__ = ["build_plan"]
@@ -82,8 +82,9 @@ def _copy(obj, drop=frozenset()):
         column = prop.columns[0]
         if column.primary_key or column.foreign_keys or prop.key in _SKIP_COLUMNS:
             continue
-        if prop.key not in drop:
-            values[prop.key] = getattr(obj, prop.key)
+        value = getattr(obj, prop.key)
+        values[prop.key] = ("" if isinstance(value, str) else None) if prop.key in drop \
+            else value
     return type(obj)(**values)
 
 
@@ -334,8 +335,11 @@ class _Builder:
     def narrative(self, block, text: str):
         """Narrative text in its place: a heading opens a section, a paragraph joins the last."""
         current = self.cur.get("narrative")
-        if block.source.heading_level is not None or current is None:
-            heading = block.source.heading_level is not None
+        source = block.source
+        heading = source.heading_level is not None or (
+            not source.list_label and "\n" not in source.text.strip()
+            and _strip_markers(source.text.strip()).is_heading_like())
+        if heading or current is None:
             section = m.NarrativeSection(title=text if heading else "", body="" if heading
                                          else text)
             self.place(section)
@@ -371,6 +375,11 @@ class _Builder:
         for link in block.links:
             key, kind = id(link.item), link.kind
             owner = _owner(link.item) if kind in _CARRIED else None
+            if not link.is_head and link.field in self.changed_fields.get(key, ()) \
+                    and kind not in _KEPT:
+                if not out:  # its field was emptied by a correction: its words go here
+                    out += self.from_text(block)
+                continue
             if key in self.built:
                 new = self.built[key]
                 self.make_current(new)

@@ -48,7 +48,7 @@ _PARTS = {"ServiceGroup": "service group", "SubPriority": "sub-priority",
           "PledgePoint": "point", "PledgeArea": "pledge area", "CoreArea": "core area",
           "PolicyEvent": "policy event", "Appendix": "appendix",
           "BackgroundPaper": "background paper", "NarrativePoint": "point",
-          "CommitteePaper": "paper header", "Plan": "plan title"}
+          "CommitteePaper": "paper header", "Plan": "plan header"}
 _NOT_CONTENT = frozenset({"source_name", "source_digest"})
 
 
@@ -238,8 +238,10 @@ def _holder(bw: list[str], keyed: list[str], holding, used: set[int],
     key = " " + " ".join(bw) + " "
     rarest = min(set(bw), key=lambda w: len(holding.get(w, ())))
     hits = [i for i in holding.get(rarest, ()) if key in keyed[i]]
-    if len(bw) < 3:  # a word or two: only a unit that is little more than it
-        hits = [i for i in hits if len(keyed[i]) <= 2 * len(key) + 10]
+    if len(bw) < 3:  # a word or two: only a unit that is little more than it, or that
+        # opens with it (a heading the recogniser ran into the text below it)
+        hits = [i for i in hits if len(keyed[i]) <= 2 * len(key) + 10
+                or keyed[i].startswith(key)]
     if not hits:
         return None
     return min(hits, key=lambda i: (not (near and near[i]), len(keyed[i]), i in used, i))
