@@ -374,7 +374,8 @@ class ReviewPanel(QWidget):
             corrections = block.corrections()
             layout = hints(block.source)
             tip = block.source.origin + (f"; {layout}" if layout else "") + (
-                f"; part of its item: {block.part}" if block.part else "")
+                f"; part of its item: {block.part}" if block.part and not block.changed
+                else "")
             if corrections:
                 tip += "\nCorrected: " + "; ".join(corrections)
             role = f"{block.role} ({block.part})" if block.part and not block.changed \
