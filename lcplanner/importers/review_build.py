@@ -54,6 +54,11 @@ _CHILDREN = {"Priority": "priorities", "WorkArea": "work_areas", "Output": "outp
              "Recommendation": "recommendations", "PaperSection": "body"}
 
 
+#: The current container an item of each kind goes in, by the reading.
+_CONTAINER = {"Priority": "grouping", "WorkArea": "grouping", "Output": "priority",
+              "SubPoint": "output", "Milestone": "objective", "Pledge": "pledge area"}
+
+
 def _parent(item):
     """The recognised item ``item`` sits in (None for the plan's own lists)."""
     for key in ("portfolio", "priority", "output", "objective", "area", "paper"):
@@ -111,6 +116,7 @@ class _Builder:
         self.cur: dict[str, object] = {}
         self.statuses: dict[int, object] = {}
         self.origin: dict[int, object] = {}  # id(new item) → the recognised item it copies
+        self.last: dict[str, object] = {}  # the last item of each kind the reading met
         self.old_words = {w for _, _, text in walk_items(recognised) for w in words(text)}
 
     # --- the plan's header and what it keeps whole ------------------------------------------
@@ -195,48 +201,34 @@ class _Builder:
         return self.cur["paper"]
 
     def place(self, new) -> None:
-        """Put a new item where its kind goes and make it the current one of its kind."""
+        """Put a new item where its kind goes (just after the last item of its kind the reading
+        met, when that one is in the same list) and make it the current one of its kind."""
         kind = type(new).__name__
-        plan = self.plan
-        if kind == "Portfolio":
-            plan.portfolios.append(new)
-            self.cur["grouping"] = new
-            self.cur.pop("priority", None)
-            self.cur.pop("output", None)
-        elif kind == "Priority":
-            self.grouping().priorities.append(new)
-            self.cur["priority"] = new
-            self.cur.pop("output", None)
-        elif kind == "Output":
-            self.priority().outputs.append(new)
-            self.cur["output"] = new
-        elif kind == "SubPoint":
-            self.output().sub_points.append(new)
-        elif kind == "Theme":
-            plan.themes.append(new)
-        elif kind == "Objective":
-            plan.objectives.append(new)
-            self.cur["objective"] = new
-        elif kind == "Milestone":
-            self.objective().milestones.append(new)
-        elif kind == "PledgeArea":
-            plan.pledge_areas.append(new)
-            self.cur["pledge area"] = new
-        elif kind == "Pledge":
-            self.pledge_area().pledges.append(new)
-        elif kind == "WorkArea":
-            self.grouping().work_areas.append(new)
-        elif kind == "Recommendation":
-            self.paper().recommendations.append(new)
-        elif kind == "NarrativeSection":
-            plan.sections.append(new)
-            self.cur["narrative"] = new
-        elif kind == "PaperSection":
-            self.paper().body.append(new)
-            self.cur["narrative"] = new
+        where = {"Portfolio": lambda: self.plan.portfolios,
+                 "Priority": lambda: self.grouping().priorities,
+                 "Output": lambda: self.priority().outputs,
+                 "SubPoint": lambda: self.output().sub_points,
+                 "Theme": lambda: self.plan.themes,
+                 "Objective": lambda: self.plan.objectives,
+                 "Milestone": lambda: self.objective().milestones,
+                 "PledgeArea": lambda: self.plan.pledge_areas,
+                 "Pledge": lambda: self.pledge_area().pledges,
+                 "WorkArea": lambda: self.grouping().work_areas,
+                 "Recommendation": lambda: self.paper().recommendations,
+                 "NarrativeSection": lambda: self.plan.sections,
+                 "PaperSection": lambda: self.paper().body}[kind]
+        siblings = where()
+        last = self.last.get(kind)
+        at = next((k for k, item in enumerate(siblings) if item is last), None)
+        if at is None:
+            siblings.append(new)
+        else:
+            siblings.insert(at + 1, new)
+        self.make_current(new)
 
     def make_current(self, new) -> None:
         kind = type(new).__name__
+        self.last[kind] = new
         key = {"Portfolio": "grouping", "Priority": "priority", "Output": "output",
                "Objective": "objective", "PledgeArea": "pledge area",
                "NarrativeSection": "narrative", "PaperSection": "narrative"}.get(kind)
@@ -291,6 +283,9 @@ class _Builder:
             target = self.built.get(id(parent))
             if target is None and id(parent) not in self.dissolved:
                 target = self.bring(parent)
+            current = self.cur.get(_CONTAINER.get(kind, ""))
+            if current is not None and id(current) not in self.origin:
+                target = current  # a container the user made holds what follows it
             if target is None:  # its parent was corrected away: where the reading puts it
                 self.place(new)
             else:

@@ -172,7 +172,7 @@ class ReviewPanel(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("reviewBlocks")
         self.table.setAccessibleName("Source blocks")
-        self.table.setHorizontalHeaderLabels(["", "Role", "Text", "Layout"])
+        self.table.setHorizontalHeaderLabels(["", "Role", "Text", "Layout or line"])
         self.table.horizontalHeaderItem(MARK_COLUMN).setToolTip("Corrected")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -182,8 +182,9 @@ class ReviewPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(MARK_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ROLE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # sized once per refresh (sizing to contents on every cell set is slow on a long paper)
+        header.setSectionResizeMode(MARK_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ROLE_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HINTS_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(HINTS_COLUMN, self.fontMetrics().horizontalAdvance("M" * 14))
@@ -226,7 +227,6 @@ class ReviewPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Recognised plan")
         self.tree.header().setStretchLastSection(False)  # long titles scroll, not cut short
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree_text = QPlainTextEdit()
         self.tree_text.setObjectName("importTree")
         self.tree_text.setReadOnly(True)
@@ -369,6 +369,7 @@ class ReviewPanel(QWidget):
         """Show the blocks and the re-formed plan; keep ``row`` (or the current row) selected."""
         self._syncing = True
         blocks = self.review.blocks
+        self.table.setUpdatesEnabled(False)
         self.table.setRowCount(len(blocks))
         for k, block in enumerate(blocks):
             corrections = block.corrections()
@@ -381,10 +382,10 @@ class ReviewPanel(QWidget):
             role = f"{block.role} ({block.part})" if block.part and not block.changed \
                 else block.role
             cells = (MARK if corrections else "", role,
-                     " ".join(block.text.split()), layout)
+                     " ".join(block.text.split()), layout or block.source.origin)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(tip)
+                item.setToolTip(f"{block.text}\n\n{tip}" if column == TEXT_COLUMN else tip)
                 if column == MARK_COLUMN and corrections:
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, "corrected")
                 if corrections and column == ROLE_COLUMN:
@@ -392,6 +393,9 @@ class ReviewPanel(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(k, column, item)
+        self.table.resizeColumnToContents(MARK_COLUMN)
+        self.table.resizeColumnToContents(ROLE_COLUMN)
+        self.table.setUpdatesEnabled(True)
         self._show_plan()
         self.undo_button.setEnabled(self.review.can_undo())
         self.undo_button.setToolTip(self.review.undo_text() or "Nothing to undo")
@@ -420,6 +424,7 @@ class ReviewPanel(QWidget):
         add(self.tree.invisibleRootItem(), plan_rows(plan))
         self._items_by_id = {id(item): item for item in _walk(plan)}
         self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
         self.tree_text.setPlainText(describe(plan) + "\n" + self.review.coverage().summary()
                                     + self.extra_details)
 

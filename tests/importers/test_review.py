@@ -170,6 +170,16 @@ def test_merge_split_and_undo(brookvale):
     assert brookvale.undo() == ""
 
 
+def test_a_new_priority_holds_the_outputs_that_follow_it(brookvale):
+    brookvale.set_role(7, "priority")  # "(a) Publish a shared register of public land"
+    housing = brookvale.plan().portfolios[0]
+    assert [(p.title, [o.text for o in p.outputs]) for p in housing.priorities] == [
+        ("Build more homes for social rent", []),
+        ("Publish a shared register of public land", ["Agree a common design guide"])]
+    assert [len(p.outputs) for p in brookvale.plan().portfolios[1].priorities] == [2]
+    assert _full(brookvale)
+
+
 def test_corrections_that_cannot_be_made_are_refused(brookvale):
     with pytest.raises(ReviewError, match="no next block"):
         brookvale.merge(15)
