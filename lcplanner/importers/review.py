@@ -106,7 +106,9 @@ class Review:
         text = f"{first.source.text.rstrip()} {second.source.text.lstrip()}"
         origin = first.source.origin if not second.source.origin else \
             f"{first.source.origin} to {second.source.origin}"
-        merged = replace(first, source=replace(first.source, text=text, origin=origin),
+        # the merged block plays the first block's part, unless that was page furniture
+        lead = second if first.role == "page furniture" else first
+        merged = replace(lead, source=replace(first.source, text=text, origin=origin),
                          links=first.links + tuple(k for k in second.links
                                                    if k not in first.links),
                          marks=first.marks + second.marks
@@ -192,7 +194,7 @@ class Review:
 
             recognised = self.read.recognised
             merged = [copy for _, copy in recognised.merges if copy]
-            merged += [item_text(b.source.text) for b in self.blocks
+            merged += [item_text(b.source.text, b.source.in_table) for b in self.blocks
                        if b.role == "page furniture" and b.initial_role != "page furniture"]
             self._coverage = measure(recognised.text, self.plan(), merged)
         return self._coverage

@@ -67,6 +67,14 @@ def _parent(item):
     return None
 
 
+def _column_header(source) -> bool:
+    """Whether a table cell names its column ("Action", "Lead officer"): a label."""
+    from lcplanner.importers.tables import _COLUMNS
+
+    text = " ".join(source.text.split())
+    return source.table is not None and any(p.match(text) for _, p in _COLUMNS)
+
+
 def _read_words(text: str) -> list[str]:
     """The words of a block the recogniser reads as content (rules, footnote lines, a
     table's header row and house-style labels are not)."""
@@ -302,7 +310,7 @@ class _Builder:
     # --- a block made into an item of its role -------------------------------------------------
 
     def from_text(self, block) -> list[object]:
-        text = item_text(block.source.text)
+        text = item_text(block.source.text, block.source.in_table)
         role = block.role
         if role == "page furniture" or not text:
             return []
@@ -361,7 +369,8 @@ class _Builder:
         if block.changed:
             return self.from_text(block)
         if not block.links:
-            if all(w in self.old_words for w in _read_words(block.source.text)):
+            if _column_header(block.source) or all(
+                    w in self.old_words for w in _read_words(block.source.text)):
                 # a house-style label ("Summary", "Outputs"), or words the recogniser kept
                 # in the paper's header: nothing to add
                 return []

@@ -5,12 +5,15 @@ start it from what the recogniser understood, each block is matched against the 
 plan's items by its words (case, punctuation and list markers aside): a block that *is* an
 item's text ("Economy and Growth" under "2. Economy and Growth") or holds several whole items
 (a table row: action, lead officer, date, status) links to those items; a block that is part of
-a longer item (a paragraph of a section's body) links to the shortest item that holds it. A
-block that matches nothing and holds only house-style labels ("Summary", "Outputs") is a label.
+a longer item (a paragraph of a section's body) links to the same item as the block before it
+if that one holds it, else to the shortest item that does. A block that matches nothing is
+narrative text (the builder leaves it out when it holds only house-style labels, "Summary",
+"Outputs", or words the recogniser kept elsewhere, such as the paper's header).
 
 A text paper's blocks are paragraphs between blank lines, which in a typed paper often hold a
-heading and the list under it. For review they are cut at the logical lines the recogniser
-reads (one per heading, paragraph or list item), so each item can be given its own role.
+heading and the list under it; a PDF's paragraphs can hold a typed list. For review they are cut
+at the logical lines the recogniser reads (one per heading, paragraph or list item), so each
+item can be given its own role.
 """
 from __future__ import annotations
 
@@ -21,7 +24,8 @@ from sqlalchemy import inspect
 
 from lcplanner.domain.model import CleanLine, CleanText, StatusLabel
 from lcplanner.importers.blocks import SourceBlock
-from lcplanner.importers.coverage import content_pieces, words
+from lcplanner.importers.coverage import words
+from lcplanner.importers.dates import find_dates
 from lcplanner.importers.lines import _SUPERSCRIPTS, _strip_markers, logical_lines
 
 __all__ = ["Link", "ROLE_OF", "HEAD_FIELD", "item_text", "review_blocks", "match_blocks",
@@ -89,12 +93,19 @@ def part_of(links: list[Link]) -> str:
     return ""
 
 
-def item_text(text: str) -> str:
-    """A block's text as an item's: list marker taken off, lines run together."""
+def item_text(text: str, in_table: bool = False) -> str:
+    """A block's text as an item's: list marker taken off (not a table cell's, and not the
+    day of a date: "14 May 2025"), lines run together."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if not lines:
         return ""
-    first = _strip_markers(lines[0]).text
+    first = _strip_markers(lines[0])
+    if in_table or not first.text or (first.kind == "number" and first.style == "N"
+                                      and any(start == 0 for start, _, _ in
+                                              find_dates(lines[0]))):
+        first = lines[0]
+    else:
+        first = first.text
     return _SUPERSCRIPTS.sub("", " ".join(" ".join([first, *lines[1:]]).split()))
 
 
@@ -129,8 +140,20 @@ def walk_items(plan):
 def review_blocks(blocks: list[SourceBlock], kind: str, furniture_lines=()) -> list[SourceBlock]:
     """The blocks to review: a text paper's paragraphs cut at their logical lines (and at the
     lines the recogniser set aside as page furniture); other formats' blocks as they are."""
-    if kind != "text":
-        return [b for b in blocks if b.text.strip()]
+    if kind != "text":  # a paragraph a PDF's lines made, holding a typed list: its items
+        out = []
+        for block in blocks:
+            if not block.text.strip():
+                continue
+            if "\n" not in block.text.strip() or block.is_furniture or block.in_table:
+                out.append(block)
+                continue
+            pieces = _logical_pieces(list(enumerate(block.text.split("\n"))))
+            for k, piece in enumerate(pieces):
+                out.append(replace(block, text=piece.text) if k == 0 else replace(
+                    block, text=piece.text, list_label="",
+                    origin=f"{block.origin}, its line {int(piece.origin.split()[-1]) + 1}"))
+        return out
     furniture = set(furniture_lines)
     out: list[SourceBlock] = []
     for block in blocks:
@@ -185,7 +208,7 @@ def match_blocks(blocks: list[SourceBlock], plan) -> list[list[Link]]:
     out: list[list[Link]] = []
     previous: set[int] = set()  # the items the block before is part of
     for block in blocks:
-        bw = words(item_text(block.text)) if not block.is_furniture else []
+        bw = words(item_text(block.text, block.in_table)) if not block.is_furniture else []
         if not bw:
             out.append([])
             continue
@@ -222,10 +245,12 @@ def _inside(bw: list[str], units, by_first, used: set[int]) -> list[int]:
         if all(start + length <= s or s + n <= start for s, n, _ in taken) and \
                 all(index != i for _, _, i in taken):
             taken.append((start, length, index))
-    for start, length, index in found:  # the same words held twice (a heading that is
-        # both a section's title and a portfolio's name): the block is part of both
-        if any(start == s and length == n and index != i and units[index][1] == units[i][1]
-               for s, n, i in taken) and all(index != i for _, _, i in taken):
+    for start, length, index in found:  # the whole block held twice, by items of two
+        # kinds (a heading that is both a section's title and a portfolio's name): the block
+        # is part of both
+        if start == 0 and length == len(bw) and len(taken) == 1 and all(
+                index != i and units[index][0].kind != units[i][0].kind
+                for _, _, i in taken):
             taken.append((start, length, index))
     taken.sort()
     return [index for _, _, index in taken]
