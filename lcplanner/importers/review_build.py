@@ -5,8 +5,9 @@ the user left it alone:
 
 * the plan's header (title, period, status, organisation, source) and the committee paper's
   header fields, appendices and background papers, the core areas and policy events, are kept
-  as recognised (a field whose block the user corrected is left empty, its words going where
-  the block now says);
+  as recognised;
+* a field a corrected block was part of (a note, a description, a section's body) keeps only
+  the text of its other blocks; the corrected block's words go where its role now says;
 * a block the user did not touch that is part of a recognised item brings that item across
   whole, with its own fields (outcome, note, dates, status, lead, tags) but not its children,
   which follow their own blocks; a second block of the same item (an outcome, a copy of the
@@ -67,6 +68,13 @@ def _parent(item):
     return None
 
 
+def _content(source) -> str:
+    """A block's text as the rest of a field holds it: its list marker and house-style
+    labels ("Outcome:") taken off."""
+    text = item_text(source.text, source.in_table)
+    return " ".join(content_pieces(text)) or text
+
+
 def _column_header(source) -> bool:
     """Whether a table cell names its column ("Action", "Lead officer"): a label."""
     from lcplanner.importers.tables import _COLUMNS
@@ -119,6 +127,14 @@ class _Builder:
                     self.changed_fields.setdefault(id(link.item), set()).add(link.field)
                     if link.is_head:
                         self.dissolved.add(id(link.item))
+        # what is left of a field a correction took a block from: its other blocks' text
+        self.field_texts: dict[tuple[int, str], list[str]] = {}
+        for block in blocks:
+            if not block.changed:
+                for link in block.links:
+                    if link.field in self.changed_fields.get(id(link.item), ()):
+                        self.field_texts.setdefault((id(link.item), link.field), []).append(
+                            _content(block.source))
         self.pairs: list[tuple[object, object]] = []  # (recognised, new) for links at the end
         self.plan = m.Plan()
         self.cur: dict[str, object] = {}
@@ -168,8 +184,15 @@ class _Builder:
         siblings.append(new)
 
     def make(self, old):
-        """A copy of a recognised item, its corrected fields left empty, remembered as built."""
+        """A copy of a recognised item, remembered as built; a field a correction took a block
+    from keeps only its other blocks' text."""
         new = _copy(old, self.changed_fields.get(id(old), set()))
+        for name in self.changed_fields.get(id(old), ()):
+            left = self.field_texts.get((id(old), name))
+            if left and isinstance(getattr(new, name, None), str):
+                column = inspect(old).mapper.column_attrs[name].columns[0]
+                joiner = "\n\n" if isinstance(column.type, m.CleanText) else " "
+                setattr(new, name, joiner.join(left))
         self.built[id(old)] = new
         self.origin[id(new)] = old
         self.pairs.append((old, new))
@@ -379,11 +402,6 @@ class _Builder:
         for link in block.links:
             key, kind = id(link.item), link.kind
             owner = _owner(link.item) if kind in _CARRIED else None
-            if not link.is_head and link.field in self.changed_fields.get(key, ()) \
-                    and kind not in _KEPT:
-                if not out:  # its field was emptied by a correction: its words go here
-                    out += self.from_text(block)
-                continue
             if key in self.built:
                 new = self.built[key]
                 self.make_current(new)
@@ -416,7 +434,8 @@ class _Builder:
             kind = type(old).__name__
             if kind in ("Priority", "WorkArea") and old.service_group is not None:
                 new.service_group = self.built.get(id(old.service_group))
-            if kind in ("Output", "Milestone") and old.status is not None:
+            if kind in ("Output", "Milestone") and old.status is not None and \
+                    "status" not in self.changed_fields.get(id(old), ()):
                 new.status = self.statuses.get(id(old.status))
             if kind == "Milestone":
                 for tag in old.tags:

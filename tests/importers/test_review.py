@@ -104,15 +104,19 @@ def test_re_role_re_forms_the_tree_and_keeps_every_word(brookvale):
                                   "narrative_sections": 1}
     assert brookvale.coverage_text() == ("Words kept: 100.0% (95 of 95); sentences kept "
                                          "whole: 100.0% (17 of 17)")
+    recognised_note = brookvale.plan().portfolios[1].priorities[0].note
+    assert recognised_note == "Looking ahead\n\nMembers will review the plan at the autumn meeting."
     brookvale.set_role(14, "narrative text")  # "Looking ahead" is a heading, not a note
     plan = brookvale.plan()
-    assert [s.title for s in plan.sections] == ["Introduction", "Looking ahead"]
-    # the note it was part of is emptied, so its paragraph stands as what its role says
+    assert [(s.title, s.body) for s in plan.sections] == [
+        ("Introduction", "This plan sets out the work of the partnership for the coming year. "
+                         "It was agreed by the board in January."),
+        ("Looking ahead", "")]
+    # the note it was part of keeps only the rest of its text
     transport = plan.portfolios[1]
     assert [p.title for p in transport.priorities] == [
-        "Make bus journeys faster and more reliable",
-        "Members will review the plan at the autumn meeting."]
-    assert transport.priorities[0].note == ""
+        "Make bus journeys faster and more reliable"]
+    assert transport.priorities[0].note == "Members will review the plan at the autumn meeting."
     assert transport.priorities[0].outcome == ("Average journey times fall on the ten "
                                                "slowest routes.")
     assert [o.text for o in transport.priorities[0].outputs] == [
@@ -123,21 +127,40 @@ def test_re_role_re_forms_the_tree_and_keeps_every_word(brookvale):
     assert _counts(brookvale) == {"portfolios": 2, "priorities": 2, "outputs": 4,
                                   "narrative_sections": 2}
     assert plan.sections[1].body == "Members will review the plan at the autumn meeting."
+    assert plan.portfolios[1].priorities[0].note == ""
     assert plan.title == "Business Plan 2026/27" and plan.organisation == "Brookvale Councils"
     assert plan.period == "2026/27" and len(plan.source_digest) == 64
     assert plan.source_name == "brookvale.txt"
     assert _full(brookvale)
-    # a narrative block given the role of priority: one more priority, in the last grouping
-    brookvale.set_role(15, "priority")
-    assert _counts(brookvale) == {"portfolios": 2, "priorities": 3, "outputs": 4,
+    # a narrative block given the role of output: under the last priority the reading met
+    brookvale.set_role(15, "output")
+    assert _counts(brookvale) == {"portfolios": 2, "priorities": 2, "outputs": 5,
                                   "narrative_sections": 2}
-    assert brookvale.plan().portfolios[1].priorities[1].title == (
-        "Members will review the plan at the autumn meeting.")
-    assert brookvale.plan().sections[1].body == ""
+    assert [o.text for o in brookvale.plan().portfolios[1].priorities[0].outputs] == [
+        "Map the slowest bus corridors", "Fund bus lanes on three of them",
+        "Members will review the plan at the autumn meeting."]
     assert _full(brookvale)
-    assert [b.corrections() for b in brookvale.blocks][14:] == [
-        ["role changed from priority to narrative text"], []]
-    assert not brookvale.blocks[15].changed  # back to its first role: not a correction
+    # a narrative block before any grouping given the role of priority: a grouping is made
+    brookvale.set_role(3, "priority")
+    plan = brookvale.plan()
+    assert _counts(brookvale) == {"portfolios": 3, "priorities": 3, "outputs": 5,
+                                  "narrative_sections": 2}
+    assert [(g.name, [p.title for p in g.priorities]) for g in plan.portfolios] == [
+        ("", ["This plan sets out the work of the partnership for the coming year. It was "
+              "agreed by the board in January."]),
+        ("Housing", ["Build more homes for social rent"]),
+        ("Transport", ["Make bus journeys faster and more reliable"])]
+    assert plan.sections[0].body == ""
+    assert _full(brookvale)
+    assert [b.corrections() for b in brookvale.blocks][13:] == [
+        [], ["role changed from priority to narrative text"],
+        ["role changed from priority to output"]]
+    assert brookvale.undo() == "Give block 4 the role priority"
+    assert brookvale.undo() == "Give block 16 the role output"
+    brookvale.set_role(15, "priority")  # its first role again: not a correction
+    assert not brookvale.blocks[15].changed
+    assert brookvale.plan().portfolios[1].priorities[0].note == (
+        "Members will review the plan at the autumn meeting.")
 
 
 def test_merge_split_and_undo(brookvale):

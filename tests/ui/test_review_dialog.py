@@ -66,7 +66,7 @@ def test_review_corrections_then_import_is_one_undo_step(window, qtbot, sample_s
     assert panel.table.item(14, MARK_COLUMN).toolTip() == (
         "line 24\n"
         "Corrected: role changed from priority to narrative text")
-    assert preview.counts.text().endswith("2 portfolios, 3 priorities, 4 outputs, "
+    assert preview.counts.text().endswith("2 portfolios, 2 priorities, 4 outputs, "
                                           "2 narrative sections. (1 corrected block)")
 
     # by the context menu: its paragraph is narrative text too
@@ -86,24 +86,24 @@ def test_review_corrections_then_import_is_one_undo_step(window, qtbot, sample_s
     qtbot.waitUntil(lambda: panel.menu.isVisible(), timeout=5000)
     panel.menu.close()
 
-    # by the role box: back to a priority of its own, under the last grouping
+    # by the role box: an output, under the last priority the reading met
     box = panel.role_box
-    box.setCurrentIndex(box.findData("priority"))
+    box.setCurrentIndex(box.findData("output"))
     box.activated.emit(box.currentIndex())
-    # (its first role again: no longer a correction, and its note is still emptied, so its
-    # words stand as a priority of their own)
-    assert _cell(panel, 15, ROLE_COLUMN) == "priority (note)"
-    assert _cell(panel, 15, MARK_COLUMN) == ""
-    assert preview.counts.text().endswith("3 priorities, 4 outputs, 2 narrative sections. "
-                                          "(1 corrected block)")
+    assert _cell(panel, 15, ROLE_COLUMN) == "output"
+    assert _cell(panel, 15, MARK_COLUMN) == MARK
+    assert preview.counts.text().endswith("2 priorities, 5 outputs, 2 narrative sections. "
+                                          "(2 corrected blocks)")
     tree_text = [panel.tree.topLevelItem(k).text(0) for k in
                  range(panel.tree.topLevelItemCount())]
     assert tree_text == ["Narrative: Introduction", "Narrative: Looking ahead", "1 Housing",
                          "2 Transport"]
-    transport = panel.tree.topLevelItem(3)
-    assert [transport.child(k).text(0) for k in range(transport.childCount())] == [
-        "2.1 Make bus journeys faster and more reliable",
-        "2.2 Members will review the plan at the autumn meeting."]
+    priority = panel.tree.topLevelItem(3).child(0)
+    assert priority.text(0) == "2.1 Make bus journeys faster and more reliable"
+    assert [priority.child(k).text(0) for k in range(priority.childCount())] == [
+        "a Map the slowest bus corridors", "b Fund bus lanes on three of them",
+        "c Members will review the plan at the autumn meeting."]
+    assert panel.tree.currentItem() is priority.child(2)  # the block's item, selected
 
     # merge with the next block (Ctrl+M), then split it again where the cursor is
     _select(panel, qtbot, 12)
@@ -112,7 +112,7 @@ def test_review_corrections_then_import_is_one_undo_step(window, qtbot, sample_s
     assert _cell(panel, 12, TEXT_COLUMN) == ("(a) Map the slowest bus corridors (b) Fund bus "
                                              "lanes on three of them")
     assert _cell(panel, 12, MARK_COLUMN) == MARK
-    assert "3 outputs" in preview.counts.text()
+    assert "4 outputs" in preview.counts.text()
     qtbot.keyClick(panel.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     dialog = panel.split_dialog
@@ -124,11 +124,11 @@ def test_review_corrections_then_import_is_one_undo_step(window, qtbot, sample_s
     assert panel.table.rowCount() == 16
     assert [_cell(panel, k, TEXT_COLUMN) for k in (12, 13)] == [
         "(a) Map the slowest bus corridors", "(b) Fund bus lanes on three of them"]
-    assert "4 outputs" in preview.counts.text()
+    assert "5 outputs" in preview.counts.text()
 
     # Ctrl+Z in the dialog takes back the split, nothing else
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert panel.table.rowCount() == 15 and "3 outputs" in preview.counts.text()
+    assert panel.table.rowCount() == 15 and "4 outputs" in preview.counts.text()
     assert preview.coverage.text() == ("Words kept: 100.0% (95 of 95); sentences kept whole: "
                                        "100.0% (17 of 17).")
 
@@ -143,13 +143,13 @@ def test_review_corrections_then_import_is_one_undo_step(window, qtbot, sample_s
     run = preview.run
     assert run.plan_id is not None and _plan_count(sample_store) == 2
     assert _stored_counts(sample_store, run.plan_id) == {
-        "portfolios": 2, "priorities": 3, "outputs": 3, "narrative_sections": 2}
+        "portfolios": 2, "priorities": 2, "outputs": 4, "narrative_sections": 2}
     stack = window.doc.undo_stack
     assert stack.count() == 1 and stack.undoText() == "Import plan 'Business Plan 2026/27'"
     window.actions.undo.trigger()
     assert _plan_count(sample_store) == 1
     window.actions.redo.trigger()
-    assert _stored_counts(sample_store, run.plan_id)["priorities"] == 3
+    assert _stored_counts(sample_store, run.plan_id)["outputs"] == 4
 
 
 def test_merge_of_the_last_block_says_why_not(preview, qtbot):
@@ -175,6 +175,6 @@ def test_cancel_after_corrections_writes_nothing(preview, qtbot, sample_store):
     panel = preview.panel
     _select(panel, qtbot, 3)
     qtbot.keyClick(panel.table, Qt.Key.Key_P)
-    assert "3 priorities" in preview.counts.text()
+    assert "3 portfolios, 3 priorities" in preview.counts.text()
     preview.reject()
     assert _plan_count(sample_store) == 1
