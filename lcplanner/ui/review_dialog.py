@@ -268,7 +268,7 @@ class ReviewPanel(QWidget):
         self.undo_action = self._action("&Undo Correction", QKeySequence.StandardKey.Undo,
                                         self.undo, self)
         menu_key = self._action("Correct Block", "Shift+F10", self._menu_here)
-        menu_key.setParent(self.table)
+        menu_key.setShortcuts([QKeySequence("Shift+F10"), QKeySequence(Qt.Key.Key_Menu)])
 
     def _action(self, text, key, slot, owner=None) -> QAction:
         owner = owner or self.table

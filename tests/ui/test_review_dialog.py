@@ -85,6 +85,10 @@ def test_review_corrections_then_import_is_one_undo_step(window, qtbot, sample_s
     qtbot.keyClick(panel.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: panel.menu.isVisible(), timeout=5000)
     panel.menu.close()
+    panel.menu = None
+    qtbot.keyClick(panel.table, Qt.Key.Key_Menu)  # and so does the Menu key
+    qtbot.waitUntil(lambda: panel.menu is not None and panel.menu.isVisible(), timeout=5000)
+    panel.menu.close()
 
     # by the role box: an output, under the last priority the reading met
     box = panel.role_box
