@@ -35,8 +35,9 @@ MARK = "\u270e"  # ✎: a corrected block
 MARK_COLUMN, ROLE_COLUMN, TEXT_COLUMN, HINTS_COLUMN = range(4)
 
 
-def hints(source) -> str:
-    """The layout hints a reader found for a block, in words."""
+def hints(source, pages: bool = True) -> str:
+    """The layout hints a reader found for a block, in words (its page only when the paper
+    has more than one)."""
     out = []
     if source.heading_level is not None:
         out.append("title" if source.heading_level == 0 else f"heading {source.heading_level}")
@@ -45,7 +46,7 @@ def hints(source) -> str:
         out.append(f"list{level} “{source.list_label}”" if source.list_label else f"list{level}")
     if source.table is not None:
         out.append(f"table {source.table}, row {source.table_row}, cell {source.table_cell}")
-    if source.page is not None:
+    if source.page is not None and pages:
         out.append(f"page {source.page}")
     if source.bold:
         out.append("bold")
@@ -369,11 +370,12 @@ class ReviewPanel(QWidget):
         """Show the blocks and the re-formed plan; keep ``row`` (or the current row) selected."""
         self._syncing = True
         blocks = self.review.blocks
+        pages = len({b.source.page for b in blocks if b.source.page is not None}) > 1
         self.table.setUpdatesEnabled(False)
         self.table.setRowCount(len(blocks))
         for k, block in enumerate(blocks):
             corrections = block.corrections()
-            layout = hints(block.source)
+            layout = hints(block.source, pages)
             tip = block.source.origin + (f"; {layout}" if layout else "") + (
                 f"; part of its item: {block.part}" if block.part and not block.changed
                 else "")
