@@ -6,8 +6,8 @@ the user left it alone:
 * the plan's header (title, period, status, organisation, source) and the committee paper's
   header fields, appendices and background papers, the core areas and policy events, are kept
   as recognised;
-* a field a corrected block was part of (a note, a description, a section's body) keeps only
-  the text of its other blocks; the corrected block's words go where its role now says;
+* a field a corrected block was part of (a note, a description, a section's body) keeps the
+  rest of its text; the corrected block's words go where its role now says;
 * a block the user did not touch that is part of a recognised item brings that item across
   whole, with its own fields (outcome, note, dates, status, lead, tags) but not its children,
   which follow their own blocks; a second block of the same item (an outcome, a copy of the
@@ -21,6 +21,8 @@ the user left it alone:
   place (a heading starts a section); page furniture nowhere.
 """
 from __future__ import annotations
+
+import re
 
 from sqlalchemy import inspect
 
@@ -68,11 +70,37 @@ def _parent(item):
     return None
 
 
-def _content(source) -> str:
-    """A block's text as the rest of a field holds it: its list marker and house-style
-    labels ("Outcome:") taken off."""
-    text = item_text(source.text, source.in_table)
-    return " ".join(content_pieces(text)) or text
+def _cut(value: str, taken: list[str]) -> str:
+    """``value`` without the words of a corrected block (case, punctuation and markers
+    aside), run by run as it holds them; the rest of its text is left as it was."""
+    norm = value.casefold().replace("’", "'").replace("‘", "'")
+    if len(norm) != len(value):
+        return value
+    rest = list(taken)
+    while rest:
+        found = _longest_run(norm, rest)
+        if found is None:
+            rest = rest[1:]  # a word the field does not hold here
+            continue
+        start, end, size = found
+        value, norm = value[:start] + value[end:], norm[:start] + norm[end:]
+        rest = rest[size:]
+    lines = [line.rstrip() if re.search(r"\w", line) else "" for line in value.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return re.sub(r"(?<=\S)[ \t]{2,}", " ", text)
+
+
+def _longest_run(norm: str, rest: list[str]) -> tuple[int, int, int] | None:
+    """Where the longest opening run of ``rest`` stands in ``norm`` (three words at least,
+    unless fewer are left)."""
+    for size in range(len(rest), 0, -1):
+        if size < 3 and size < len(rest):
+            return None
+        pattern = r"(?<!\w)" + r"\W+".join(re.escape(w) for w in rest[:size]) + r"(?!\w)"
+        found = re.search(pattern, norm)
+        if found:
+            return found.start(), found.end(), size
+    return None
 
 
 def _column_header(source) -> bool:
@@ -127,14 +155,22 @@ class _Builder:
                     self.changed_fields.setdefault(id(link.item), set()).add(link.field)
                     if link.is_head:
                         self.dissolved.add(id(link.item))
-        # what is left of a field a correction took a block from: its other blocks' text
-        self.field_texts: dict[tuple[int, str], list[str]] = {}
+        # the corrected blocks' words, to take out of each field they were part of
+        # (not where a block left as it was holds the same words in that field: a list met
+        # twice, in the body and in the appendix, is one item the second copy still holds)
+        self.cut: dict[tuple[int, str], list[list[str]]] = {}
+        kept: dict[tuple[int, str], list[str]] = {}
         for block in blocks:
-            if not block.changed:
-                for link in block.links:
-                    if link.field in self.changed_fields.get(id(link.item), ()):
-                        self.field_texts.setdefault((id(link.item), link.field), []).append(
-                            _content(block.source))
+            said = words(item_text(block.source.text, block.source.in_table))
+            for link in block.links:
+                if block.changed:
+                    self.cut.setdefault((id(link.item), link.field), []).append(said)
+                else:
+                    kept.setdefault((id(link.item), link.field), []).append(
+                        " " + " ".join(said) + " ")
+        for key, cuts in self.cut.items():
+            cuts[:] = [said for said in cuts
+                       if not any(f" {' '.join(said)} " in text for text in kept.get(key, ()))]
         self.pairs: list[tuple[object, object]] = []  # (recognised, new) for links at the end
         self.plan = m.Plan()
         self.cur: dict[str, object] = {}
@@ -185,14 +221,14 @@ class _Builder:
 
     def make(self, old):
         """A copy of a recognised item, remembered as built; a field a correction took a block
-    from keeps only its other blocks' text."""
-        new = _copy(old, self.changed_fields.get(id(old), set()))
+    from keeps the rest of its text."""
+        new = _copy(old)
         for name in self.changed_fields.get(id(old), ()):
-            left = self.field_texts.get((id(old), name))
-            if left and isinstance(getattr(new, name, None), str):
-                column = inspect(old).mapper.column_attrs[name].columns[0]
-                joiner = "\n\n" if isinstance(column.type, m.CleanText) else " "
-                setattr(new, name, joiner.join(left))
+            value = getattr(old, name, None)
+            if isinstance(value, str) and name in inspect(old).mapper.column_attrs:
+                for taken in self.cut.get((id(old), name), ()):
+                    value = _cut(value, taken)
+                setattr(new, name, value)
         self.built[id(old)] = new
         self.origin[id(new)] = old
         self.pairs.append((old, new))
@@ -406,6 +442,11 @@ class _Builder:
                 new = self.built[key]
                 self.make_current(new)
             elif kind in _KEPT:
+                continue
+            elif key in self.dissolved and kind in ("PaperSection", "NarrativeSection"):
+                # the running text of a section whose heading was corrected: in its place
+                text = item_text(block.source.text, block.source.in_table)
+                out.append(self.narrative(block, text))
                 continue
             elif key in self.dissolved or (owner is not None and id(owner) in self.dissolved):
                 if not out:

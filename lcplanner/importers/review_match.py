@@ -54,6 +54,8 @@ _PARTS = {"ServiceGroup": "service group", "SubPriority": "sub-priority",
           "BackgroundPaper": "background paper", "NarrativePoint": "point",
           "CommitteePaper": "paper header", "Plan": "plan header"}
 _NOT_CONTENT = frozenset({"source_name", "source_digest"})
+#: Items whose text runs on over many blocks.
+_RUNNING_TEXT = frozenset({"PaperSection", "NarrativeSection"})
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,9 @@ def match_blocks(blocks: list[SourceBlock], plan) -> list[list[Link]]:
         for word in set(w):
             holding[word].add(index)
     keyed = [" " + " ".join(w) + " " for _, w in units]
+    of_item: dict[int, list[int]] = defaultdict(list)
+    for index, (link, _) in enumerate(units):
+        of_item[id(link.item)].append(index)
     used: set[int] = set()
     out: list[list[Link]] = []
     previous: set[int] = set()  # the items the block before is part of
@@ -212,21 +217,52 @@ def match_blocks(blocks: list[SourceBlock], plan) -> list[list[Link]]:
         if not bw:
             out.append([])
             continue
+        near = {i for item in previous for i in of_item[item]}
         chosen = _inside(bw, units, by_first, used)
         covered = sum(len(units[i][1]) for i in chosen)
         if covered < len(bw):
-            whole = _holder(bw, keyed, holding, used,
-                            [id(units[i][0].item) in previous for i in range(len(units))]
-                            if previous else None)
+            whole = _holder(bw, keyed, holding, used, near)
             if whole is not None and not (chosen and covered * 2 >= len(bw)
                                           and len(keyed[whole]) > 4 * len(" ".join(bw))):
                 chosen = [whole]
-            elif covered * 2 < len(bw):
-                chosen = []
+            elif chosen:  # the rest of its words in another field of the same item ("Less
+                # waste. We will:" is a theme's name and the start of its description)
+                key = " " + " ".join(_uncovered(bw, units, chosen)) + " "
+                more = [i for c in chosen for i in of_item[id(units[c][0].item)]
+                        if i not in chosen and key.strip() and key in keyed[i]]
+                if more:
+                    chosen.append(more[0])
+                elif covered * 2 < len(bw):
+                    chosen = []
+        elif near:  # an item's own words, met in the running text of a section (a summary
+            # list in the paper's body): the block is part of that text too
+            key = " " + " ".join(bw) + " "
+            text = [i for i in sorted(near) if units[i][0].kind in _RUNNING_TEXT
+                    and key in keyed[i] and i not in chosen]
+            if text:
+                chosen.append(text[0])
         used.update(chosen)
         out.append([units[i][0] for i in chosen])
         previous = {id(units[i][0].item) for i in chosen}
     return out
+
+
+def _uncovered(bw: list[str], units, chosen: list[int]) -> list[str]:
+    """The block's words that the chosen units do not hold (the first run of them)."""
+    covered = [False] * len(bw)
+    for index in chosen:
+        uw = units[index][1]
+        for k in range(len(bw) - len(uw) + 1):
+            if bw[k:k + len(uw)] == uw:
+                covered[k:k + len(uw)] = [True] * len(uw)
+                break
+    run: list[str] = []
+    for word, held in zip(bw, covered):
+        if not held:
+            run.append(word)
+        elif run:
+            break
+    return run
 
 
 def _inside(bw: list[str], units, by_first, used: set[int]) -> list[int]:
@@ -257,19 +293,20 @@ def _inside(bw: list[str], units, by_first, used: set[int]) -> list[int]:
 
 
 def _holder(bw: list[str], keyed: list[str], holding, used: set[int],
-            near: list[bool] | None) -> int | None:
+            near: set[int]) -> int | None:
     """The unit holding the block's words whole: one of the items the block before is part
     of (a paragraph goes on in the same section), else the shortest, unused ones first."""
     key = " " + " ".join(bw) + " "
     rarest = min(set(bw), key=lambda w: len(holding.get(w, ())))
     hits = [i for i in holding.get(rarest, ()) if key in keyed[i]]
     if len(bw) < 3:  # a word or two: only a unit that is little more than it, or that
-        # opens with it (a heading the recogniser ran into the text below it)
+        # opens with it (a heading the recogniser ran into the text below it), or one
+        # or that the block before is part of (the end of its sentence, after a page break)
         hits = [i for i in hits if len(keyed[i]) <= 2 * len(key) + 10
-                or keyed[i].startswith(key)]
+                or keyed[i].startswith(key) or i in near]
     if not hits:
         return None
-    return min(hits, key=lambda i: (not (near and near[i]), len(keyed[i]), i in used, i))
+    return min(hits, key=lambda i: (i not in near, len(keyed[i]), i in used, i))
 
 
 def relabel(block: SourceBlock, text: str, origin: str | None = None) -> SourceBlock:

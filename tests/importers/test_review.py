@@ -311,3 +311,26 @@ def test_a_milestone_made_by_role_takes_its_due_dates(tmp_path):
     assert [(m.name, [d.text for d in m.dates]) for m in objective.milestones] == [
         ("Review the plan with members", ["by October 2026"])]
     assert isinstance(review.plan().portfolios[0].priorities[0].outputs[0], Output)
+
+
+FAMILY = sorted((FIXTURES / "family").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", FAMILY, ids=[p.stem for p in FAMILY])
+def test_any_one_correction_keeps_every_word(path):
+    """Whatever single block is given another role, every word of the paper is still in the
+    plan (its page furniture aside): the re-formed plan drops nothing."""
+    review = start_review(path)
+    assert review.coverage().words_share == 1.0
+    for index, block in enumerate(review.blocks):
+        if block.role == "page furniture":
+            continue
+        for role in ("narrative text", "output"):
+            if role == block.role:
+                continue
+            review.set_role(index, role)
+            found = review.coverage()
+            assert found.words_present == found.words_total, (index, role,
+                                                              dict(found.missing_words))
+            review.undo()
+    assert review.plan() is review.recognised_plan
