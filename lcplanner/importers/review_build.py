@@ -76,28 +76,40 @@ def _cut(value: str, taken: list[str]) -> str:
     norm = value.casefold().replace("’", "'").replace("‘", "'")
     if len(norm) != len(value):
         return value
-    rest = list(taken)
+    rest, at = list(taken), 0
     while rest:
-        found = _longest_run(norm, rest)
+        found = _longest_run(norm, rest, at)  # in the block's order: after the last run cut
         if found is None:
             rest = rest[1:]  # a word the field does not hold here
             continue
         start, end, size = found
         value, norm = value[:start] + value[end:], norm[:start] + norm[end:]
-        rest = rest[size:]
+        rest, at = rest[size:], start
     lines = [line.rstrip() if re.search(r"\w", line) else "" for line in value.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return re.sub(r"(?<=\S)[ \t]{2,}", " ", text)
 
 
-def _longest_run(norm: str, rest: list[str]) -> tuple[int, int, int] | None:
+def _without(said: list[str], kept) -> list[str]:
+    """A corrected block's words less those a block left as it was holds in the same field
+    (the field keeps those for it)."""
+    text = " " + " ".join(said) + " "
+    for other in kept:
+        if other.strip() and other in text:
+            text = text.replace(other, " ", 1)
+        elif text in other:
+            return []
+    return text.split()
+
+
+def _longest_run(norm: str, rest: list[str], at: int = 0) -> tuple[int, int, int] | None:
     """Where the longest opening run of ``rest`` stands in ``norm`` (three words at least,
     unless fewer are left)."""
     for size in range(len(rest), 0, -1):
         if size < 3 and size < len(rest):
             return None
         pattern = r"(?<!\w)" + r"\W+".join(re.escape(w) for w in rest[:size]) + r"(?!\w)"
-        found = re.search(pattern, norm)
+        found = re.compile(pattern).search(norm, at)
         if found:
             return found.start(), found.end(), size
     return None
@@ -169,8 +181,7 @@ class _Builder:
                     kept.setdefault((id(link.item), link.field), []).append(
                         " " + " ".join(said) + " ")
         for key, cuts in self.cut.items():
-            cuts[:] = [said for said in cuts
-                       if not any(f" {' '.join(said)} " in text for text in kept.get(key, ()))]
+            cuts[:] = [_without(said, kept.get(key, ())) for said in cuts]
         self.pairs: list[tuple[object, object]] = []  # (recognised, new) for links at the end
         self.plan = m.Plan()
         self.cur: dict[str, object] = {}

@@ -284,7 +284,7 @@ def _inside(bw: list[str], units, by_first, used: set[int]) -> list[int]:
     for start, length, index in found:  # the whole block held twice, by items of two
         # kinds (a heading that is both a section's title and a portfolio's name): the block
         # is part of both
-        if start == 0 and length == len(bw) and len(taken) == 1 and all(
+        if start == 0 and length == len(bw) and len(taken) == 1 and index not in used and all(
                 index != i and units[index][0].kind != units[i][0].kind
                 for _, _, i in taken):
             taken.append((start, length, index))
