@@ -22,14 +22,12 @@ the user left it alone:
 """
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import inspect
 
 from lcplanner.domain import model as m
 from lcplanner.importers.coverage import content_pieces, words
 from lcplanner.importers.lines import _strip_markers, logical_lines
-from lcplanner.importers.review_match import item_text, walk_items
+from lcplanner.importers.review_match import cut_words, item_text, walk_items, words_left
 
 __all__ = ["build_plan"]
 
@@ -67,51 +65,6 @@ def _parent(item):
     for key in ("portfolio", "priority", "output", "objective", "area", "paper"):
         if type(item).__name__ in _CHILDREN and hasattr(item, key):
             return getattr(item, key)
-    return None
-
-
-def _cut(value: str, taken: list[str]) -> str:
-    """``value`` without the words of a corrected block (case, punctuation and markers
-    aside), run by run as it holds them; the rest of its text is left as it was."""
-    norm = value.casefold().replace("’", "'").replace("‘", "'")
-    if len(norm) != len(value):
-        return value
-    rest, at = list(taken), 0
-    while rest:
-        found = _longest_run(norm, rest, at)  # in the block's order: after the last run cut
-        if found is None:
-            rest = rest[1:]  # a word the field does not hold here
-            continue
-        start, end, size = found
-        value, norm = value[:start] + value[end:], norm[:start] + norm[end:]
-        rest, at = rest[size:], start
-    lines = [line.rstrip() if re.search(r"\w", line) else "" for line in value.split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return re.sub(r"(?<=\S)[ \t]{2,}", " ", text)
-
-
-def _without(said: list[str], kept) -> list[str]:
-    """A corrected block's words less those a block left as it was holds in the same field
-    (the field keeps those for it)."""
-    text = " " + " ".join(said) + " "
-    for other in kept:
-        if other.strip() and other in text:
-            text = text.replace(other, " ", 1)
-        elif text in other:
-            return []
-    return text.split()
-
-
-def _longest_run(norm: str, rest: list[str], at: int = 0) -> tuple[int, int, int] | None:
-    """Where the longest opening run of ``rest`` stands in ``norm`` (three words at least,
-    unless fewer are left)."""
-    for size in range(len(rest), 0, -1):
-        if size < 3 and size < len(rest):
-            return None
-        pattern = r"(?<!\w)" + r"\W+".join(re.escape(w) for w in rest[:size]) + r"(?!\w)"
-        found = re.compile(pattern).search(norm, at)
-        if found:
-            return found.start(), found.end(), size
     return None
 
 
@@ -181,7 +134,7 @@ class _Builder:
                     kept.setdefault((id(link.item), link.field), []).append(
                         " " + " ".join(said) + " ")
         for key, cuts in self.cut.items():
-            cuts[:] = [_without(said, kept.get(key, ())) for said in cuts]
+            cuts[:] = [words_left(said, kept.get(key, ())) for said in cuts]
         self.pairs: list[tuple[object, object]] = []  # (recognised, new) for links at the end
         self.plan = m.Plan()
         self.cur: dict[str, object] = {}
@@ -238,7 +191,7 @@ class _Builder:
             value = getattr(old, name, None)
             if isinstance(value, str) and name in inspect(old).mapper.column_attrs:
                 for taken in self.cut.get((id(old), name), ()):
-                    value = _cut(value, taken)
+                    value = cut_words(value, taken)
                 setattr(new, name, value)
         self.built[id(old)] = new
         self.origin[id(new)] = old

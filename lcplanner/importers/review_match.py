@@ -17,6 +17,7 @@ item can be given its own role.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -29,7 +30,7 @@ from lcplanner.importers.dates import find_dates
 from lcplanner.importers.lines import _SUPERSCRIPTS, _strip_markers, logical_lines
 
 __all__ = ["Link", "ROLE_OF", "HEAD_FIELD", "item_text", "review_blocks", "match_blocks",
-           "role_of", "walk_items"]
+           "role_of", "walk_items", "cut_words", "words_left"]
 
 #: The role a block takes from the kind of item it is part of, and the part it plays there
 #: (shown beside the role: a priority's outcome is part of the priority).
@@ -312,3 +313,48 @@ def _holder(bw: list[str], keyed: list[str], holding, used: set[int],
 def relabel(block: SourceBlock, text: str, origin: str | None = None) -> SourceBlock:
     """A copy of ``block`` with new text (after a merge or split), its hints kept."""
     return replace(block, text=text, origin=block.origin if origin is None else origin)
+
+
+def cut_words(value: str, taken: list[str]) -> str:
+    """``value`` without the words of a corrected block (case, punctuation and markers
+    aside), run by run as it holds them; the rest of its text is left as it was."""
+    norm = value.casefold().replace("’", "'").replace("‘", "'")
+    if len(norm) != len(value):
+        return value
+    rest, at = list(taken), 0
+    while rest:
+        found = _longest_run(norm, rest, at)  # in the block's order: after the last run cut
+        if found is None:
+            rest = rest[1:]  # a word the field does not hold here
+            continue
+        start, end, size = found
+        value, norm = value[:start] + value[end:], norm[:start] + norm[end:]
+        rest, at = rest[size:], start
+    lines = [line.rstrip() if re.search(r"\w", line) else "" for line in value.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return re.sub(r"(?<=\S)[ \t]{2,}", " ", text)
+
+
+def words_left(said: list[str], kept) -> list[str]:
+    """A corrected block's words less those a block left as it was holds in the same field
+    (the field keeps those for it)."""
+    text = " " + " ".join(said) + " "
+    for other in kept:
+        if other.strip() and other in text:
+            text = text.replace(other, " ", 1)
+        elif text in other:
+            return []
+    return text.split()
+
+
+def _longest_run(norm: str, rest: list[str], at: int = 0) -> tuple[int, int, int] | None:
+    """Where the longest opening run of ``rest`` stands in ``norm`` (three words at least,
+    unless fewer are left)."""
+    for size in range(len(rest), 0, -1):
+        if size < 3 and size < len(rest):
+            return None
+        pattern = r"(?<!\w)" + r"\W+".join(re.escape(w) for w in rest[:size]) + r"(?!\w)"
+        found = re.compile(pattern).search(norm, at)
+        if found:
+            return found.start(), found.end(), size
+    return None
