@@ -15,7 +15,7 @@ The review itself (roles, corrections, the re-formed plan) is Qt-free:
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QFontDatabase, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
     QMenu, QPlainTextEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
@@ -111,6 +111,17 @@ def plan_rows(plan) -> list[tuple[str, object, list]]:
     return rows
 
 
+def split_point(text: str) -> int:
+    """Where a split is first offered: after the first sentence that has text after it, else
+    at the word boundary nearest the middle."""
+    import re
+
+    for found in re.finditer(r"[.;:!?]\s+(?=\S)", text):
+        return found.end()
+    spaces = [k for k, c in enumerate(text) if c.isspace() and 0 < k < len(text) - 1]
+    return min(spaces, key=lambda k: abs(k - len(text) // 2)) + 1 if spaces else len(text) // 2
+
+
 class SplitDialog(QDialog):
     """Where to split a block: the user puts the text cursor there and presses Split."""
 
@@ -130,7 +141,7 @@ class SplitDialog(QDialog):
         self.editor.setAccessibleName("Block text")
         self.editor.setTabChangesFocus(True)
         cursor = self.editor.textCursor()
-        cursor.setPosition(len(text) // 2)
+        cursor.setPosition(split_point(text))
         self.editor.setTextCursor(cursor)
         layout.addWidget(self.editor)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -255,12 +266,14 @@ class ReviewPanel(QWidget):
         from lcplanner.importers.review import ROLES
 
         self.role_actions: dict[str, QAction] = {}
+        group = QActionGroup(self.table)  # one role at a time: shown as a choice in the menu
         for role in ROLES:
             key, label = ROLE_KEYS[role]
             action = QAction(label, self.table)
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.setCheckable(True)
+            group.addAction(action)
             action.triggered.connect(lambda _=False, r=role: self.set_role(r))
             self.table.addAction(action)
             self.role_actions[role] = action
