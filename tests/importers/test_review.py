@@ -14,33 +14,7 @@ from tests.support import FIXTURES
 
 #: A small plan of our own writing: a heading the recogniser runs into the last priority's
 #: note ("Looking ahead" and its paragraph), which the review corrects.
-BROOKVALE = """Brookvale Councils
-
-Business Plan 2026/27
-
-Introduction
-
-This plan sets out the work of the partnership for the coming year. It was agreed by the
-board in January.
-
-1. Housing
-
-Priority 1: Build more homes for social rent
-Outcome: Every member council starts new homes this year.
-(a) Publish a shared register of public land
-(b) Agree a common design guide
-
-2. Transport
-
-Priority 1: Make bus journeys faster and more reliable
-Outcome: Average journey times fall on the ten slowest routes.
-(a) Map the slowest bus corridors
-(b) Fund bus lanes on three of them
-
-Looking ahead
-
-Members will review the plan at the autumn meeting.
-"""
+BROOKVALE = (FIXTURES / "paper_review_brookvale.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from lcplanner.domain import model as m
 from lcplanner.domain.counts import count_plan
 from lcplanner.ui.review_dialog import MARK, MARK_COLUMN, ROLE_COLUMN, TEXT_COLUMN
 
-from tests.importers.test_review import BROOKVALE
+from tests.support import FIXTURES
 
 
 def _plan_count(store):
@@ -28,8 +28,8 @@ def _stored_counts(store, plan_id):
 def preview(window, qtbot, tmp_path):
     from lcplanner.ui.import_dialog import import_paper
 
-    path = tmp_path / "brookvale.txt"
-    path.write_text(BROOKVALE, encoding="utf-8")
+    path = tmp_path / "brookvale.txt"  # a copy: the import folder is remembered in settings
+    path.write_bytes((FIXTURES / "paper_review_brookvale.txt").read_bytes())
     run = import_paper(window, path)
     qtbot.waitUntil(lambda: run.preview is not None and run.preview.isVisible(), timeout=30000)
     run.preview.run = run
@@ -163,6 +163,14 @@ def test_merge_of_the_last_block_says_why_not(preview, qtbot):
     panel.merge_current()
     assert preview.message.text() == "The last block has no next block to merge with."
     assert panel.table.rowCount() == 16
+
+
+def test_split_is_first_offered_after_a_sentence():
+    from lcplanner.ui.review_dialog import split_point
+
+    assert split_point("Members agreed. The plan stands") == len("Members agreed. ")
+    assert split_point("(a) Map the slowest bus corridors (b) Fund") == len("(a) Map the slowest ")
+    assert split_point("Word") == 2
 
 
 def test_access_keys_are_unique(preview):
