@@ -106,8 +106,35 @@ def render(outdir: Path) -> list[Path]:
             window.tree.setCurrentIndex(last_plan)
             window.tabs.setCurrentWidget(window.timeline)
             shot("editor-timeline.png")
+        review_shot(window, app, outdir, written)
         window.close()
     return written
+
+
+def review_shot(window, app, outdir: Path, written: list[Path]) -> None:
+    """File → Import's review dialog on the 2020/21 seed, one block corrected."""
+    from lcplanner.ui.import_dialog import ImportPreview, parse_source
+
+    source = next(iter(sorted(SEEDS.glob("000_*.txt"))), None)
+    if source is None:
+        return
+    try:
+        parsed = parse_source(source, lambda _stage: None)
+    except Exception as exc:  # noqa: BLE001 - the other screenshots stand without it
+        print(f"review dialog not shown ({exc})", file=sys.stderr)
+        return
+    dialog = ImportPreview(parsed, window)
+    dialog.show()
+    panel = dialog.panel
+    row = next((k for k, b in enumerate(parsed.review.blocks) if b.role == "output"), 0)
+    panel.table.selectRow(row)
+    panel.set_role("priority")
+    for _ in range(3):
+        app.processEvents()
+    target = outdir / "import-review.png"
+    dialog.grab().save(str(target))
+    written.append(target)
+    dialog.reject()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,11 +1,12 @@
-"""File → Import Paper…: read a committee paper (Word, PDF or text), show what was recognised,
-then add it.
+"""File → Import Paper…: read a committee paper (Word, PDF or text), let the user review what
+was recognised, then add it.
 
-The importer runs in a pool worker (a long paper takes a moment); the recognised tree is shown
-read-only with its counts for the user to confirm. On Import the store is backed up first, the
-plan is added in one transaction, and the tree gains the new plan's rows through the model's
-insert API. An import is not an undoable command (it may add thousands of rows); the
-confirmation says so and names the backup instead. A paper already in the store is refused,
+The importer runs in a pool worker (a long paper takes a moment); the review dialog shows the
+paper's blocks with their roles beside the recognised tree, with counts and coverage, and lets
+the user correct roles, merge and split blocks (:mod:`lcplanner.ui.review_dialog`). On Import
+the store is backed up first, the plan as reviewed is added in one transaction, and the tree
+gains the new plan's rows through the model's insert API; the whole import is one undo step
+(:class:`~lcplanner.ui.commands.ImportCommand`). A paper already in the store is refused,
 saying which plan holds it.
 """
 from __future__ import annotations
@@ -14,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from lcplanner.ui.worker import Report, message_box, run_job
 
@@ -26,12 +26,16 @@ FILE_FILTER = ("Papers (*.docx *.pdf *.txt);;Word documents (*.docx);;PDF files 
 
 @dataclass
 class ParsedPaper:
-    """The importer's result: an unsaved plan and what to show about it."""
+    """The importer's result: an unsaved plan, its review and what to show about it."""
 
     source: Path
     plan: object  # lcplanner.domain.model.Plan, not in any session yet
     description: str
     counts: dict[str, int]
+    #: the blocks with their roles, for the user to correct (lcplanner.importers.review)
+    review: object = None
+    #: what the reader and the recogniser set aside or took as one, for the Details tab
+    notes: str = ""
 
     @property
     def summary(self) -> str:
@@ -40,25 +44,38 @@ class ParsedPaper:
         return ", ".join(counted(count, name) for name, count in self.counts.items()
                          if count) or "nothing"
 
+    def take_review(self) -> None:
+        """Import what the review now says (the recogniser's plan if nothing was corrected)."""
+        from lcplanner.domain.counts import count_plan
+
+        if self.review is not None:
+            self.plan = self.review.plan()
+            self.counts = count_plan(self.plan)
+
 
 def parse_source(path: Path, report: Report) -> ParsedPaper:
     """The worker's part: read and recognise the paper, whatever its format (Word, PDF or text,
-    told apart by content); raises PaperImportError."""
+    told apart by content), and start its review; raises PaperImportError."""
     from lcplanner.domain.counts import count_plan
     from lcplanner.importers.paper_text import PaperImportError, describe
+    from lcplanner.importers.review import Review
     from lcplanner.importers.source import furniture_report, read_paper
 
     try:
         read = read_paper(path, report)
     except PaperImportError as exc:
         raise PaperImportError(f"{path.name}: {exc}") from exc
-    description = describe(read.plan) + "\n" + read.coverage().summary()
+    notes = ""
     if read.furniture or read.text_furniture:
-        description += "\n" + furniture_report(read.furniture, read.text_furniture)
+        notes += "\n" + furniture_report(read.furniture, read.text_furniture)
     if read.merges:
-        description += f"\nMerged or kept as one: {len(read.merges)}"
-        description += "".join(f"\n  {what}" for what, _ in read.merges)
-    return ParsedPaper(path, read.plan, description, count_plan(read.plan))
+        notes += f"\nMerged or kept as one: {len(read.merges)}"
+        notes += "".join(f"\n  {what}" for what, _ in read.merges)
+    if report:
+        report("Matching the blocks with the plan…")
+    review = Review(read)
+    description = describe(read.plan) + "\n" + review.coverage().summary() + notes
+    return ParsedPaper(path, read.plan, description, count_plan(read.plan), review, notes)
 
 
 def plan_holding(store, digest: str | None) -> str | None:
@@ -89,37 +106,46 @@ def add_plan(store, plan) -> int:
 
 
 class ImportPreview(QDialog):
-    """The recognised tree, read-only, with counts; Import or Cancel."""
+    """The review: source blocks and the recognised tree, corrections, coverage; Import or
+    Cancel (see :mod:`lcplanner.ui.review_dialog`)."""
 
     def __init__(self, parsed: ParsedPaper, parent: QWidget | None = None):
         super().__init__(parent)
+        from lcplanner.ui.review_dialog import ReviewPanel
+
+        self.parsed = parsed
         self.setObjectName("importPreview")
         self.setWindowTitle(f"Import Paper — {parsed.source.name}")
-        self.resize(760, 620)
+        self.resize(1180, 720)
         layout = QVBoxLayout(self)
 
-        title = getattr(parsed.plan, "title", "") or "(untitled plan)"
-        intro = QLabel(f"lcplanner recognised this plan in {parsed.source.name}. Check the "
-                       f"structure before importing it.")
+        intro = QLabel(f"lcplanner recognised this plan in {parsed.source.name}. Check each "
+                       "block's role; give a block another role by its key or its context "
+                       "menu, merge or split blocks, and the plan on the right follows.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.counts = QLabel(f"<b>{_escape(title)}</b>: {_escape(parsed.summary)}.")
+        self.counts = QLabel()
         self.counts.setObjectName("importCounts")
         self.counts.setWordWrap(True)
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.counts)
+        self.coverage = QLabel()
+        self.coverage.setObjectName("importCoverage")
+        self.coverage.setWordWrap(True)
+        layout.addWidget(self.coverage)
 
-        self.tree_text = QPlainTextEdit(parsed.description)
-        self.tree_text.setObjectName("importTree")
-        self.tree_text.setReadOnly(True)
-        self.tree_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.tree_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.tree_text.setAccessibleName("Recognised plan structure")
-        self.tree_text.setTabChangesFocus(True)
-        layout.addWidget(self.tree_text, 1)
-
-        note = QLabel("The store is backed up before the plan is added, and the whole import "
-                      "is one step that Edit → Undo takes back.")
+        self.message = QLabel()
+        self.message.setObjectName("reviewMessage")
+        self.message.setWordWrap(True)
+        self.panel = ReviewPanel(parsed.review, self, details=parsed.notes,
+                                 on_change=self.review_changed, on_message=self.show_message)
+        self.tree_text = self.panel.tree_text
+        layout.addWidget(self.panel, 1)
+        self.addAction(self.panel.undo_action)
+        layout.addWidget(self.message)
+        note = QLabel("Nothing is written until you press Import. The store is backed up "
+                      "before the plan is added, and the whole import is one step that "
+                      "Edit → Undo takes back.")
         note.setObjectName("importNote")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -130,7 +156,31 @@ class ImportPreview(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.tree_text.setFocus()  # Enter imports (the default button); Escape cancels
+        self.review_changed()
+        self.panel.table.setFocus()  # Enter imports (the default button); Escape cancels
+
+    def review_changed(self) -> None:
+        """The counts and coverage of the plan as the review now stands."""
+        from lcplanner.domain.counts import count_plan, counted
+
+        review = self.parsed.review
+        plan = review.plan()
+        title = getattr(plan, "title", "") or "(untitled plan)"
+        summary = ", ".join(counted(n, key) for key, n in count_plan(plan).items() if n) \
+            or "nothing"
+        corrected = sum(1 for block in review.blocks if block.changed)
+        after = f" ({counted(corrected, 'corrected_blocks')})" if corrected else ""
+        self.counts.setText(f"<b>{_escape(title)}</b>: {_escape(summary)}.{after}")
+        self.coverage.setText(review.coverage_text() + ".")
+        self.show_message("")
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def accept(self) -> None:
+        self.parsed.take_review()
+        super().accept()
 
 
 def _escape(text: str) -> str:
