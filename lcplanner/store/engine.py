@@ -199,6 +199,13 @@ class Store:
 
     def __post_init__(self):
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        #: Names this open store in the notices it sends to other editors (a server's).
+        self.source = None
+        if self.engine.dialect.name == "postgresql":
+            from lcplanner.store.notify import install, new_source
+
+            self.source = new_source()
+            install(self._sessions, self.source)
 
     def session(self) -> Session:
         return self._sessions()
