@@ -412,8 +412,9 @@ class MainWindow(QMainWindow):
         a.replace.setEnabled(editable)
         a.save_copy.setEnabled(doc is not None and doc.store.path is not None)
         for action in (a.export_docx, a.export_pdf, a.print, a.print_preview,
-                       a.deleted_items, a.reload):
+                       a.deleted_items, a.reload, a.changes_since):
             action.setEnabled(doc is not None)
+        a.history.setEnabled(key is not None)
         self.menus["export"].setEnabled(doc is not None)
         a.import_paper.setEnabled(editable)
 
@@ -439,7 +440,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         a = self.actions
         shown = (a.cut, a.copy, a.paste, a.duplicate, None, a.rename, a.delete,
-                 a.move_up, a.move_down, a.indent, a.outdent)
+                 a.move_up, a.move_down, a.indent, a.outdent, None, a.history)
         self._fill_add_menu(menu, {_access_key(x.text()) for x in shown if x} | {"s"})
         menu.addSeparator()
         for action in shown:

@@ -67,6 +67,11 @@ class Actions:
         self.deleted_items = make("&Deleted Items…",
                                   lambda: _ui("deleted_items").show_deleted_items(w),
                                   tip="Restore something deleted in the last 30 days")
+        self.history = make("&History…", lambda: _ui("history_dialog").show_item_history(w),
+                            tip="What changed in the selected item, who changed it and when")
+        self.changes_since = make("C&hanges Since…",
+                                  lambda: _ui("history_dialog").show_changes_since(w),
+                                  tip="The plan's changes from a date on: who, when, what")
         self.move_up = make("Mo&ve Up", lambda: ed.move(-1), QKeySequence("Ctrl+Up"),
                             "Move the selected item up among its siblings", tree_only=True)
         self.move_down = make("Mov&e Down", lambda: ed.move(1), QKeySequence("Ctrl+Down"),
@@ -135,6 +140,7 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     menus["recent"] = file_menu.addMenu("Open &Recent")
     file_menu.addAction(actions.save_copy)
     file_menu.addAction(actions.deleted_items)  # File → Backups… is put in before it
+    file_menu.addAction(actions.changes_since)
     file_menu.addAction(actions.reload)
     file_menu.addSeparator()
     file_menu.addAction(actions.import_paper)

@@ -1,0 +1,405 @@
+"""The history of a plan: every change recorded, in the same transaction as the change.
+
+One set of session hooks (:func:`install`, put on every store's session factory) writes the
+``change_history`` rows, so no edit function has to remember to: whatever a transaction
+changes through the ORM is seen when it is flushed (an item added, a field changed, an item
+moved to another place or parent, an item deleted), and rows put back with SQL inserts (an
+undone delete, a restore from Deleted items, a paste) are seen as they are executed. A subtree
+counts once, by its top item: adding a plan or deleting a priority with its outputs is one
+entry, not one per row. Siblings renumbered around a move are not changes of theirs; only the
+item put in its new place (appended to a collection) is recorded as moved.
+
+Values are kept as text as the user sees them: a status, service group or core area by its
+name, not its id; a milestone's dates joined with "; ". Who made the change is the database
+user on a server (so it is the role the server enforces) and the computer's user for a file.
+Plans reordered among themselves are not recorded (their list is not an ORM collection).
+"""
+from __future__ import annotations
+
+import enum
+import getpass
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import event, insert, select, text
+from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm.attributes import get_history
+from sqlalchemy.sql.dml import Insert
+
+from lcplanner.services.kinds import KINDS, Kind
+
+ADDED, CHANGED, MOVED, DELETED, RESTORED = "added", "changed", "moved", "deleted", "restored"
+#: Reference fields recorded by the name of what they point at.
+_REFERENCES = {"status_id": "status_label", "service_group_id": "service_group",
+               "core_area_id": "core_area"}
+_APPENDED = "lcplanner_history_appended"
+_INSERTED = "lcplanner_history_inserted"
+_WHO = "lcplanner_history_who"
+_PENDING = "lcplanner_history_pending"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row of the history, as shown and exported."""
+
+    id: int
+    changed_at: datetime
+    changed_by: str
+    plan_id: int | None
+    kind: str
+    item_id: int
+    action: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+
+    @property
+    def what(self) -> str:
+        """'Output 12' — the item, by its kind's name and id."""
+        k = KINDS.get(self.kind)
+        return f"{k.title if k else self.kind} {self.item_id}"
+
+
+# --- recording ------------------------------------------------------------------------------
+
+_KIND_OF_TABLE: dict[str, Kind] = {}
+_KIND_OF_CLASS: dict[type, Kind] = {}
+_installed_collections = False
+
+
+def _kinds_ready() -> None:
+    global _installed_collections
+    if _KIND_OF_TABLE:
+        return
+    for k in KINDS.values():
+        _KIND_OF_TABLE[k.table.name] = k
+        _KIND_OF_CLASS[k.cls] = k
+    if not _installed_collections:
+        _installed_collections = True
+        for k in KINDS.values():
+            if k.parent is not None and k.collection:
+                event.listen(getattr(KINDS[k.parent].cls, k.collection), "append", _on_append)
+
+
+def _on_append(target, value, _initiator):
+    session = object_session(target)
+    if session is not None:
+        session.info.setdefault(_APPENDED, []).append(value)
+    return value
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _who(session: Session) -> str:
+    who = session.info.get(_WHO)
+    if who is None:
+        if session.get_bind().dialect.name == "postgresql":
+            who = session.connection().execute(text("SELECT current_user")).scalar_one()
+        else:
+            try:
+                who = getpass.getuser()
+            except Exception:  # no user name to be had (a stripped-down container)
+                who = ""
+        session.info[_WHO] = who
+    return who
+
+
+def _parent_row(conn, k: Kind, parent_id):
+    parent = KINDS[k.parent]
+    row = conn.execute(select(parent.table).where(parent.table.c.id == parent_id)).mappings()
+    return parent, row.first()
+
+
+def _plan_of(conn, k: Kind, row: dict) -> int | None:
+    """The plan an item (given as its row's values) belongs to."""
+    while k.parent is not None:
+        parent, found = _parent_row(conn, k, row.get(k.fk))
+        if found is None:
+            return None
+        k, row = parent, found
+    return row.get("id")
+
+
+def _label(conn, kind: str, item_id) -> str | None:
+    if item_id is None:
+        return None
+    k = KINDS[kind]
+    return conn.execute(select(k.table.c[k.label]).where(k.table.c.id == item_id)).scalar()
+
+
+def _place(conn, k: Kind, parent_id, position) -> str:
+    """Where an item sits, in words: 'place 3 in Housing' (places counted from 1)."""
+    if k.parent is None or position is None:
+        return f"place {(position or 0) + 1}"
+    title = _label(conn, k.parent, parent_id) or f"{KINDS[k.parent].title} {parent_id}"
+    return f"place {position + 1} in {title}"
+
+
+def _row(obj, k: Kind) -> dict:
+    return {c.key: getattr(obj, c.key, None) for c in k.table.c if c.key in obj.__dict__}
+
+
+def _old(obj, name):
+    history = get_history(obj, name)
+    if history.deleted:
+        return history.deleted[0]
+    return history.unchanged[0] if history.unchanged else None
+
+
+def _value(conn, name: str, value):
+    if name in _REFERENCES and value is not None:
+        return _label(conn, _REFERENCES[name], value) or str(value)
+    return _text(value)
+
+
+def _changes_of(conn, obj, k: Kind, appended: bool) -> list[tuple]:
+    found = []
+    parent_moved = k.fk is not None and get_history(obj, k.fk).has_changes()
+    position_moved = get_history(obj, "position").has_changes()
+    if appended and (parent_moved or position_moved):
+        old_parent = _old(obj, k.fk) if k.fk else None
+        new_parent = getattr(obj, k.fk) if k.fk else None
+        found.append((MOVED, "", _place(conn, k, old_parent, _old(obj, "position")),
+                      _place(conn, k, new_parent, obj.position)))
+    for name in k.fields:
+        history = get_history(obj, name)
+        if history.has_changes():
+            new = history.added[0] if history.added else None
+            found.append((CHANGED, name, _value(conn, name, _old(obj, name)),
+                          _value(conn, name, new)))
+    if k.name == "milestone":
+        dates = get_history(obj, "dates")
+        if dates.added or dates.deleted:
+            found.append((CHANGED, "dates", _dates(dates.unchanged + dates.deleted),
+                          _dates(dates.unchanged + dates.added)))
+    return found
+
+
+def _dates(dates) -> str | None:
+    return "; ".join(d.text for d in sorted(dates, key=lambda d: d.position)) or None
+
+
+def _after_flush(session: Session, _context) -> None:
+    _kinds_ready()
+    appended = {id(o) for o in session.info.pop(_APPENDED, [])}
+    new = [o for o in session.new if type(o) in _KIND_OF_CLASS]
+    deleted = [o for o in session.deleted if type(o) in _KIND_OF_CLASS]
+    dirty = [o for o in session.dirty if type(o) in _KIND_OF_CLASS]
+    if not (new or deleted or dirty):
+        return
+    conn = session.connection()
+    entries = []
+    gone = {(type(o), o.id) for o in deleted}
+    made = {(type(o), o.id) for o in new}
+    for group, action, others in ((new, ADDED, made), (deleted, DELETED, gone)):
+        for obj in group:
+            k = _KIND_OF_CLASS[type(obj)]
+            if k.name == "milestone_date":
+                continue  # recorded as the milestone's dates (see _changes_of)
+            if k.parent is not None and (KINDS[k.parent].cls, getattr(obj, k.fk)) in others:
+                continue  # part of a subtree added or deleted whole: its top item says so
+            label = _text(getattr(obj, k.label, None))
+            entries.append((k, _row(obj, k), action, "",
+                            label if action == DELETED else None,
+                            label if action == ADDED else None))
+    for obj in dirty:
+        k = _KIND_OF_CLASS[type(obj)]
+        if k.name == "milestone_date" or (type(obj), obj.id) in gone:
+            continue
+        for action, name, old, value in _changes_of(conn, obj, k, id(obj) in appended):
+            entries.append((k, _row(obj, k), action, name, old, value))
+    _write(session, conn, entries)
+
+
+def _write(session: Session, conn, entries) -> None:
+    """Keep the entries until the transaction commits (see :func:`_before_commit`)."""
+    pending = session.info.setdefault(_PENDING, [])
+    for k, row, action, name, old, new in entries:
+        pending.append({"plan_id": _plan_of(conn, k, row), "kind": k.name,
+                        "item_id": row["id"], "action": action, "field": name,
+                        "old_value": old, "new_value": new})
+
+
+def _merged(pending: list[dict]) -> list[dict]:
+    """One entry per field changed in a transaction (a milestone's dates are cleared and
+    written again in two flushes): the first old value and the last new one."""
+    rows, at = [], {}
+    for entry in pending:
+        key = (entry["kind"], entry["item_id"], entry["field"])
+        if entry["action"] == CHANGED and key in at:
+            rows[at[key]]["new_value"] = entry["new_value"]
+            continue
+        if entry["action"] == CHANGED:
+            at[key] = len(rows)
+        rows.append(dict(entry))
+    return [r for r in rows if r["action"] != CHANGED or r["old_value"] != r["new_value"]]
+
+
+def _before_commit(session: Session) -> None:
+    session.flush()
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return
+    from lcplanner.domain.model import ChangeRecord, _now
+
+    who, now = _who(session), _now()
+    rows = [{**row, "changed_at": now, "changed_by": who} for row in _merged(pending)]
+    if rows:
+        session.connection().execute(insert(ChangeRecord.__table__), rows)
+
+
+def _on_execute(state):
+    """Rows inserted with SQL (a restore, an undone delete, a paste): the top one of each
+    subtree is recorded, restored when it comes back with its old id, added otherwise."""
+    statement = state.statement
+    if not isinstance(statement, Insert) or not state.is_insert:
+        return None
+    _kinds_ready()
+    k = _KIND_OF_TABLE.get(statement.table.name)
+    if k is None:
+        return None
+    params = state.parameters
+    many = isinstance(params, (list, tuple)) and len(params) > 0
+    rows = [dict(p) for p in params] if many else \
+        [{**statement.compile().params, **(params or {})}]
+    result = state.invoke_statement()
+    session = state.session
+    inserted = session.info.setdefault(_INSERTED, set())
+    action = RESTORED if all(r.get("id") is not None for r in rows) else ADDED
+    if not many and rows[0].get("id") is None:
+        key = result.inserted_primary_key
+        rows[0]["id"] = key[0] if key else None
+    entries = []
+    for row in rows:
+        if row.get("id") is None:
+            continue
+        inserted.add((k.table.name, row["id"]))
+        if k.name == "milestone_date" or (
+                k.parent is not None
+                and (KINDS[k.parent].table.name, row.get(k.fk)) in inserted):
+            continue
+        label = _text(row.get(k.label))
+        entries.append((k, row, action, "", None, label))
+    _write(session, session.connection(), entries)
+    return result
+
+
+def _forget(session: Session) -> None:
+    for key in (_APPENDED, _INSERTED, _WHO, _PENDING):
+        session.info.pop(key, None)
+
+
+def install(sessions) -> None:
+    """Record every change made through sessions of ``sessions`` (a sessionmaker)."""
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "do_orm_execute", _on_execute)
+    event.listen(sessions, "before_commit", _before_commit)
+    event.listen(sessions, "after_commit", _forget)
+    event.listen(sessions, "after_rollback", _forget)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def _changes(session: Session, query) -> list[Change]:
+    from sqlalchemy import inspect
+
+    from lcplanner.domain.model import ChangeRecord as R
+
+    if not inspect(session.connection()).has_table(R.__tablename__):
+        return []  # a store from before the history, open read-only (not migrated)
+
+    rows = session.scalars(query.order_by(R.changed_at, R.id))
+    return [Change(id=r.id, changed_at=r.changed_at, changed_by=r.changed_by,
+                   plan_id=r.plan_id, kind=r.kind, item_id=r.item_id, action=r.action,
+                   field=r.field, old_value=r.old_value, new_value=r.new_value) for r in rows]
+
+
+def item_history(store, kind: str, item_id: int) -> list[Change]:
+    """Every change recorded for one item, oldest first."""
+    from lcplanner.domain.model import ChangeRecord as R
+
+    with store.session() as session:
+        return _changes(session, select(R).where(R.kind == kind, R.item_id == item_id))
+
+
+def plan_history(store, plan_id: int | None = None,
+                 since: datetime | None = None) -> list[Change]:
+    """Changes to one plan (or to every plan) at or after ``since`` (UTC), oldest first."""
+    from lcplanner.domain.model import ChangeRecord as R
+
+    query = select(R)
+    if plan_id is not None:
+        query = query.where(R.plan_id == plan_id)
+    if since is not None:
+        query = query.where(R.changed_at >= since)
+    with store.session() as session:
+        return _changes(session, query)
+
+
+# --- in words -------------------------------------------------------------------------------
+
+_FIELD_NAMES = {"status_id": "status", "service_group_id": "service group",
+                "core_area_id": "core area"}
+
+
+def field_name(field: str) -> str:
+    """A field as the user calls it ('status', 'progress note')."""
+    return _FIELD_NAMES.get(field, field.replace("_", " "))
+
+
+def _quoted(value: str | None) -> str:
+    return f"'{value}'" if value else "(empty)"
+
+
+def summary(change: Change) -> str:
+    """The change in one line, without when and who: "Output 12: text changed from … to …"."""
+    what = change.what
+    if change.action == CHANGED:
+        return (f"{what}: {field_name(change.field)} changed from {_quoted(change.old_value)} "
+                f"to {_quoted(change.new_value)}")
+    if change.action == MOVED:
+        return f"{what} moved from {change.old_value} to {change.new_value}"
+    if change.action == DELETED:
+        return f"{what} deleted: {_quoted(change.old_value)}"
+    return f"{what} {change.action}: {_quoted(change.new_value)}"
+
+
+def local_time(moment: datetime) -> datetime:
+    """A recorded time (UTC) as this computer's local time, without a zone."""
+    return moment.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+
+
+def utc_from_local(moment: datetime) -> datetime:
+    """A local date and time as the UTC the history is kept in."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def parse_since(text: str) -> datetime:
+    """'2026-03-01' or '2026-03-01 14:30' (local time) as UTC; ValueError when it is not."""
+    for pattern in ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"):
+        try:
+            return utc_from_local(datetime.strptime(text.strip(), pattern))
+        except ValueError:
+            continue
+    raise ValueError(f"'{text}' is not a date lcplanner reads: write it as YYYY-MM-DD, "
+                     "or YYYY-MM-DD HH:MM")
+
+
+def day_text(moment: datetime) -> str:
+    """'1 March 2026'."""
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def note_lines(changes: list[Change]) -> tuple[str, ...]:
+    """The changes as the committee paper's note lists them: '2 March 2026, asha: …'."""
+    return tuple(f"{day_text(local_time(c.changed_at))}, {c.changed_by or '(unknown)'}: "
+                 f"{summary(c)}" for c in changes)
