@@ -369,8 +369,13 @@ def _no_display() -> bool:
 
 def cmd_edit(args) -> int:
     if args.file and _is_server(args.file):
-        raise _bad("the editor does not open a server database yet; use 'lcplanner import', "
-                   "'stats' and 'export' with the URL")
+        from lcplanner.store.errors import StoreError
+        from lcplanner.store.server import engine_url
+
+        try:  # a URL with a password, or without a database, is refused before Qt starts
+            engine_url(args.file)
+        except StoreError as exc:
+            raise _bad(str(exc)) from exc
     if _no_display():
         raise _bad("no display found: start the editor in a desktop session (the command-line "
                    "commands work anywhere; see 'lcplanner --help')")

@@ -36,6 +36,18 @@ APP_TITLE = "lcplanner"
 FILE_FILTER = "lcplanner stores (*.lcplan);;All files (*)"
 
 
+def _recent_name(entry: str) -> str:
+    """How File → Open Recent names a store: a file's name, or a server's database and host."""
+    from lcplanner.store.server import describe, is_server_url
+
+    if is_server_url(entry):
+        try:
+            return describe(entry)
+        except Exception:  # noqa: BLE001 - an entry edited by hand: shown as it is
+            return entry
+    return Path(entry).name
+
+
 def _access_key(text: str) -> str | None:
     at = text.replace("&&", "").find("&")
     return text.replace("&&", "")[at + 1].casefold() if 0 <= at < len(text) - 1 else None
@@ -153,6 +165,8 @@ class MainWindow(QMainWindow):
         self._expand_initial()
         if opened.store.path is not None:
             self.settings.add_recent_file(str(opened.store.path))
+        elif opened.store.url:  # servers are kept with the recent files
+            self.settings.add_recent_file(opened.store.url)
         self._update_title()
         self._update_actions()
         first = self.proxy.index(0, 0)
@@ -191,10 +205,13 @@ class MainWindow(QMainWindow):
                         self.tree.expand(child)
 
     def _update_title(self) -> None:
+        suffix = " [read-only]" if self.doc is not None and self.doc.readonly else ""
+        if self.doc is not None and self.doc.store.url:
+            self.setWindowTitle(f"{self.doc.store.name}{suffix} — {APP_TITLE}")
+            return
         if self.doc is None or self.doc.store.path is None:
             self.setWindowTitle(APP_TITLE)
             return
-        suffix = " [read-only]" if self.doc.readonly else ""
         self.setWindowTitle(f"{self.doc.store.path.name}{suffix} — {APP_TITLE}")
         self.setWindowFilePath(str(self.doc.store.path))
 
@@ -225,6 +242,18 @@ class MainWindow(QMainWindow):
         self.settings.set("files/last_folder", str(path.parent))
         self.set_document(opened)
         return True
+
+    def connect_to_server(self):
+        """File → Connect to Server…: ask for the server, then open its store."""
+        from lcplanner.ui.connect_dialog import ConnectDialog
+        from lcplanner.store.server import is_server_url
+
+        recent = next((p for p in self.settings.recent_files() if is_server_url(p)), "")
+        dialog = ConnectDialog(self, recent)
+        dialog.accepted.connect(lambda: self.open_path(dialog.chosen_url()))
+        dialog.open()
+        self._connect_dialog = dialog
+        return dialog
 
     def choose_and_open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open Store", self._folder(), FILE_FILTER)
@@ -270,15 +299,17 @@ class MainWindow(QMainWindow):
         menu.clear()
         files = self.settings.recent_files()
         for number, path in enumerate(files, 1):
-            action = menu.addAction(f"&{number} {Path(path).name}" if number < 10
-                                    else Path(path).name)
+            name = _recent_name(path)
+            action = menu.addAction(f"&{number} {name}" if number < 10 else name)
             action.setStatusTip(path)
             action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
         if not files:
             menu.addAction("No recent stores").setEnabled(False)
 
     def _open_recent(self, path: str) -> None:
-        if not Path(path).exists():
+        from lcplanner.store.server import is_server_url
+
+        if not is_server_url(path) and not Path(path).exists():
             self.settings.forget_recent_file(path)
             opening.show_error(self, "Cannot open store", f"{path} no longer exists.")
             return

@@ -31,6 +31,8 @@ class Actions:
         w, ed = window, window.editor
         self.new = make("&New Store…", w.new_store, S.New, "Create a new store with an empty plan")
         self.open = make("&Open…", w.choose_and_open, S.Open, "Open a store")
+        self.connect_server = make("Connec&t to Server…", w.connect_to_server,
+                                   tip="Open a plan store kept on a PostgreSQL server")
         self.save_copy = make("Save a &Copy As…", w.save_copy, QKeySequence("Ctrl+Shift+S"),
                               "Write a copy of the store to another file")
         self.import_paper = make("&Import Paper…", lambda: _ui("import_dialog").import_paper(w),
@@ -137,6 +139,7 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     file_menu = menus["file"] = bar.addMenu("&File")
     file_menu.addAction(actions.new)
     file_menu.addAction(actions.open)
+    file_menu.addAction(actions.connect_server)
     menus["recent"] = file_menu.addMenu("Open &Recent")
     file_menu.addAction(actions.save_copy)
     file_menu.addAction(actions.deleted_items)  # File → Backups… is put in before it
