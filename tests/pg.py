@@ -33,6 +33,8 @@ class Cluster:
     folder: Path
     bin: Path
     as_user: list[str]
+    #: The server's options, to start it again after :meth:`stop` (a fault test).
+    options: str = ""
 
     @property
     def socket_dir(self) -> Path:
@@ -51,6 +53,12 @@ class Cluster:
     def stop(self) -> None:
         subprocess.run([*self.as_user, str(self.bin / "pg_ctl"), "stop", "-m", "immediate",
                         "-D", str(self.folder / "data")], capture_output=True, timeout=60)
+
+    def start(self) -> None:
+        """Start the cluster again after :meth:`stop`, as it was."""
+        subprocess.run([*self.as_user, str(self.bin / "pg_ctl"), "start", "-w", "-t", "60",
+                        "-D", str(self.folder / "data"), "-l", str(self.folder / "server.log"),
+                        "-o", self.options], capture_output=True, timeout=90, check=True)
 
 
 def find_bin() -> Path | None:
@@ -104,7 +112,7 @@ def start_cluster() -> Cluster:
     start = subprocess.run([*prefix, str(binary / "pg_ctl"), "start", "-w", "-t", "60",
                             "-D", str(data), "-l", str(folder / "server.log"), "-o", options],
                            capture_output=True, text=True, timeout=90)
-    cluster = Cluster(folder=folder, bin=binary, as_user=prefix)
+    cluster = Cluster(folder=folder, bin=binary, as_user=prefix, options=options)
     if start.returncode != 0:
         log = (folder / "server.log").read_text(errors="replace")[-300:] \
             if (folder / "server.log").exists() else start.stderr

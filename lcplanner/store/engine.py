@@ -240,6 +240,15 @@ class Store:
         finally:
             session.close()
 
+    def reachable(self) -> bool:
+        """True when the store answers (a server may have gone away); never raises."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not now"
+            return False
+
     def close(self) -> None:
         """Mark the store closed and fold the WAL into the main file, then let go."""
         if not self.readonly and self.path is not None and self.marks_in_use:

@@ -81,8 +81,8 @@ class LiveStore(QObject):
         self._watch_socket()
 
     def poll(self) -> None:
-        if self._watcher is None or self._window.doc is None:
-            return
+        if self._watcher is None or self._window.doc is None or self._window.doc.offline:
+            return  # nothing can be read from a server that has gone away (ui.reconnect)
         changed = self._watcher.changed()
         self._watch_socket()
         if changed or self.tree_stale:

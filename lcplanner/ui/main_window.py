@@ -127,6 +127,9 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self, self.actions)
         self.safety = SafetyNet(self)  # automatic backups, File → Backups…, read-only mark
         self.live = LiveStore(self)  # follows changes saved elsewhere; File → Reload
+        from lcplanner.ui.reconnect import Reconnector
+
+        self.reconnect = Reconnector(self)  # a server gone mid-edit: typing kept, then saved
         self.menus["add"].aboutToShow.connect(lambda: self._fill_add_menu(self.menus["add"]))
         self.menus["recent"].aboutToShow.connect(self._fill_recent_menu)
         self._restore_layout()
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
             self._said_spelling = True  # once a sitting, not on every store opened
             self.statusBar().showMessage(speller.problem, 15000)
         self.live.attach(doc)
+        self.reconnect.attach(doc)
         self._expand_initial()
         if opened.store.path is not None:
             self.settings.add_recent_file(str(opened.store.path))
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
         self.safety.detach()
         self.panes.flush()
         self.live.detach()
+        self.reconnect.detach()
         self.panes.set_document(None)
         self.proxy.setSourceModel(None)
         self.doc.close()
