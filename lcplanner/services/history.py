@@ -10,7 +10,8 @@ entry, not one per row. Siblings renumbered around a move are not changes of the
 item put in its new place (appended to a collection) is recorded as moved.
 
 Values are kept as text as the user sees them: a status, service group or core area by its
-name, not its id; a milestone's dates joined with "; ". Who made the change is the database
+name, not its id; a milestone's dates, and linked themes, pledges or tags (replaced with SQL by
+``set_field``: compared before and after when the transaction commits), joined with "; ". Who made the change is the database
 user on a server (so it is the role the server enforces) and the computer's user for a file.
 Plans reordered among themselves are not recorded (their list is not an ORM collection).
 """
@@ -24,7 +25,8 @@ from datetime import datetime, timezone
 from sqlalchemy import event, insert, select, text
 from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.attributes import get_history
-from sqlalchemy.sql.dml import Insert
+from sqlalchemy.sql.dml import Delete, Insert
+from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 
 from lcplanner.services.kinds import KINDS, Kind
 
@@ -36,6 +38,8 @@ _APPENDED = "lcplanner_history_appended"
 _INSERTED = "lcplanner_history_inserted"
 _WHO = "lcplanner_history_who"
 _PENDING = "lcplanner_history_pending"
+_LINKS_OLD = "lcplanner_history_links_old"
+_LINKS_NEW = "lcplanner_history_links_new"
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,8 @@ class Change:
 
 _KIND_OF_TABLE: dict[str, Kind] = {}
 _KIND_OF_CLASS: dict[type, Kind] = {}
+#: Link table name → [(own column, kind, field, other column, other kind name)].
+_LINK_FIELDS: dict[str, list[tuple[str, Kind, str, str, str]]] = {}
 _installed_collections = False
 
 
@@ -74,6 +80,11 @@ def _kinds_ready() -> None:
     for k in KINDS.values():
         _KIND_OF_TABLE[k.table.name] = k
         _KIND_OF_CLASS[k.cls] = k
+    for k in KINDS.values():
+        for name, (table, own, other) in k.links.items():
+            target = next(iter(table.c[other].foreign_keys)).column.table.name
+            _LINK_FIELDS.setdefault(table.name, []).append(
+                (own, k, name, other, _KIND_OF_TABLE[target].name))
     if not _installed_collections:
         _installed_collections = True
         for k in KINDS.values():
@@ -245,7 +256,7 @@ def _merged(pending: list[dict]) -> list[dict]:
 
 def _before_commit(session: Session) -> None:
     session.flush()
-    pending = session.info.pop(_PENDING, None)
+    pending = session.info.pop(_PENDING, []) + _link_entries(session)
     if not pending:
         return
     from lcplanner.domain.model import ChangeRecord, _now
@@ -260,9 +271,14 @@ def _on_execute(state):
     """Rows inserted with SQL (a restore, an undone delete, a paste): the top one of each
     subtree is recorded, restored when it comes back with its old id, added otherwise."""
     statement = state.statement
-    if not isinstance(statement, Insert) or not state.is_insert:
+    if not isinstance(statement, (Insert, Delete)):
         return None
     _kinds_ready()
+    if statement.table.name in _LINK_FIELDS:
+        _link_statement(state, statement)
+        return None
+    if not isinstance(statement, Insert):
+        return None
     k = _KIND_OF_TABLE.get(statement.table.name)
     if k is None:
         return None
@@ -292,8 +308,64 @@ def _on_execute(state):
     return result
 
 
+def _link_statement(state, statement) -> None:
+    """A link field replaced (``set_field`` deletes an item's links, then inserts the new
+    ones): the links before the delete and those inserted after it are kept, and compared
+    when the transaction commits (see :func:`_link_entries`)."""
+    session = state.session
+    old = session.info.setdefault(_LINKS_OLD, {})
+    fields = _LINK_FIELDS[statement.table.name]
+    if isinstance(statement, Delete):
+        clause = statement.whereclause
+        if not (isinstance(clause, BinaryExpression) and isinstance(clause.right, BindParameter)
+                and getattr(clause.left, "name", None)):
+            return
+        for own, k, name, other, _other_kind in fields:
+            key = (k.name, clause.right.value, name)
+            if own == clause.left.name and key not in old:
+                table = statement.table
+                old[key] = set(session.connection().execute(
+                    select(table.c[other]).where(table.c[own] == clause.right.value)).scalars())
+        return
+    new = session.info.setdefault(_LINKS_NEW, {})
+    params = state.parameters
+    rows = [dict(p) for p in params] if isinstance(params, (list, tuple)) and params else \
+        [{**statement.compile().params, **(params or {})}]
+    for row in rows:
+        for own, k, name, other, _other_kind in fields:
+            key = (k.name, row.get(own), name)
+            if key in old and row.get(other) is not None:
+                new.setdefault(key, set()).add(row[other])
+
+
+def _link_entries(session: Session) -> list[dict]:
+    """One changed entry per link field whose links differ from before (names, not ids)."""
+    old = session.info.pop(_LINKS_OLD, {})
+    new = session.info.pop(_LINKS_NEW, {})
+    if not old:
+        return []
+    conn = session.connection()
+    entries = []
+    for (kind, item_id, name), before in old.items():
+        after = new.get((kind, item_id, name), set())
+        if before == after:
+            continue
+        k = KINDS[kind]
+        other_kind = next(f[4] for f in _LINK_FIELDS[k.links[name][0].name]
+                          if f[1].name == kind and f[2] == name)
+        row = conn.execute(select(k.table).where(k.table.c.id == item_id)).mappings().first()
+
+        def names(ids):
+            return "; ".join(sorted(_label(conn, other_kind, i) or str(i) for i in ids)) or None
+
+        entries.append({"plan_id": _plan_of(conn, k, dict(row)) if row else None,
+                        "kind": kind, "item_id": item_id, "action": CHANGED, "field": name,
+                        "old_value": names(before), "new_value": names(after)})
+    return entries
+
+
 def _forget(session: Session) -> None:
-    for key in (_APPENDED, _INSERTED, _WHO, _PENDING):
+    for key in (_APPENDED, _INSERTED, _WHO, _PENDING, _LINKS_OLD, _LINKS_NEW):
         session.info.pop(key, None)
 
 

@@ -382,6 +382,11 @@ class MainWindow(QMainWindow):
         self.tree.scrollTo(index)
 
     def _current_changed(self, key) -> None:
+        if self.doc is not None and self.doc.offline:
+            # Nothing can be read from a server that has gone away: the pane stays on the item
+            # being typed in (its typing kept) and follows the tree once it is back.
+            self.statusBar().showMessage(self.reconnect.message)
+            return
         if self.doc is None or key is None:
             self.panes.show_item(None, None)
         else:

@@ -60,6 +60,7 @@ class Reconnector(QObject):
             return False
         self.timer.stop()
         self._window.live.refresh()
+        self._window._current_changed(self._window.tree.current_key())  # the pane follows
         name = doc.store.name or "the store"
         self._window.statusBar().showMessage(
             f"Connected to {name} again; what you typed has been saved.", 15000)

@@ -150,3 +150,26 @@ def test_changes_since_a_date_for_one_plan(sample_store):
     assert [(c.old_value, c.new_value) for c in plan_history(store, plan)] == [
         ("", "Head of finance"), ("Head of finance", "Director of finance")]
     assert plan_history(store, plan + 1) == []
+
+
+def test_links_replaced_are_recorded_by_name(sample_store):
+    store = sample_store
+    _forget_history(store)
+    with store.session() as s:
+        priority = s.scalars(select(m.Priority).where(
+            m.Priority.title.startswith("Secure fair"))).one()
+        themes = {t.name: t.id for t in s.scalars(select(m.Theme))}
+        milestone = s.scalars(select(m.Milestone).where(
+            m.Milestone.name == "Funding reform response")).one()
+    chosen = [themes["Homes for everyone"], themes["A greener city"], themes["Fair funding"]]
+    services.set_links(store, "priority", priority.id, "themes", chosen)
+    services.set_links(store, "priority", priority.id, "themes", chosen)  # the same: nothing
+    services.set_links(store, "milestone", milestone.id, "tags", [])
+    assert _rows(store) == [
+        ("priority", priority.id, "changed", "themes", "Fair funding",
+         "A greener city; Fair funding; Homes for everyone"),
+        ("milestone", milestone.id, "changed", "tags",
+         "Evidence on service costs; Influencing national budgets", None),
+    ]
+    plan = _ids(store, m.Plan)[0]
+    assert {c.plan_id for c in plan_history(store)} == {plan}

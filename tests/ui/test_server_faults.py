@@ -78,6 +78,10 @@ def test_typing_while_the_server_is_down_is_kept_and_saved_when_it_returns(serve
     qtbot.keyClicks(owner, ", and more")  # typing goes on while it is away
     qtbot.wait(2500)  # a retry or two find it still away
     assert window.doc.offline and owner.text() == "Typed while the server was away, and more"
+    other = [i.key for i in window.doc.model.items_in_order() if i.key[0] == "output"][1]
+    window.select_key(other)  # nothing can be read meanwhile: the pane stays where it is
+    assert window.panes.current_pane() is pane and pane.item_id == output[1]
+    assert owner.text() == "Typed while the server was away, and more"
 
     cluster.start()
     qtbot.waitUntil(lambda: not window.doc.offline, timeout=10000)
@@ -85,6 +89,8 @@ def test_typing_while_the_server_is_down_is_kept_and_saved_when_it_returns(serve
     assert window.statusBar().currentMessage() == (
         f"Connected to {window.doc.store.name} again; what you typed has been saved.")
     assert _owner(url, output[1]) == "Typed while the server was away, and more"
+    assert pane.item_id == other[1]  # the pane has followed the tree
+    window.select_key(output)
     assert owner.text() == "Typed while the server was away, and more"
 
     owner.selectAll()  # and editing goes on as before
