@@ -100,3 +100,22 @@ def test_the_field_being_typed_in_is_left_alone(qtbot, editors):
     # ... and the first editor, whose pane is open on the same output, hears the second's save.
     qtbot.waitUntil(lambda: first.panes.current_pane().widgets["owner"].text()
                     == "Head of transport and parking", timeout=2000)
+
+
+def test_the_other_editors_timeline_follows(qtbot, editors):
+    first, second = editors
+    milestone = next(i.key for i in first.doc.model.items_in_order() if i.key[0] == "milestone")
+    second.select_key(milestone)
+    second.tabs.setCurrentWidget(second.timeline)
+    qtbot.waitUntil(lambda: second.timeline.view.timeline() is not None, timeout=2000)
+
+    def label():
+        bars = [b for g in second.timeline.view.timeline().groups for b in g.bars]
+        return next(b.label for b in bars if b.milestone_id == milestone[1])
+
+    assert label() != "Budget letter sent to every party"
+    first.select_key(milestone)
+    _type_into(qtbot, first.panes.current_pane().widgets["name"],
+               "Budget letter sent to every party")
+    first.panes.flush()
+    qtbot.waitUntil(lambda: label() == "Budget letter sent to every party", timeout=2000)
