@@ -611,12 +611,9 @@ def _since(text: str | None):
 def _changes_note(store, plan_id: int, since):
     if since is None:
         return None
-    from lcplanner.compose.committee_paper import ChangesNote
-    from lcplanner.services import history
+    from lcplanner.services.history import changes_note
 
-    changes = history.plan_history(store, plan_id, since)
-    return ChangesNote(since=history.day_text(history.local_time(since)),
-                       lines=history.note_lines(changes))
+    return changes_note(store, plan_id, since)
 
 
 def _disk_full_or(exc: Exception, output: Path) -> str:

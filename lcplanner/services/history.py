@@ -475,3 +475,11 @@ def note_lines(changes: list[Change]) -> tuple[str, ...]:
     """The changes as the committee paper's note lists them: '2 March 2026, asha: …'."""
     return tuple(f"{day_text(local_time(c.changed_at))}, {c.changed_by or '(unknown)'}: "
                  f"{summary(c)}" for c in changes)
+
+
+def changes_note(store, plan_id: int, since: datetime):
+    """A committee paper's "Changes since DATE" note: the plan's changes from ``since`` (UTC)."""
+    from lcplanner.compose.committee_paper import ChangesNote
+
+    return ChangesNote(since=day_text(local_time(since)),
+                       lines=note_lines(plan_history(store, plan_id, since)))
