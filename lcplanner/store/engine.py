@@ -199,7 +199,7 @@ class Store:
 
     def __post_init__(self):
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        from lcplanner.services.history import install as record_history
+        from lcplanner.services.recording import install as record_history
 
         record_history(self._sessions)  # every change is kept in change_history
         #: Names this open store in the notices it sends to other editors (a server's).
