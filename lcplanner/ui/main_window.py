@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
 
         recent = next((p for p in self.settings.recent_files() if is_server_url(p)), "")
         dialog = ConnectDialog(self, recent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.open_path(dialog.chosen_url()))
         dialog.open()
         self._connect_dialog = dialog
@@ -558,6 +559,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.panes.flush()
+        if self.doc is not None and self.doc.offline and not self.reconnect.try_again() \
+                and not self.reconnect.may_close():
+            event.ignore()  # the server is away and typing would be lost: kept open
+            return
         self.save_layout()
         self._close_document()
         event.accept()

@@ -11,6 +11,7 @@ the server dropped are replaced rather than failing the next save.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox
 
 #: How often a server that went away is asked again (milliseconds).
 RETRY_MS = 2000
@@ -66,3 +67,17 @@ class Reconnector(QObject):
             f"Connected to {name} again; what you typed has been saved.", 15000)
         self.reconnected.emit()
         return True
+
+    def may_close(self) -> bool:
+        """Closing while the server is away: ask first when typing would be lost."""
+        if not self._window.panes.has_pending():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, "The server is not answering",
+                          "What you typed since the server went away has not been saved yet: "
+                          "closing now loses it. Keep the window open until the server is "
+                          "back, or copy the text somewhere safe first.",
+                          QMessageBox.StandardButton.Cancel, self._window)
+        close = box.addButton("&Close Anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is close

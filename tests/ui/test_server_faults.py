@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from lcplanner import services
 from lcplanner.store.engine import open_store
@@ -54,7 +55,7 @@ def _owner(url, output_id):
 
 
 def test_typing_while_the_server_is_down_is_kept_and_saved_when_it_returns(server_window,
-                                                                          qtbot):
+                                                                          qtbot, monkeypatch):
     window, cluster, url = server_window
     output = next(i.key for i in window.doc.model.items_in_order() if i.key[0] == "output")
     window.select_key(output)
@@ -82,6 +83,11 @@ def test_typing_while_the_server_is_down_is_kept_and_saved_when_it_returns(serve
     window.select_key(other)  # nothing can be read meanwhile: the pane stays where it is
     assert window.panes.current_pane() is pane and pane.item_id == output[1]
     assert owner.text() == "Typed while the server was away, and more"
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()))
+    assert window.close() is False and window.isVisible()  # closing would lose the typing
+    assert asked and asked[0].startswith("What you typed since the server went away has not "
+                                         "been saved yet")
 
     cluster.start()
     qtbot.waitUntil(lambda: not window.doc.offline, timeout=10000)
