@@ -67,7 +67,7 @@ def test_typing_while_the_server_is_down_is_kept_and_saved_when_it_returns(serve
     window.panes.flush()
     assert _owner(url, output[1]) == "Saved before the fault"
 
-    cluster.stop()
+    cluster.stop("fast")  # every connection ends, as when a server goes away
     owner.selectAll()
     qtbot.keyClicks(owner, "Typed while the server was away")
     qtbot.waitUntil(lambda: window.doc.offline, timeout=5000)  # the pane's own save found it
