@@ -67,8 +67,9 @@ class Listener:
         import psycopg
 
         args, kwargs = self._engine.dialect.create_connect_args(self._engine.url)
+        kwargs.setdefault("connect_timeout", 5)  # unless the URL gives its own
         try:
-            conn = psycopg.connect(*args, **kwargs, autocommit=True, connect_timeout=5)
+            conn = psycopg.connect(*args, **{**kwargs, "autocommit": True})
             conn.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as exc:
             self.error = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)

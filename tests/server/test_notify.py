@@ -101,3 +101,18 @@ def test_a_sqlite_store_sends_no_notices(sample_store):
         assert watcher.fileno() is None and watcher.error is None
     finally:
         watcher.close()
+
+
+def test_a_url_with_its_own_connect_timeout_is_listened_to(pg_url):
+    store = open_store(pg_url + "&connect_timeout=3")
+    other = open_store(pg_url)
+    watcher = StoreWatcher(store)
+    try:
+        assert watcher.error is None and watcher.fileno() is not None
+        with other.transaction() as session:
+            session.add(m.Plan(title="A plan from elsewhere"))
+        assert _changed_within(watcher)
+    finally:
+        watcher.close()
+        other.close()
+        store.close()
