@@ -55,6 +55,10 @@ def start(path: str | None = None, argv: list[str] | None = None):
     install_excepthook(window)
     quit_on_signals(window)
     name = Path(path).name if path else "the default store"
+    if path and "://" in path:  # a server's URL: its database and host, never the URL
+        from lcplanner.ui.main_window import _recent_name
+
+        name = _recent_name(path)
     window.statusBar().showMessage(f"Opening {name}…")
     window.show()
     _after_first_paint(window, lambda: _open_first(app, window, path))

@@ -7,6 +7,8 @@
     lcplanner stats FILE [--json]                     what each plan holds
     lcplanner export {docx,pdf} FILE -o OUT [--plan MATCH|#N] [--kind KIND] [--portfolio N]
                      [--template T] [--tagged] [--paper a4|a3] [--force]
+                     [--changes-since DATE]
+    lcplanner history FILE [--since DATE] [--plan MATCH|#N]   what changed, who and when
     lcplanner --version
 
 FILE may also be a PostgreSQL URL (postgresql://host/db, or postgresql://user@/db?host=/dir for
@@ -31,7 +33,7 @@ EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 KINDS = ("committee-paper", "plan", "portfolio", "timeline")
 DEFAULT_KIND = "plan"
 SUFFIXES = {"docx": (".docx", "Word"), "pdf": (".pdf", "PDF")}
-COMMANDS = ("import", "stats", "export", "backups", "restore", "init", "users")
+COMMANDS = ("import", "stats", "export", "backups", "restore", "init", "users", "history")
 ROLES = ("reader", "editor", "clerk", "owner")
 
 
@@ -99,6 +101,9 @@ def _build_parser() -> argparse.ArgumentParser:
                           help="paper size of a PDF timeline (default a4)")
     p_export.add_argument("--tagged", action="store_true",
                           help="make a tagged (accessible) PDF through LibreOffice")
+    p_export.add_argument("--changes-since", metavar="DATE",
+                          help="add the plan's changes since DATE (YYYY-MM-DD) to a committee "
+                               "paper's background papers")
     p_export.add_argument("--force", action="store_true",
                           help="replace a read-only file, or write under a name whose "
                                "extension is not the format's (never a store)")
@@ -129,6 +134,13 @@ def _build_parser() -> argparse.ArgumentParser:
     p_remove = actions.add_parser("remove", prog="lcplanner users URL remove", help="take a database role's role in the store "
                                   "away")
     p_remove.add_argument("name")
+    p_history = sub.add_parser("history", help="list the changes made to a store's plans, "
+                               "oldest first: when, who, which item and field, old and new")
+    p_history.add_argument("file")
+    p_history.add_argument("--since", metavar="DATE", help="only changes made on or after "
+                           "DATE (YYYY-MM-DD or 'YYYY-MM-DD HH:MM', local time)")
+    p_history.add_argument("--plan", metavar="MATCH", help="one plan: title containing MATCH, "
+                           "or #N as 'lcplanner stats' numbers it")
     return parser
 
 
@@ -150,7 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _tell_when_waiting()
             code = {"import": cmd_import, "stats": cmd_stats, "export": cmd_export,
                     "backups": cmd_backups, "restore": cmd_restore,
-                    "init": cmd_init, "users": cmd_users}[args.command](args)
+                    "init": cmd_init, "users": cmd_users,
+                    "history": cmd_history}[args.command](args)
             _flush()  # a closed pipe shows here, not at exit
             return code
         args = _editor_parser().parse_args(argv)
@@ -362,6 +375,28 @@ def cmd_users(args) -> int:
     return EXIT_OK
 
 
+def cmd_history(args) -> int:
+    from lcplanner.services import history
+
+    since = _since(args.since)
+    store = _open(args.file, readonly=True)
+    try:
+        plan_id = None
+        if args.plan is not None:
+            with store.session() as session:
+                plan_id = choose_plan(_plans(session), args.plan).id
+        changes = history.plan_history(store, plan_id, since)
+    finally:
+        store.close()
+    if not changes:
+        print(f"No changes recorded in {_label(args.file)}"
+              + (f" since {args.since.strip()}." if since else "."))
+    for change in changes:
+        when = history.local_time(change.changed_at).strftime("%Y-%m-%d %H:%M")
+        print(f"{when}  {change.changed_by or '(unknown)'}  {history.summary(change)}")
+    return EXIT_OK
+
+
 def _no_display() -> bool:
     """True on Linux with no X11 or Wayland display, where Qt would abort with a core dump."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
@@ -371,8 +406,13 @@ def _no_display() -> bool:
 
 def cmd_edit(args) -> int:
     if args.file and _is_server(args.file):
-        raise _bad("the editor does not open a server database yet; use 'lcplanner import', "
-                   "'stats' and 'export' with the URL")
+        from lcplanner.store.errors import StoreError
+        from lcplanner.store.server import engine_url
+
+        try:  # a URL with a password, or without a database, is refused before Qt starts
+            engine_url(args.file)
+        except StoreError as exc:
+            raise _bad(str(exc)) from exc
     if _no_display():
         raise _bad("no display found: start the editor in a desktop session (the command-line "
                    "commands work anywhere; see 'lcplanner --help')")
@@ -541,6 +581,9 @@ def _check_export_options(args) -> None:
         raise _bad("--paper a3 applies to PDF timelines (--kind timeline) only")
     if args.tagged and args.format != "pdf":
         raise _bad("--tagged applies to PDF exports only")
+    if args.changes_since is not None and args.kind != "committee-paper":
+        raise _bad(f"--changes-since applies to --kind committee-paper only (the kind is "
+                   f"{args.kind})")
     if args.template:
         _no_folder(args.template, "a Word template")
         if not Path(args.template).is_file():
@@ -567,13 +610,15 @@ def cmd_export(args) -> int:
     from lcplanner.writers.atomic import ExportError
 
     _check_export_options(args)
+    since = _since(args.changes_since)
     _check_output(args)
     store = _open(args.file, readonly=True)
     try:
         with store.session() as session:
             plan = choose_plan(_plans(session), args.plan)
+            changes = _changes_note(store, plan.id, since)
             try:
-                document = compose(plan, args.kind, portfolio=args.portfolio)
+                document = compose(plan, args.kind, portfolio=args.portfolio, changes=changes)
             except ValueError as exc:
                 raise _bad(str(exc)) from exc
     finally:
@@ -586,6 +631,26 @@ def cmd_export(args) -> int:
         print(f"lcplanner: warning: {warning}", file=sys.stderr)
     print(f"Wrote {args.output}")
     return EXIT_OK
+
+
+def _since(text: str | None):
+    """--since or --changes-since as UTC (None when not given); a bad date exits 2."""
+    if text is None:
+        return None
+    from lcplanner.services import history
+
+    try:
+        return history.parse_since(text)
+    except ValueError as exc:
+        raise _bad(str(exc)) from exc
+
+
+def _changes_note(store, plan_id: int, since):
+    if since is None:
+        return None
+    from lcplanner.services.history import changes_note
+
+    return changes_note(store, plan_id, since)
 
 
 def _disk_full_or(exc: Exception, output: Path) -> str:

@@ -33,6 +33,8 @@ class Cluster:
     folder: Path
     bin: Path
     as_user: list[str]
+    #: The server's options, to start it again after :meth:`stop` (a fault test).
+    options: str = ""
 
     @property
     def socket_dir(self) -> Path:
@@ -48,9 +50,18 @@ class Cluster:
                              autocommit=True) as conn:
             conn.execute(sql)
 
-    def stop(self) -> None:
-        subprocess.run([*self.as_user, str(self.bin / "pg_ctl"), "stop", "-m", "immediate",
+    def stop(self, mode: str = "immediate") -> None:
+        """Stop the server; ``mode="fast"`` ends every client's connection but writes what
+        was committed first (the cluster runs with fsync and synchronous commit off, so an
+        immediate stop may lose the last commits: fine at the end, not mid-test)."""
+        subprocess.run([*self.as_user, str(self.bin / "pg_ctl"), "stop", "-m", mode,
                         "-D", str(self.folder / "data")], capture_output=True, timeout=60)
+
+    def start(self) -> None:
+        """Start the cluster again after :meth:`stop`, as it was."""
+        subprocess.run([*self.as_user, str(self.bin / "pg_ctl"), "start", "-w", "-t", "60",
+                        "-D", str(self.folder / "data"), "-l", str(self.folder / "server.log"),
+                        "-o", self.options], capture_output=True, timeout=90, check=True)
 
 
 def find_bin() -> Path | None:
@@ -104,7 +115,7 @@ def start_cluster() -> Cluster:
     start = subprocess.run([*prefix, str(binary / "pg_ctl"), "start", "-w", "-t", "60",
                             "-D", str(data), "-l", str(folder / "server.log"), "-o", options],
                            capture_output=True, text=True, timeout=90)
-    cluster = Cluster(folder=folder, bin=binary, as_user=prefix)
+    cluster = Cluster(folder=folder, bin=binary, as_user=prefix, options=options)
     if start.returncode != 0:
         log = (folder / "server.log").read_text(errors="replace")[-300:] \
             if (folder / "server.log").exists() else start.stderr

@@ -30,15 +30,20 @@ def __getattr__(name: str):
     return value
 
 
-def compose(plan, kind: str, portfolio: int | None = None) -> ir.Document:
-    """Compose ``plan`` as one of :data:`KINDS`; ``portfolio`` (1-based) for "portfolio"."""
+def compose(plan, kind: str, portfolio: int | None = None, changes=None) -> ir.Document:
+    """Compose ``plan`` as one of :data:`KINDS`; ``portfolio`` (1-based) for "portfolio";
+    ``changes`` (a committee paper's :class:`~lcplanner.compose.committee_paper.ChangesNote`)
+    for its background papers."""
     from lcplanner.compose.committee_paper import compose_committee_paper
     from lcplanner.compose.plan_document import compose_plan
     from lcplanner.compose.portfolio_summary import compose_portfolio
     from lcplanner.compose.timeline import compose_timeline
 
     if kind == "committee-paper":
-        return compose_committee_paper(plan)
+        return compose_committee_paper(plan, changes=changes)
+    if changes is not None:
+        raise ValueError("The changes since a date go in a committee paper only "
+                         "(--kind committee-paper).")
     if kind == "plan":
         return compose_plan(plan)
     if kind == "portfolio":

@@ -17,6 +17,7 @@ what it holds starts at level 2 (portfolios and service groups 2, priorities 3).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 from lcplanner.compose import ir
@@ -32,12 +33,24 @@ from lcplanner.domain.model import CommitteePaper, Plan
 Part = tuple[str, Callable[[int, bool], list[ir.Block]]]
 
 
+@dataclass(frozen=True)
+class ChangesNote:
+    """The plan's recorded changes since a date, for the background papers: the date as the
+    note names it ("1 March 2026") and one line per change, oldest first (see
+    :func:`lcplanner.services.history.note_lines`)."""
+
+    since: str
+    lines: tuple[str, ...]
+
+
 def compose_committee_paper(plan: Plan, paper: CommitteePaper | int | None = None, *,
-                            hs: HouseStyle | None = None) -> ir.Document:
+                            hs: HouseStyle | None = None,
+                            changes: ChangesNote | None = None) -> ir.Document:
     """Compose ``plan`` as a committee paper (the plan's first paper unless one is given).
 
     ``paper`` may be one of the plan's :class:`CommitteePaper` objects or its 1-based number;
-    ``hs`` is the house style (the organisation's own, or the defaults, when not given).
+    ``hs`` is the house style (the organisation's own, or the defaults, when not given);
+    ``changes`` adds a "Changes since DATE" note to the background papers.
     """
     paper = _pick_paper(plan, paper)
     hs = hs or for_organisation(plan.organisation)
@@ -56,10 +69,13 @@ def compose_committee_paper(plan: Plan, paper: CommitteePaper | int | None = Non
     events_in_text = paper is not None and _events_intro(plan, paper) is not None
     parts = _parts(plan, hs, events=not events_in_text)
     if paper is not None:
-        blocks += _paper_body(plan, paper, hs, parts)
+        blocks += _paper_body(plan, paper, hs, parts, changes)
     else:  # a plan published on its own: its parts under its title
         for key, build in parts:
             blocks += build(2, key != "priorities")
+        if changes is not None:
+            blocks.append(ir.Heading(hs["background_papers"], 2, kind="part"))
+            blocks += _changes_note(changes, hs)
     return ir.Document(
         title=title, blocks=blocks, kind="committee-paper",
         author=plan.organisation or (paper.report_by if paper else "") or "",
@@ -144,8 +160,18 @@ def _required(hs: HouseStyle, key: str, what: str, blocks: list[ir.Block]) -> No
         blocks.append(ir.Paragraph.of(hs.missing(what)))
 
 
+def _changes_note(changes: ChangesNote, hs: HouseStyle) -> list[ir.Block]:
+    """"Changes since 1 March 2026", then one bullet per recorded change (none: the heading
+    alone says nothing changed)."""
+    blocks: list[ir.Block] = [ir.Paragraph.of(f"{hs['changes_since']} {changes.since}")]
+    if changes.lines:
+        blocks.append(ir.ListBlock([ir.ListItem([ir.Run(line)]) for line in changes.lines],
+                                   kind="bullet"))
+    return blocks
+
+
 def _paper_body(plan: Plan, paper: CommitteePaper, hs: HouseStyle,
-                parts: list[Part]) -> list[ir.Block]:
+                parts: list[Part], changes: ChangesNote | None = None) -> list[ir.Block]:
     blocks: list[ir.Block] = []
     people = [(hs[key], value) for key, value in (
         ("report_by", paper.report_by), ("job_title", paper.job_title),
@@ -212,8 +238,12 @@ def _paper_body(plan: Plan, paper: CommitteePaper, hs: HouseStyle,
         blocks.append(ir.Heading(hs["background_papers"], 2, kind="part"))
         for text in backgrounds:
             blocks += text_blocks(text)
-    else:
+    elif changes is None:
         _required(hs, "background_papers", "the background papers", blocks)
+    if changes is not None:
+        if not backgrounds:
+            blocks.append(ir.Heading(hs["background_papers"], 2, kind="part"))
+        blocks += _changes_note(changes, hs)
 
     for title, content in appendices:
         if not content:

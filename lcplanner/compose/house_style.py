@@ -31,7 +31,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "legal_implications": "Legal implications",
     "equalities_implications": "Equalities implications",
     "appendices": "Appendices", "background_papers": "Background papers",
-    "appendix": "Appendix",
+    "appendix": "Appendix", "changes_since": "Changes since",
     # plan content
     "outcome": "Outcome:", "note": "Note:", "portfolio_holder": "Portfolio holder:",
     "shadow_holder": "Shadow portfolio holder:", "lead": "Lead:", "theme": "Theme:",

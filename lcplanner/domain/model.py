@@ -150,6 +150,25 @@ class DeletedItem(Base):
     snapshot: Mapped[str] = mapped_column(Text)
 
 
+class ChangeRecord(Base):
+    """One change to a plan: who made it, when, to which item, and the field's old and new
+    value as text (``action`` is added, changed, moved, deleted or restored; ``field`` is
+    empty but for a changed field). No foreign keys: the history outlives what it describes.
+    """
+
+    __tablename__ = "change_history"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=_now, index=True)
+    changed_by: Mapped[str] = mapped_column(String(100), default="")
+    plan_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    item_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str] = mapped_column(String(60), default="")
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+
+
 class Plan(Base):
     """One year's or period's business plan."""
 

@@ -60,7 +60,11 @@ PAPER_TABLES = ("committee_papers", "recommendations", "paper_sections", "append
                 "background_papers")
 #: Kept for every writer (editor and clerk): what they delete is kept here for Restore, and
 #: words added to the spelling dictionary.
-SHARED_TABLES = {"deleted_items": "INSERT, DELETE", "dictionary_words": "INSERT"}
+SHARED_TABLES = {"deleted_items": "INSERT, DELETE", "dictionary_words": "INSERT",
+                 "change_history": "INSERT"}
+#: What a writer's new row must satisfy, where "any row" is too much: the history records a
+#: change under the name of whoever made it, so nobody can write one in another's name.
+SHARED_CHECKS = {"change_history": "changed_by = current_user"}
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.@-]{0,62}")
 
@@ -216,7 +220,7 @@ def _secure_table(conn: Connection, table: str, groups: dict[str, str]) -> None:
         writers = f"{q(groups['clerk'])}, {q(groups['editor'])}"
         statements += [f"GRANT {SHARED_TABLES[table]} ON {t} TO {writers}",
                        f"CREATE POLICY lcp_writer ON {t} TO {writers} "
-                       "USING (true) WITH CHECK (true)"]
+                       f"USING (true) WITH CHECK ({SHARED_CHECKS.get(table, 'true')})"]
     conn.execute(text("; ".join(statements)))
 
 

@@ -41,9 +41,9 @@ _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "afs", "9p
 
 #: The ``user_version`` this build writes: one per Alembic revision (a test checks they agree).
 #: Kept as a constant so that opening a current store never loads Alembic's scripts.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: The Alembic revision a new store is stamped with (the last of the history).
-HEAD_REVISION = "0006_deleted_items"
+HEAD_REVISION = "0008_history"
 
 
 def schema_version() -> int:
@@ -199,6 +199,16 @@ class Store:
 
     def __post_init__(self):
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        from lcplanner.services.recording import install as record_history
+
+        record_history(self._sessions)  # every change is kept in change_history
+        #: Names this open store in the notices it sends to other editors (a server's).
+        self.source = None
+        if self.engine.dialect.name == "postgresql":
+            from lcplanner.store.notify import install, new_source
+
+            self.source = new_source()
+            install(self._sessions, self.source)
 
     def session(self) -> Session:
         return self._sessions()
@@ -229,6 +239,15 @@ class Store:
             raise error from exc
         finally:
             session.close()
+
+    def reachable(self) -> bool:
+        """True when the store answers (a server may have gone away); never raises."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not now"
+            return False
 
     def close(self) -> None:
         """Mark the store closed and fold the WAL into the main file, then let go."""

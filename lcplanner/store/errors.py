@@ -45,3 +45,8 @@ class StoreBusyError(StoreError):
 class AlteredStoreError(StoreError):
     """The store's schema holds things lcplanner did not create (triggers, views, tables) or
     lacks columns it needs; nothing in it is run."""
+
+
+class ConnectionLostError(StoreError):
+    """The server could not be reached during a change (it went away, or is restarting);
+    nothing of that change was saved, and the same change can be made again once it is back."""

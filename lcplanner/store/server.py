@@ -21,13 +21,15 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
-from lcplanner.store.errors import (AlteredStoreError, NewerStoreError, NotAStoreError,
-                                    StoreError)
+from lcplanner.store.errors import (AlteredStoreError, ConnectionLostError, NewerStoreError,
+                                    NotAStoreError, StoreError)
 from lcplanner.store.schema_check import schema_problems
 
 SCHEMES = ("postgresql://", "postgres://")
 META_TABLE = "lcplanner_meta"
 APPLICATION = "lcplanner"
+#: Seconds libpq waits for a server to answer a new connection.
+CONNECT_TIMEOUT = 5
 
 #: Everything in the current schema that could hold or run something, in one statement:
 #: tables with their columns, views, triggers, rules and the indexes that back no constraint.
@@ -150,8 +152,8 @@ def translate_server(exc: BaseException, name: str) -> StoreError | None:
     if isinstance(exc, DBAPIError) and (exc.connection_invalidated
                                         or isinstance(exc, OperationalError)):
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
-        return StoreError(f"The connection to {name} was lost ({detail}); nothing of this "
-                          "change was saved.")
+        return ConnectionLostError(f"The connection to {name} was lost ({detail}); nothing "
+                                   "of this change was saved.")
     return None
 
 
@@ -162,7 +164,10 @@ def _connect_error(exc: DBAPIError, name: str) -> StoreError:
 
 def _engine(target: str, *, readonly: bool) -> tuple[Engine, str]:
     url = engine_url(target)
-    engine = create_engine(url, pool_pre_ping=True)
+    # A server that has gone away is found out at once (pre-ping), and one that does not answer
+    # keeps nobody waiting long (libpq's connect_timeout, unless the URL gives its own).
+    timeout = {} if "connect_timeout" in url.query else {"connect_timeout": CONNECT_TIMEOUT}
+    engine = create_engine(url, pool_pre_ping=True, connect_args=timeout)
     if readonly:
         engine = engine.execution_options(postgresql_readonly=True)
     return engine, describe(url)

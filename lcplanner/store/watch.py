@@ -7,6 +7,9 @@ connections are "other connections" too, so this process's own commits would loo
 outside changes: the watcher listens to the engine's commits, checks for outside changes just
 before each of its own (the write lock is held then, so nobody else can commit in between), and
 takes the new value as its baseline once the committing connection is handed back.
+
+A PostgreSQL store has no such counter; there every write sends a notice (see
+:mod:`lcplanner.store.notify`) and the watcher LISTENs for the ones other editors sent.
 """
 from __future__ import annotations
 
@@ -21,6 +24,12 @@ class StoreWatcher:
     def __init__(self, store: Store):
         self._store = store
         self._raw = None
+        self._listener = None
+        if store.engine.dialect.name == "postgresql":
+            from lcplanner.store.notify import Listener
+
+            self._listener = Listener(store.engine, store.source)
+            return
         if store.engine.dialect.name != "sqlite":  # data_version is SQLite's: nothing to poll
             return
         self._raw = store.engine.raw_connection()
@@ -50,8 +59,19 @@ class StoreWatcher:
         self._rebase = False
         self._baseline = self._read()
 
+    def fileno(self) -> int | None:
+        """A socket that becomes readable when a server sends a notice (None for a file)."""
+        return self._listener.fileno() if self._listener is not None else None
+
+    @property
+    def error(self) -> str | None:
+        """Why the server cannot be listened to just now (None when it can, or for a file)."""
+        return self._listener.error if self._listener is not None else None
+
     def changed(self) -> bool:
         """True when another connection has committed since the last call."""
+        if self._listener is not None:
+            return self._listener.changed()
         if self._raw is None:
             return False
         version = self._read()
@@ -62,6 +82,9 @@ class StoreWatcher:
 
     def close(self) -> None:
         """Give the connection back and stop listening (before the store is closed)."""
+        if self._listener is not None:
+            listener, self._listener = self._listener, None
+            listener.close()
         if self._raw is None:
             return
         event.remove(self._store.engine, "commit", self._before_own_commit)

@@ -34,6 +34,8 @@ class EditorDocument(QObject):
     select_requested = Signal(object)
     #: An edit could not be saved; the message is for the user.
     error_occurred = Signal(str)
+    #: The server went away during an edit (the message says so); see :attr:`offline`.
+    connection_lost = Signal(str)
 
     def __init__(self, store: Store, lock=None, parent: QObject | None = None):
         super().__init__(parent)
@@ -42,6 +44,9 @@ class EditorDocument(QObject):
         self.model = PlanTreeModel(self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)
+        #: The server could not be reached at the last edit: typing waits in the panes until
+        #: the window has connected again (``ui.reconnect``).
+        self.offline = False
         from lcplanner.services import access
 
         #: What the connected user may change (a server's roles; everything in a file).
@@ -109,7 +114,17 @@ class EditorDocument(QObject):
             self.item_changed.emit(parent, parent_id)
 
     def report(self, exc: BaseException) -> None:
-        """An edit failed: tell the user, and re-read the tree so it matches the store."""
+        """An edit failed: tell the user, and re-read the tree so it matches the store.
+
+        A server that went away is said in the status bar, not in a box: the typing is kept
+        and saved when the server is back (nothing can be re-read until then)."""
+        from lcplanner.store.errors import ConnectionLostError
+
+        if isinstance(exc, ConnectionLostError):
+            log.warning("edit failed: %s", exc)
+            self.offline = True
+            self.connection_lost.emit(str(exc))
+            return
         log.exception("edit failed", exc_info=exc)
         self.error_occurred.emit(str(exc) or type(exc).__name__)
         try:

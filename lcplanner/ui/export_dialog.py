@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
@@ -64,18 +65,26 @@ class ExportRequest:
     output: Path
     template: Path | None = None
     tagged: bool = False
+    #: A committee paper's background papers list the changes from then on (UTC), if set.
+    changes_since: datetime | None = None
 
 
-def compose_document(store, plan_id: int, kind: str, portfolio: int | None):
+def compose_document(store, plan_id: int, kind: str, portfolio: int | None,
+                     changes_since: datetime | None = None):
     """The paper IR for ``plan_id`` (one short session; call on the GUI thread)."""
     from lcplanner.compose import compose
     from lcplanner.domain.model import Plan
 
+    note = None
+    if changes_since is not None:
+        from lcplanner.services.history import changes_note
+
+        note = changes_note(store, plan_id, changes_since)
     with store.session() as session:
         plan = session.get(Plan, plan_id)
         if plan is None:
             raise ValueError("The plan no longer exists.")
-        return compose(plan, kind, portfolio=portfolio)
+        return compose(plan, kind, portfolio=portfolio, changes=note)
 
 
 def write_document(request: ExportRequest, document, report: Report) -> list[str]:
@@ -160,6 +169,11 @@ class ExportDialog(QDialog):
         word = fmt == "docx"
         ui.form.setRowVisible(ui.template_row, word)
         ui.form.setRowVisible(ui.tagged, not word)
+        ui.changes_since.setDate(QDate.currentDate().addDays(-7))
+        ui.changes.setToolTip("List the plan's recorded changes from this date on under the "
+                              "paper's background papers")
+        ui.changes_since.setEnabled(False)
+        ui.changes.toggled.connect(ui.changes_since.setEnabled)
         self._soffice = None
         if not word:
             from lcplanner.writers.libreoffice import find_soffice
@@ -226,6 +240,7 @@ class ExportDialog(QDialog):
         self.ui.portfolio.setEnabled(kind == "portfolio")
         self.ui.label_portfolio.setEnabled(kind == "portfolio")
         self.ui.kind_help.setText(KINDS[kind][1])
+        self.ui.form.setRowVisible(self.ui.changes_row, kind == "committee-paper")
         self._suggest_path()
 
     def _plan_changed(self, *_args) -> None:
@@ -284,7 +299,14 @@ class ExportDialog(QDialog):
         return ExportRequest(self.fmt, self.plan_id, self.kind, self.portfolio, self.output(),
                              template=Path(template).expanduser() if template else None,
                              tagged=self.fmt == "pdf" and self.ui.tagged.isEnabled()
-                             and self.ui.tagged.isChecked())
+                             and self.ui.tagged.isChecked(), changes_since=self._since())
+
+    def _since(self) -> datetime | None:
+        if self.kind != "committee-paper" or not self.ui.changes.isChecked():
+            return None
+        from lcplanner.services.history import utc_from_local
+
+        return utc_from_local(datetime.combine(self.ui.changes_since.date().toPython(), time()))
 
     # --- exporting --------------------------------------------------------------------------
 
@@ -338,7 +360,7 @@ class ExportDialog(QDialog):
             return
         try:
             document = compose_document(self.doc.store, request.plan_id, request.kind,
-                                        request.portfolio)
+                                        request.portfolio, request.changes_since)
         except ValueError as exc:
             self._warn("Cannot export", str(exc))
             return
@@ -353,8 +375,10 @@ class ExportDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.ui.kind, self.ui.plan, self.ui.portfolio, self.ui.template_path,
-                       self.ui.template_button, self.ui.output_path, self.ui.output_button):
+                       self.ui.template_button, self.ui.output_path, self.ui.output_button,
+                       self.ui.changes):
             widget.setEnabled(not busy)
+        self.ui.changes_since.setEnabled(not busy and self.ui.changes.isChecked())
         if not busy:
             self.ui.tagged.setEnabled(self.fmt == "pdf" and self._soffice is not None)
             self._kind_changed()

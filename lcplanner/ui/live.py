@@ -6,12 +6,16 @@ and the open pane is brought up to date. A pane with typing not yet saved (or a 
 its lists being edited) is left alone until that is saved, and the tree waits while a row is
 renamed in place, so nothing typed is ever overwritten. File → Reload (F5) does the
 same on demand. Read-only windows follow too: that is how they stay current.
+
+On a PostgreSQL server the watcher LISTENs for the notices other editors' writes send; its
+socket is watched by a ``QSocketNotifier``, so a change shows as soon as it is committed (the
+timer stays as a fallback and keeps retrying after the server was lost).
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QSocketNotifier, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView
 
 if TYPE_CHECKING:
@@ -45,12 +49,27 @@ class LiveStore(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
+        self._notifier: QSocketNotifier | None = None
+
+    def _watch_socket(self) -> None:
+        """Follow the watcher's socket (a server's notices), which changes on reconnecting."""
+        fileno = self._watcher.fileno() if self._watcher is not None else None
+        if self._notifier is not None and self._notifier.socket() == fileno:
+            return
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if fileno is not None:
+            self._notifier = QSocketNotifier(fileno, QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self.poll)
 
     def attach(self, doc) -> None:
         self.detach()
         from lcplanner.store.watch import StoreWatcher  # SQLAlchemy: not before first paint
 
         self._watcher = StoreWatcher(doc.store)
+        self._watch_socket()
         self.timer.start()
 
     def detach(self) -> None:
@@ -59,11 +78,14 @@ class LiveStore(QObject):
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
+        self._watch_socket()
 
     def poll(self) -> None:
-        if self._watcher is None or self._window.doc is None:
-            return
-        if self._watcher.changed() or self.tree_stale:
+        if self._watcher is None or self._window.doc is None or self._window.doc.offline:
+            return  # nothing can be read from a server that has gone away (ui.reconnect)
+        changed = self._watcher.changed()
+        self._watch_socket()
+        if changed or self.tree_stale:
             if _editing_in(self._window.tree):  # a rename in progress: after it
                 self.tree_stale = True
                 return

@@ -36,6 +36,18 @@ APP_TITLE = "lcplanner"
 FILE_FILTER = "lcplanner stores (*.lcplan);;All files (*)"
 
 
+def _recent_name(entry: str) -> str:
+    """How File → Open Recent names a store: a file's name, or a server's database and host."""
+    from lcplanner.store.server import describe, is_server_url
+
+    if is_server_url(entry):
+        try:
+            return describe(entry)
+        except Exception:  # noqa: BLE001 - an entry edited by hand: shown as it is
+            return entry
+    return Path(entry).name
+
+
 def _access_key(text: str) -> str | None:
     at = text.replace("&&", "").find("&")
     return text.replace("&&", "")[at + 1].casefold() if 0 <= at < len(text) - 1 else None
@@ -114,6 +126,9 @@ class MainWindow(QMainWindow):
         self.menus = build_menus(self, self.actions)
         self.safety = SafetyNet(self)  # automatic backups, File → Backups…, read-only mark
         self.live = LiveStore(self)  # follows changes saved elsewhere; File → Reload
+        from lcplanner.ui.reconnect import Reconnector
+
+        self.reconnect = Reconnector(self)  # a server gone mid-edit: typing kept, then saved
         self.menus["add"].aboutToShow.connect(lambda: self._fill_add_menu(self.menus["add"]))
         self.menus["recent"].aboutToShow.connect(self._fill_recent_menu)
         self._restore_layout()
@@ -150,9 +165,12 @@ class MainWindow(QMainWindow):
             self._said_spelling = True  # once a sitting, not on every store opened
             self.statusBar().showMessage(speller.problem, 15000)
         self.live.attach(doc)
+        self.reconnect.attach(doc)
         self._expand_initial()
         if opened.store.path is not None:
             self.settings.add_recent_file(str(opened.store.path))
+        elif opened.store.url:  # servers are kept with the recent files
+            self.settings.add_recent_file(opened.store.url)
         self._update_title()
         self._update_actions()
         first = self.proxy.index(0, 0)
@@ -165,6 +183,7 @@ class MainWindow(QMainWindow):
         self.safety.detach()
         self.panes.flush()
         self.live.detach()
+        self.reconnect.detach()
         self.panes.set_document(None)
         self.proxy.setSourceModel(None)
         self.tree.setModel(None)
@@ -192,10 +211,13 @@ class MainWindow(QMainWindow):
                         self.tree.expand(child)
 
     def _update_title(self) -> None:
+        suffix = " [read-only]" if self.doc is not None and self.doc.readonly else ""
+        if self.doc is not None and self.doc.store.url:
+            self.setWindowTitle(f"{self.doc.store.name}{suffix} — {APP_TITLE}")
+            return
         if self.doc is None or self.doc.store.path is None:
             self.setWindowTitle(APP_TITLE)
             return
-        suffix = " [read-only]" if self.doc.readonly else ""
         self.setWindowTitle(f"{self.doc.store.path.name}{suffix} — {APP_TITLE}")
         self.setWindowFilePath(str(self.doc.store.path))
 
@@ -226,6 +248,19 @@ class MainWindow(QMainWindow):
         self.settings.set("files/last_folder", str(path.parent))
         self.set_document(opened)
         return True
+
+    def connect_to_server(self):
+        """File → Connect to Server…: ask for the server, then open its store."""
+        from lcplanner.ui.connect_dialog import ConnectDialog
+        from lcplanner.store.server import is_server_url
+
+        recent = next((p for p in self.settings.recent_files() if is_server_url(p)), "")
+        dialog = ConnectDialog(self, recent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.open_path(dialog.chosen_url()))
+        dialog.open()
+        self._connect_dialog = dialog
+        return dialog
 
     def choose_and_open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open Store", self._folder(), FILE_FILTER)
@@ -271,15 +306,17 @@ class MainWindow(QMainWindow):
         menu.clear()
         files = self.settings.recent_files()
         for number, path in enumerate(files, 1):
-            action = menu.addAction(f"&{number} {Path(path).name}" if number < 10
-                                    else Path(path).name)
+            name = _recent_name(path)
+            action = menu.addAction(f"&{number} {name}" if number < 10 else name)
             action.setStatusTip(path)
             action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
         if not files:
             menu.addAction("No recent stores").setEnabled(False)
 
     def _open_recent(self, path: str) -> None:
-        if not Path(path).exists():
+        from lcplanner.store.server import is_server_url
+
+        if not is_server_url(path) and not Path(path).exists():
             self.settings.forget_recent_file(path)
             opening.show_error(self, "Cannot open store", f"{path} no longer exists.")
             return
@@ -347,6 +384,11 @@ class MainWindow(QMainWindow):
         self.tree.scrollTo(index)
 
     def _current_changed(self, key) -> None:
+        if self.doc is not None and self.doc.offline:
+            # Nothing can be read from a server that has gone away: the pane stays on the item
+            # being typed in (its typing kept) and follows the tree once it is back.
+            self.statusBar().showMessage(self.reconnect.message)
+            return
         if self.doc is None or key is None:
             self.panes.show_item(None, None)
         else:
@@ -421,8 +463,9 @@ class MainWindow(QMainWindow):
         a.replace.setEnabled(whole)
         a.save_copy.setEnabled(doc is not None and doc.store.path is not None)
         for action in (a.export_docx, a.export_pdf, a.print, a.print_preview,
-                       a.deleted_items, a.reload):
+                       a.deleted_items, a.reload, a.changes_since):
             action.setEnabled(doc is not None)
+        a.history.setEnabled(key is not None)
         self.menus["export"].setEnabled(doc is not None)
         a.import_paper.setEnabled(whole)
 
@@ -450,7 +493,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         a = self.actions
         shown = (a.cut, a.copy, a.paste, a.duplicate, None, a.rename, a.delete,
-                 a.move_up, a.move_down, a.indent, a.outdent)
+                 a.move_up, a.move_down, a.indent, a.outdent, None, a.history)
         self._fill_add_menu(menu, {_access_key(x.text()) for x in shown if x} | {"s"})
         menu.addSeparator()
         for action in shown:
@@ -527,6 +570,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.panes.flush()
+        if self.doc is not None and self.doc.offline and not self.reconnect.try_again() \
+                and not self.reconnect.may_close():
+            event.ignore()  # the server is away and typing would be lost: kept open
+            return
         self.save_layout()
         self._close_document()
         event.accept()

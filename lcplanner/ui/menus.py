@@ -31,6 +31,8 @@ class Actions:
         w, ed = window, window.editor
         self.new = make("&New Store…", w.new_store, S.New, "Create a new store with an empty plan")
         self.open = make("&Open…", w.choose_and_open, S.Open, "Open a store")
+        self.connect_server = make("Connec&t to Server…", w.connect_to_server,
+                                   tip="Open a plan store kept on a PostgreSQL server")
         self.save_copy = make("Save a &Copy As…", w.save_copy, QKeySequence("Ctrl+Shift+S"),
                               "Write a copy of the store to another file")
         self.import_paper = make("&Import Paper…", lambda: _ui("import_dialog").import_paper(w),
@@ -67,6 +69,11 @@ class Actions:
         self.deleted_items = make("&Deleted Items…",
                                   lambda: _ui("deleted_items").show_deleted_items(w),
                                   tip="Restore something deleted in the last 30 days")
+        self.history = make("&History…", lambda: _ui("history_dialog").show_item_history(w),
+                            tip="What changed in the selected item, who changed it and when")
+        self.changes_since = make("C&hanges Since…",
+                                  lambda: _ui("history_dialog").show_changes_since(w),
+                                  tip="The plan's changes from a date on: who, when, what")
         self.move_up = make("Mo&ve Up", lambda: ed.move(-1), QKeySequence("Ctrl+Up"),
                             "Move the selected item up among its siblings", tree_only=True)
         self.move_down = make("Mov&e Down", lambda: ed.move(1), QKeySequence("Ctrl+Down"),
@@ -132,9 +139,11 @@ def build_menus(window, actions: Actions) -> dict[str, QMenu]:
     file_menu = menus["file"] = bar.addMenu("&File")
     file_menu.addAction(actions.new)
     file_menu.addAction(actions.open)
+    file_menu.addAction(actions.connect_server)
     menus["recent"] = file_menu.addMenu("Open &Recent")
     file_menu.addAction(actions.save_copy)
     file_menu.addAction(actions.deleted_items)  # File → Backups… is put in before it
+    file_menu.addAction(actions.changes_since)
     file_menu.addAction(actions.reload)
     file_menu.addSeparator()
     file_menu.addAction(actions.import_paper)

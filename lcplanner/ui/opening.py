@@ -93,9 +93,31 @@ def _release(lock) -> None:
         lock.release()
 
 
+def open_server(parent: QWidget | None, url: str) -> Opened | None:
+    """Open the store in a server database (``postgresql://…``); None, once the user has been
+    told why, when it cannot be (unreachable, refused, not a store, a newer lcplanner's)."""
+    try:
+        store = open_store(url)
+    except StoreError as exc:
+        show_error(parent, "Cannot connect to the server", str(exc))
+        return None
+    except Exception as exc:  # never a traceback: say what failed, log the details
+        log.exception("connecting to a server failed")
+        show_error(parent, "Cannot connect to the server", f"The server could not be opened "
+                   f"({type(exc).__name__}).")
+        return None
+    show_store_warnings(parent, store)
+    return Opened(store)
+
+
 def open_path(parent: QWidget | None, path: str | Path, *, create: bool = False,
               seed=None) -> Opened | None:
-    """Open ``path`` for editing, or read-only if the user agrees; None when it cannot be."""
+    """Open ``path`` for editing, or read-only if the user agrees; None when it cannot be.
+    A ``postgresql://`` URL opens a server's store (see :func:`open_server`)."""
+    from lcplanner.store.server import is_server_url
+
+    if is_server_url(path):
+        return open_server(parent, str(path))
     path = Path(path).expanduser().resolve()
     if not create and not path.exists():
         show_error(parent, "Cannot open store", f"{path} does not exist.")

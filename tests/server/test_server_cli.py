@@ -96,8 +96,9 @@ def test_a_password_in_the_url_is_refused_by_every_command(capsys, tmp_path):
         assert "hunter2" not in err
 
 
-def test_the_editor_says_it_cannot_open_a_server_yet(capsys, pg_url):
-    code, _, err = run_cli(capsys, pg_url)
-    assert code == 2
-    assert one_line(err) == ("lcplanner: the editor does not open a server database yet; use "
-                             "'lcplanner import', 'stats' and 'export' with the URL")
+def test_the_editor_refuses_a_server_url_with_a_password_before_starting(capsys, pg_url):
+    url = pg_url.replace("postgres@", "postgres:hunter2@")
+    code, out, err = run_cli(capsys, url)
+    assert (code, out) == (2, "") and "hunter2" not in err
+    assert one_line(err) == ("lcplanner: The server URL holds a password: lcplanner does "
+                             "not take one there. Give it in PGPASSWORD or ~/.pgpass instead.")

@@ -15,9 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+    QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_ExportDialog(object):
     def setupUi(self, ExportDialog):
@@ -97,10 +97,26 @@ class Ui_ExportDialog(object):
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.tagged)
 
+        self.changes_row = QHBoxLayout()
+        self.changes_row.setObjectName(u"changes_row")
+        self.changes = QCheckBox(ExportDialog)
+        self.changes.setObjectName(u"changes")
+
+        self.changes_row.addWidget(self.changes)
+
+        self.changes_since = QDateEdit(ExportDialog)
+        self.changes_since.setObjectName(u"changes_since")
+        self.changes_since.setCalendarPopup(True)
+
+        self.changes_row.addWidget(self.changes_since)
+
+
+        self.form.setLayout(6, QFormLayout.ItemRole.FieldRole, self.changes_row)
+
         self.label_output = QLabel(ExportDialog)
         self.label_output.setObjectName(u"label_output")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.label_output)
+        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.label_output)
 
         self.output_row = QHBoxLayout()
         self.output_row.setObjectName(u"output_row")
@@ -115,7 +131,7 @@ class Ui_ExportDialog(object):
         self.output_row.addWidget(self.output_button)
 
 
-        self.form.setLayout(6, QFormLayout.ItemRole.FieldRole, self.output_row)
+        self.form.setLayout(7, QFormLayout.ItemRole.FieldRole, self.output_row)
 
 
         self.outer.addLayout(self.form)
@@ -142,7 +158,9 @@ class Ui_ExportDialog(object):
         QWidget.setTabOrder(self.portfolio, self.template_path)
         QWidget.setTabOrder(self.template_path, self.template_button)
         QWidget.setTabOrder(self.template_button, self.tagged)
-        QWidget.setTabOrder(self.tagged, self.output_path)
+        QWidget.setTabOrder(self.tagged, self.changes)
+        QWidget.setTabOrder(self.changes, self.changes_since)
+        QWidget.setTabOrder(self.changes_since, self.output_path)
         QWidget.setTabOrder(self.output_path, self.output_button)
 
         self.retranslateUi(ExportDialog)
@@ -177,6 +195,14 @@ class Ui_ExportDialog(object):
         self.tagged.setText(QCoreApplication.translate("ExportDialog", u"T&agged PDF for screen readers (made by LibreOffice)", None))
 #if QT_CONFIG(accessibility)
         self.tagged.setAccessibleName(QCoreApplication.translate("ExportDialog", u"Tagged PDF", None))
+#endif // QT_CONFIG(accessibility)
+        self.changes.setText(QCoreApplication.translate("ExportDialog", u"Add the changes &recorded since", None))
+#if QT_CONFIG(accessibility)
+        self.changes.setAccessibleName(QCoreApplication.translate("ExportDialog", u"Add the changes since a date to the background papers", None))
+#endif // QT_CONFIG(accessibility)
+        self.changes_since.setDisplayFormat(QCoreApplication.translate("ExportDialog", u"d MMMM yyyy", None))
+#if QT_CONFIG(accessibility)
+        self.changes_since.setAccessibleName(QCoreApplication.translate("ExportDialog", u"Changes since", None))
 #endif // QT_CONFIG(accessibility)
         self.label_output.setText(QCoreApplication.translate("ExportDialog", u"&Save as:", None))
 #if QT_CONFIG(accessibility)

@@ -305,10 +305,16 @@ class FieldPane(QWidget):
         self._flushing = True
         try:
             for name, value in pending.items():
+                if self.doc.offline:  # the server is away: kept until it is back
+                    self._pending[name] = value
+                    continue
                 if self.details is not None and self.details.values.get(name) == value:
                     continue
                 self.doc.push(SetFieldCommand(self.doc, self.kind, self.item_id, name, value,
                                               new_step=self._new_step))
+                if self.doc.offline:  # it went away during this save: nothing was saved
+                    self._pending[name] = value
+                    continue
                 if self.details is not None:
                     self.details.values[name] = value
         finally:

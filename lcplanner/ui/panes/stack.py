@@ -81,6 +81,10 @@ class PaneStack(QStackedWidget):
         for _scroll, pane in self._panes.values():
             pane.flush()
 
+    def has_pending(self) -> bool:
+        """True while a pane holds typing not yet saved (a server away keeps it there)."""
+        return any(pane.has_pending() for _scroll, pane in self._panes.values())
+
 
 def _speller_for(doc) -> Speller:
     """British English plus the store's word list; Add to Dictionary writes to the store
