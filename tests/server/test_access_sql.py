@@ -181,3 +181,29 @@ def test_the_store_with_its_access_rules_still_passes_the_schema_check(access_st
     for user in access_store.names.values():
         store = open_store(access_store.url_as(user), readonly=True)
         store.close()
+
+
+def test_history_is_written_only_in_ones_own_name_and_never_rewritten(access_store):
+    """Editors and clerks add history rows as they edit, under their own name only; nobody
+    but an owner changes or removes a row, and a reader adds none."""
+    editor, reader = access_store.names["editor"], access_store.names["reader"]
+    insert = ("INSERT INTO change_history (changed_at, changed_by, kind, item_id, action, "
+              "field) VALUES (now(), %s, 'priority', 1, 'changed', 'title')")
+    with access_store.connect(editor) as conn:
+        conn.execute(insert, (editor,))
+        conn.commit()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege,
+                           match='new row violates row-level security policy for table '
+                                 '"change_history"'):
+            conn.execute(insert, ("someone_else",))
+        conn.rollback()
+        assert "permission denied for table change_history" in _refused(
+            conn, "UPDATE change_history SET changed_by = 'someone_else'")
+        assert "permission denied for table change_history" in _refused(
+            conn, "DELETE FROM change_history")
+    with access_store.connect(reader) as conn:
+        assert "permission denied for table change_history" in _refused(conn, insert, (reader,))
+    with access_store.connect("postgres") as conn:
+        written = conn.execute("SELECT changed_by, count(*) FROM change_history "
+                               "WHERE changed_by <> 'postgres' GROUP BY changed_by").fetchall()
+        assert written == [(editor, 1)]  # the setup's own rows are the owner's
