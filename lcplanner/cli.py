@@ -34,7 +34,6 @@ KINDS = ("committee-paper", "plan", "portfolio", "timeline")
 DEFAULT_KIND = "plan"
 SUFFIXES = {"docx": (".docx", "Word"), "pdf": (".pdf", "PDF")}
 COMMANDS = ("import", "stats", "export", "backups", "restore", "init", "users", "history")
-ROLES = ("reader", "editor", "clerk", "owner")
 
 
 class UsageError(Exception):
@@ -115,32 +114,9 @@ def _build_parser() -> argparse.ArgumentParser:
     p_restore.add_argument("backup")
     p_restore.add_argument("--into", required=True, metavar="FILE")
 
-    p_init = sub.add_parser("init", help="create the store in an empty PostgreSQL database")
-    p_init.add_argument("url", help="postgresql://host/db (credentials from PGPASSWORD, "
-                        "~/.pgpass or a service file)")
+    from lcplanner.cli_team import add_team_parsers
 
-    p_users = sub.add_parser("users", help="list who has which role in a PostgreSQL store, "
-                             "or give or take a role")
-    p_users.add_argument("url", help="postgresql://host/db")
-    actions = p_users.add_subparsers(dest="action", parser_class=_Parser)
-    p_add = actions.add_parser("add", prog="lcplanner users URL add", help="give a database role (made if needed, without a "
-                               "password) a role in the store")
-    p_add.add_argument("name")
-    p_add.add_argument("--role", required=True, choices=ROLES)
-    p_add.add_argument("--portfolio", type=int, action="append", metavar="N",
-                       help="a portfolio an editor may change (repeat for several)")
-    p_add.add_argument("--plan", metavar="MATCH",
-                       help="the plan holding the portfolios, when the store holds several")
-    p_remove = actions.add_parser("remove", prog="lcplanner users URL remove", help="take a database role's role in the store "
-                                  "away")
-    p_remove.add_argument("name")
-    p_history = sub.add_parser("history", help="list the changes made to a store's plans, "
-                               "oldest first: when, who, which item and field, old and new")
-    p_history.add_argument("file")
-    p_history.add_argument("--since", metavar="DATE", help="only changes made on or after "
-                           "DATE (YYYY-MM-DD or 'YYYY-MM-DD HH:MM', local time)")
-    p_history.add_argument("--plan", metavar="MATCH", help="one plan: title containing MATCH, "
-                           "or #N as 'lcplanner stats' numbers it")
+    add_team_parsers(sub)
     return parser
 
 
@@ -160,10 +136,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             args = _build_parser().parse_args(argv)
             _tell_when_waiting()
+            from lcplanner import cli_team
+
+            from lcplanner.cli_export import cmd_export
+
             code = {"import": cmd_import, "stats": cmd_stats, "export": cmd_export,
                     "backups": cmd_backups, "restore": cmd_restore,
-                    "init": cmd_init, "users": cmd_users,
-                    "history": cmd_history}[args.command](args)
+                    "init": cli_team.cmd_init, "users": cli_team.cmd_users,
+                    "history": cli_team.cmd_history}[args.command](args)
             _flush()  # a closed pipe shows here, not at exit
             return code
         args = _editor_parser().parse_args(argv)
@@ -342,61 +322,6 @@ def cmd_restore(args) -> int:
     return EXIT_OK
 
 
-def cmd_init(args) -> int:
-    from lcplanner.store.errors import StoreError
-    from lcplanner.store.server import init_server
-
-    if not _is_server(args.url):
-        raise _bad(f"{args.url} is not a PostgreSQL URL (postgresql://host/db): a store file "
-                   "is created by 'lcplanner import' or the editor")
-    try:
-        name = init_server(args.url)
-    except StoreError as exc:
-        raise _bad(str(exc)) from exc
-    print(f"Created an lcplanner store in {name}.")
-    return EXIT_OK
-
-
-def cmd_users(args) -> int:
-    from lcplanner.store import users
-    from lcplanner.store.errors import StoreError
-
-    if not _is_server(args.url):
-        raise _bad(f"users needs a PostgreSQL store (postgresql://host/db), not {args.url}: "
-                   "whoever may open a store file may change all of it")
-    try:
-        lines = users.run(args.url, args.action, getattr(args, "name", None),
-                          getattr(args, "role", None), getattr(args, "portfolio", None),
-                          getattr(args, "plan", None), choose_plan)
-    except StoreError as exc:
-        raise _bad(str(exc)) from exc
-    for line in lines:
-        print(line)
-    return EXIT_OK
-
-
-def cmd_history(args) -> int:
-    from lcplanner.services import history
-
-    since = _since(args.since)
-    store = _open(args.file, readonly=True)
-    try:
-        plan_id = None
-        if args.plan is not None:
-            with store.session() as session:
-                plan_id = choose_plan(_plans(session), args.plan).id
-        changes = history.plan_history(store, plan_id, since)
-    finally:
-        store.close()
-    if not changes:
-        print(f"No changes recorded in {_label(args.file)}"
-              + (f" since {args.since.strip()}." if since else "."))
-    for change in changes:
-        when = history.local_time(change.changed_at).strftime("%Y-%m-%d %H:%M")
-        print(f"{when}  {change.changed_by or '(unknown)'}  {history.summary(change)}")
-    return EXIT_OK
-
-
 def _no_display() -> bool:
     """True on Linux with no X11 or Wayland display, where Qt would abort with a core dump."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
@@ -571,68 +496,6 @@ def choose_plan(plans, match: str | None):
     return plans[0]
 
 
-def _check_export_options(args) -> None:
-    """Refuse options that do not apply to the chosen format and kind (never ignore them)."""
-    if args.kind == "portfolio" and args.portfolio is None:
-        raise _bad("--kind portfolio needs --portfolio N")
-    if args.portfolio is not None and args.kind != "portfolio":
-        raise _bad(f"--portfolio applies to --kind portfolio only (the kind is {args.kind})")
-    if args.paper != "a4" and (args.format != "pdf" or args.kind != "timeline"):
-        raise _bad("--paper a3 applies to PDF timelines (--kind timeline) only")
-    if args.tagged and args.format != "pdf":
-        raise _bad("--tagged applies to PDF exports only")
-    if args.changes_since is not None and args.kind != "committee-paper":
-        raise _bad(f"--changes-since applies to --kind committee-paper only (the kind is "
-                   f"{args.kind})")
-    if args.template:
-        _no_folder(args.template, "a Word template")
-        if not Path(args.template).is_file():
-            raise _bad(f"template {args.template} does not exist")
-
-
-def _check_output(args) -> None:
-    """The output rule (lcplanner.writers.targets), with --force where it may apply."""
-    from lcplanner.writers.targets import TargetError, check_suffix, check_target
-
-    suffix, name = SUFFIXES[args.format]
-    protect = [] if "://" in args.file else [args.file]
-    try:
-        check_target(args.output, protect=protect, force=args.force)
-        if not args.force:
-            check_suffix(args.output, suffix, name)
-    except TargetError as exc:
-        hint = " Use --force to write it anyway." if exc.forceable else ""
-        raise _bad(f"{exc}{hint} Nothing was written.") from exc
-
-
-def cmd_export(args) -> int:
-    from lcplanner.compose import compose
-    from lcplanner.writers.atomic import ExportError
-
-    _check_export_options(args)
-    since = _since(args.changes_since)
-    _check_output(args)
-    store = _open(args.file, readonly=True)
-    try:
-        with store.session() as session:
-            plan = choose_plan(_plans(session), args.plan)
-            changes = _changes_note(store, plan.id, since)
-            try:
-                document = compose(plan, args.kind, portfolio=args.portfolio, changes=changes)
-            except ValueError as exc:
-                raise _bad(str(exc)) from exc
-    finally:
-        store.close()
-    try:
-        warnings = [*document.warnings, *_write(args, document)]
-    except ExportError as exc:
-        raise _bad(_disk_full_or(exc, Path(args.output))) from exc
-    for warning in warnings:
-        print(f"lcplanner: warning: {warning}", file=sys.stderr)
-    print(f"Wrote {args.output}")
-    return EXIT_OK
-
-
 def _since(text: str | None):
     """--since or --changes-since as UTC (None when not given); a bad date exits 2."""
     if text is None:
@@ -643,38 +506,6 @@ def _since(text: str | None):
         return history.parse_since(text)
     except ValueError as exc:
         raise _bad(str(exc)) from exc
-
-
-def _changes_note(store, plan_id: int, since):
-    if since is None:
-        return None
-    from lcplanner.services.history import changes_note
-
-    return changes_note(store, plan_id, since)
-
-
-def _disk_full_or(exc: Exception, output: Path) -> str:
-    """An export that failed for want of space says so as every other command does."""
-    from lcplanner.store.errors import DiskFullError
-    from lcplanner.store.failures import translate
-
-    cause = exc.__cause__ or exc.__context__
-    error = translate(cause, output) if isinstance(cause, OSError) else None
-    return str(error) if isinstance(error, DiskFullError) else str(exc)
-
-
-def _write(args, document) -> list[str]:
-    if args.format == "docx":
-        from lcplanner.writers.docx_writer import write_docx
-
-        return write_docx(document, args.output, template=args.template)
-    if args.tagged:
-        from lcplanner.writers.pdf_tagged import write_tagged_pdf
-
-        return write_tagged_pdf(document, args.output)
-    from lcplanner.writers.pdf_writer import write_pdf
-
-    return write_pdf(document, args.output, template=args.template, paper=args.paper)
 
 
 if __name__ == "__main__":
