@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-__all__ = ["SourceBlock", "blocks_to_text", "content_blocks", "furniture_blocks"]
+__all__ = ["SourceBlock", "blocks_to_text", "render_blocks", "content_blocks", "furniture_blocks"]
 
 #: Spaces between the cells of a table row in the rendered text: a run of spaces, as a
 #: layout-preserving extraction leaves them, so a row stays one line and its cells stay apart.
@@ -87,7 +87,16 @@ def blocks_to_text(blocks: Iterable[SourceBlock]) -> str:
     one line with its cells apart by a run of spaces; a cell's second paragraph joins its
     first, and an empty cell leaves nothing (as in any flattened table).
     """
+    return render_blocks(blocks)[0]
+
+
+def render_blocks(blocks: Iterable[SourceBlock]) -> tuple[str, list[tuple[int, int]]]:
+    """The text of :func:`blocks_to_text`, and where the reader saw headings in it: the first
+    and last physical line (0-based) of each heading block. A heading's style is the paper's
+    own word that a line stands alone; plain text cannot say it, so it travels beside the text.
+    """
     out: list[str] = []
+    headings: list[int] = []  # indexes into ``out`` of heading blocks
     row_key: tuple[int | None, int | None] | None = None
     cells: dict[int, list[str]] = {}
 
@@ -112,6 +121,16 @@ def blocks_to_text(blocks: Iterable[SourceBlock]) -> str:
             continue
         line = _line(block)
         if line.strip():
+            if block.heading_level is not None:
+                headings.append(len(out))
             out.append(line)
     flush_row()
-    return "\n\n".join(out) + ("\n" if out else "")
+    spans: list[tuple[int, int]] = []
+    heading_at = set(headings)
+    physical = 0
+    for k, line in enumerate(out):
+        height = line.count("\n") + 1
+        if k in heading_at:
+            spans.append((physical, physical + height - 1))
+        physical += height + 1  # the blank line between blocks
+    return "\n\n".join(out) + ("\n" if out else ""), spans

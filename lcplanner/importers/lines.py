@@ -68,6 +68,9 @@ class Line:
     raw: str = field(default="", repr=False)
     #: a row of a table flattened to text (see :mod:`lcplanner.importers.tables`)
     row: TableRow | None = field(default=None, repr=False)
+    #: whether the reader saw a heading here (a Word heading style, a PDF's larger or bold
+    #: line); None when the source cannot say (plain text)
+    heading: bool | None = field(default=None, repr=False)
 
     @property
     def marked(self) -> bool:
@@ -149,6 +152,8 @@ def _joins(prev: Line, cur: Line, width: int) -> bool:
     """Whether ``cur`` continues the sentence ``prev`` left unfinished."""
     if prev.row is not None or cur.row is not None:
         return False
+    if prev.heading or cur.heading:
+        return False  # the reader saw a heading: it stands alone, whatever its last word
     if prev.ends_sentence() or not prev.text:
         return False
     open_ended = _ends_on_function_word(prev.text)
@@ -181,9 +186,16 @@ def _joins(prev: Line, cur: Line, width: int) -> bool:
     return long_line and (not cur.blank_before or width > 0) and not cur.is_heading_like(6)
 
 
-def logical_lines(text: str) -> list[Line]:
-    """Turn extracted text into logical lines, rejoining sentences broken by extraction."""
+def logical_lines(text: str, headings: list[tuple[int, int]] | None = None) -> list[Line]:
+    """Turn extracted text into logical lines, rejoining sentences broken by extraction.
+
+    ``headings`` are the first and last physical lines of each heading a reader saw (see
+    :func:`lcplanner.importers.blocks.render_blocks`): a heading's own lines join up, but it
+    neither continues the line above nor is continued by the one below.
+    """
     physical = text.split("\n")
+    starts = {first: last for first, last in headings or ()}
+    inside: set[int] = {k for first, last in starts.items() for k in range(first + 1, last + 1)}
     width = _wrap_width(physical)
     tables = find_tables(physical)
     out: list[Line] = []
@@ -207,7 +219,9 @@ def logical_lines(text: str) -> list[Line]:
         if not line.text:
             continue
         line.text = _SUPERSCRIPTS.sub("", line.text)
-        if out and _joins(out[-1], line, width):
+        if headings is not None:
+            line.heading = index in starts
+        if out and ((index in inside and out[-1].heading) or _joins(out[-1], line, width)):
             prev = out[-1]
             piece = line.text
             if line.enum:  # re-attach the number that turned out to be part of the sentence
