@@ -19,6 +19,9 @@ __all__ = ["SourceBlock", "blocks_to_text", "render_blocks", "content_blocks", "
 #: Spaces between the cells of a table row in the rendered text: a run of spaces, as a
 #: layout-preserving extraction leaves them, so a row stays one line and its cells stay apart.
 CELL_GAP = "    "
+#: Between the paragraphs of one table cell ("Q1 2027" over "by March 2027" in a date
+#: cell): they stay one cell of the row, but two items, as a reader of the cell sees them.
+CELL_PARAGRAPHS = "; "
 #: Spaces per list level in front of a nested list item (how extraction shows nesting).
 LEVEL_INDENT = 4
 
@@ -84,8 +87,10 @@ def blocks_to_text(blocks: Iterable[SourceBlock]) -> str:
     """The text the recogniser reads: one line per block (one per table row), blank between.
 
     Page furniture is left out here (it is listed, not read as content). A table row becomes
-    one line with its cells apart by a run of spaces; a cell's second paragraph joins its
-    first, and an empty cell leaves nothing (as in any flattened table).
+    one line with its cells apart by a run of spaces; a cell's paragraphs are joined by
+    :data:`CELL_PARAGRAPHS`, a bold run opening a cell's paragraph (a milestone's name) is shown
+    as ``**bold**`` the way an extraction to text shows emphasis, and an empty cell leaves
+    nothing (as in any flattened table).
     """
     return render_blocks(blocks)[0]
 
@@ -101,7 +106,7 @@ def render_blocks(blocks: Iterable[SourceBlock]) -> tuple[str, list[tuple[int, i
     cells: dict[int, list[str]] = {}
 
     def flush_row() -> None:
-        texts = [" ".join(parts) for _, parts in sorted(cells.items())]
+        texts = [CELL_PARAGRAPHS.join(parts) for _, parts in sorted(cells.items())]
         texts = [t for t in texts if t]
         if texts:
             out.append(CELL_GAP.join(texts))
@@ -116,6 +121,8 @@ def render_blocks(blocks: Iterable[SourceBlock]) -> tuple[str, list[tuple[int, i
             row_key = key
         if key is not None:
             cell = _line(block).strip()
+            if block.lead and not block.list_label and cell.startswith(block.lead):
+                cell = f"**{block.lead}**{cell[len(block.lead):]}"  # a name set in bold
             if cell:
                 cells.setdefault(block.table_cell or 0, []).append(cell)
             continue

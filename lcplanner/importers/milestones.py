@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from lcplanner.domain.model import (Milestone, MilestoneDate, Objective, Plan, StatusLabel,
-                                    SubPriority)
+from lcplanner.domain.model import (CoreArea, Milestone, MilestoneDate, Objective, Plan,
+                                    StatusLabel, SubPriority)
 from lcplanner.importers.dates import due_dates
-from lcplanner.importers.outline import ActionB, ObjectiveB, Outline, best_name, norm, unmark
+from lcplanner.importers.blocks import CELL_PARAGRAPHS
+from lcplanner.importers.outline import (ActionB, ObjectiveB, Outline, best_name, norm, same_text,
+                                        unmark)
 
 __all__ = ["objective_of", "link_core_areas", "attach_milestones"]
 
@@ -106,9 +108,19 @@ def link_core_areas(plan: Plan, outline: Outline) -> None:
     core area belongs to it (the paper's own grouping). An objective that matches no core
     area, or two equally well, is left for the user to place.
     """
+    for found in outline.objectives:  # "Core area: …" under an objective names its own
+        if found.core_area and not any(same_text(a.name, found.core_area)
+                                       for a in plan.core_areas):
+            plan.core_areas.append(CoreArea(name=found.core_area))
     names = [area.name for area in plan.core_areas]
     if not names:
         return
+    for objective, found in zip(plan.objectives, outline.objectives):
+        if found.core_area:
+            objective.core_area = next(a for a in plan.core_areas
+                                       if same_text(a.name, found.core_area))
+    if any(found.core_area for found in outline.objectives):
+        return  # the paper says where each objective belongs: nothing is guessed
     if outline.theme_areas:  # "Theme 1: …" then its objectives: the paper's own grouping
         for objective, found in zip(plan.objectives, outline.objectives):
             if found.heading in names:
@@ -122,15 +134,39 @@ def link_core_areas(plan: Plan, outline: Outline) -> None:
             objective.core_area = plan.core_areas[index]
 
 
-def _action(plan: Plan, row: ActionB) -> Milestone:
-    """A table row as a milestone: the date column is the date it is due, as written."""
-    milestone = Milestone(name=row.text, owner=row.owner)
-    if row.date:
-        milestone.dates.append(MilestoneDate(text=row.date))
-    if row.status:
-        label = plan.status_named(row.status)
+def _named(titles: list[SubPriority], text: str) -> SubPriority | None:
+    return next((s for s in titles if same_text(s.title, text)), None)
+
+
+def _action(plan: Plan, row: ActionB, objective: Objective,
+            everyone: list[SubPriority]) -> Milestone:
+    """A table row as a milestone: the date column is the date it is due, as written.
+
+    A name set in bold opens the action cell ("**Name** what it means"): the rest of the cell
+    is the milestone's text. A cell's paragraphs (several dates, several sub-priorities) come
+    apart at the reader's "; ". The sub-priorities column names the milestone's tags.
+    """
+    milestone = Milestone(name=row.text, text="", owner=row.owner)
+    if label := re.match(r"^\*\*(.+?)\*\*\s*", row.text):
+        milestone.name, milestone.text = label.group(1).strip(), row.text[label.end():].strip()
+    for phrase in row.date.split(CELL_PARAGRAPHS) if row.date else ():
+        if phrase.strip():
+            milestone.dates.append(MilestoneDate(text=phrase.strip()))
+    for part in row.tags.split(CELL_PARAGRAPHS) if row.tags else ():
+        sub = _named(objective.sub_priorities, part) or _named(everyone, part)
+        if sub is None:  # a sub-priority written a little differently, or several run on
+            own = _tag_matches(part, [s.title for s in objective.sub_priorities])
+            found = [objective.sub_priorities[k] for k in own]
+        else:
+            found = [sub]
+        for sub in found:
+            if sub not in milestone.tags:
+                milestone.tags.append(sub)
+    status = re.sub(r"^[^\w]+", "", row.status or "")  # a coloured mark before the word
+    if status:
+        label = plan.status_named(status)
         if label is None:  # the paper's own status word ("Complete"): kept as a label
-            label = StatusLabel(name=row.status, colour="#8c8c8c")
+            label = StatusLabel(name=status, colour="#8c8c8c")
             plan.statuses.append(label)
         milestone.status = label
     return milestone
@@ -140,5 +176,6 @@ def attach_milestones(plan: Plan, outline: Outline) -> None:
     everyone = [s for o in plan.objectives for s in o.sub_priorities]
     for objective, found in zip(plan.objectives, outline.objectives):
         for raw in found.milestones:
-            objective.milestones.append(_action(plan, raw) if isinstance(raw, ActionB)
+            objective.milestones.append(_action(plan, raw, objective, everyone)
+                                        if isinstance(raw, ActionB)
                                         else _milestone(raw, objective, everyone))

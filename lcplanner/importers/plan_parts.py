@@ -6,11 +6,15 @@ import re
 
 from lcplanner.importers.lines import Line
 from lcplanner.importers.outline import (
-    OUTCOME_LABEL, ActionB, ObjectiveB, same_text, strip_label, text_key, unmark,
+    GROUP_LABEL, OUTCOME_LABEL, ActionB, ObjectiveB, same_text, strip_label, text_key, unmark,
 )
 from lcplanner.importers.paper_parts import _MILESTONES_LABEL
 
 _OBJECTIVE = re.compile(r"^([^:]{3,90}?):\s+(\S.*)$")
+#: "Sub-priorities:" over the list of an objective's sub-priorities
+_SUB_PRIORITIES = re.compile(r"^sub-?priorit(?:y|ies)\s*:?$", re.IGNORECASE)
+#: "Core area: Our places" under an objective's heading: the core area it belongs to
+_CORE_AREA = re.compile(r"^core\s+area\s*:\s*(\S.*)$", re.IGNORECASE)
 #: "Inclusive growth – making sure that …": a name, a dash (or colon), what it means
 _NAME_DASH = re.compile(r"^([A-Z][^–—:]{1,60}?)(?:\s+[–—-]\s+|:\s+)(\S.*)$")
 #: "Less waste. We will:" — a theme's name, then what will be done under it
@@ -166,6 +170,20 @@ class PlanParts:
         return False
 
     # --- action tables ---------------------------------------------------------------------
+    def _events_row(self, line: Line) -> None:
+        """A table of dated policy events; the bare heading right over it only names it."""
+        row = line.row
+        if not row.header:
+            self.out.policy_events.append((row.get("date"), row.get("event")))
+            return
+        section = self.section
+        if section is not None and not section.blocks and section.title and \
+                section is self.out.sections[-1]:
+            self.out.sections.remove(section)
+            self.out.merges.append((f"merged: the heading '{section.title}' into the policy "
+                                    "events under it", section.title))
+            self.section = None
+
     def _table_row(self, line: Line) -> None:
         """A table of dated actions: each row a milestone of the objective it stands under.
 
@@ -175,11 +193,15 @@ class PlanParts:
         table becomes an objective of that name.
         """
         row = line.row
+        if row.events:
+            self._events_row(line)
+            return
         if not row.header:
             if self.mode != "objectives" or self.obj is None:
                 self._objective_for_table()
             self.obj.milestones.append(ActionB(row.get("action"), row.get("owner"),
-                                               row.get("date"), row.get("status")))
+                                               row.get("date"), row.get("status"),
+                                               row.get("tags")))
             return
         if self.mode == "objectives" and self.obj is not None and not any(
                 isinstance(m, ActionB) for m in self.obj.milestones):
@@ -226,6 +248,42 @@ class PlanParts:
         self.obj = ObjectiveB(title=match.group(1).strip(), strapline=match.group(2).strip(),
                               heading=self.section.title if self.section else "")
         self.out.objectives.append(self.obj)
+        self.mode, self.in_milestones = "objectives", False
+        return True
+
+    def _objective_heading(self, line: Line) -> bool:
+        """An objective set out as a heading: its name, at most two lines under it (its
+        strapline, "Core area: …"), then a "Sub-priorities:" label over their list or the
+        table of its milestones."""
+        if line.marked or line.heading is False or not line.is_heading_like() \
+                or line.text.endswith(":") or GROUP_LABEL.match(line.text):
+            return False  # ("Ambition 1: …" is a grouping until its content says otherwise)
+        between: list[Line] = []
+        for k in range(1, 4):
+            nxt = self.peek(k)
+            if nxt is None:
+                return False
+            if _SUB_PRIORITIES.match(nxt.text):
+                break
+            if nxt.row is not None and nxt.row.header and not nxt.row.events:
+                if any(ln.ends_sentence() for ln in between):
+                    return False  # a heading and its prose over a table: a section's table
+                break
+            if nxt.marked or nxt.row is not None or nxt.heading or nxt.words > 25:
+                return False
+            between.append(nxt)
+        else:
+            return False
+        core = [m.group(1).strip() for ln in between if (m := _CORE_AREA.match(ln.text))]
+        strapline = [unmark(ln.text) for ln in between if not _CORE_AREA.match(ln.text)]
+        if len(core) > 1 or len(strapline) > 1:
+            return False
+        self.obj = ObjectiveB(title=unmark(line.text), strapline="".join(strapline),
+                              heading=self.section.title if self.section else "",
+                              core_area="".join(core))
+        self.out.objectives.append(self.obj)
+        self.i += len(between) + (1 if _SUB_PRIORITIES.match(self.peek(len(between) + 1).text)
+                                  else 0)
         self.mode, self.in_milestones = "objectives", False
         return True
 

@@ -180,7 +180,7 @@ class Reader(PaperParts, PlanParts):
             self.out.objectives.append(self.obj)
             self.mode, self.in_milestones = "objectives", False
             return
-        if self._objective_start(line):
+        if self._objective_start(line) or self._objective_heading(line):
             return
         if self.mode == "objectives":
             if self._objective_line(line):

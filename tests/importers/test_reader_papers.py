@@ -187,9 +187,9 @@ _NOT_YET = {
     "000-pdf": "as Word, and the PDF has no tab after a heading's number, so a portfolio's "
                "lower-case note ('reflects …') runs into its heading; that portfolio and "
                "those after it read as priorities (2 portfolios of 11, 42 priorities of 33)",
-    "002": "refused as not a plan: objectives written as heading, strapline, 'Core area:', "
-           "'Sub-priorities:' bullets and a milestone table with a Sub-priorities column "
-           "are not read (no table role for that column yet)",
+    "002-pdf": "refused as not a plan: objectives written as heading, strapline, 'Core area:', "
+               "'Sub-priorities:' bullets and a milestone table with a Sub-priorities column "
+               "are not read (no table role for that column yet)",
     "003": "the writer's pledges appendix is not read (0 pledges of 46) and the portfolios "
            "met only in the work-areas appendix, with service groups as headings, are not "
            "told apart (3 portfolios of 13, 65 work areas of 55)",
@@ -207,8 +207,13 @@ def test_sample_plan_round_trip(tmp_path, fmt):
     assert describe(back).splitlines()[2:] == describe(plan).splitlines()[2:]
 
 
+def _marks(fmt: str, prefix: str) -> list:
+    reason = _NOT_YET.get(f"{prefix}-{fmt}", _NOT_YET.get(prefix))
+    return [_still(reason)] if reason else []
+
+
 @pytest.mark.parametrize("fmt,prefix", [
-    pytest.param(fmt, prefix, marks=_still(_NOT_YET.get(f"{prefix}-{fmt}", _NOT_YET.get(prefix))))
+    pytest.param(fmt, prefix, marks=_marks(fmt, prefix))
     for fmt in ("docx", "pdf") for prefix in ("000", "002", "003")])
 def test_seed_round_trip(tmp_path, fmt, prefix):
     path = seed_path(prefix)

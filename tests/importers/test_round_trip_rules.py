@@ -96,3 +96,105 @@ def test_appendices_heading_lists_the_appendices_and_background_papers_end_at_a_
     assert [pf.name for pf in plan.portfolios] == ["Parks and Leisure", "Libraries"]
     assert [[p.title for p in pf.priorities] for pf in plan.portfolios] == [
         ["Open the riverside walk", "Plant street trees"], ["Keep branch libraries open"]]
+
+
+def _cell(cell, paragraphs, bold_lead: str = "") -> None:
+    """Fill a table cell: its first paragraph may open with a bold name."""
+    first = cell.paragraphs[0]
+    if bold_lead:
+        first.add_run(bold_lead).bold = True
+        first.add_run(" " + paragraphs[0])
+    else:
+        first.add_run(paragraphs[0])
+    for text in paragraphs[1:]:
+        cell.add_paragraph(text)
+
+
+def _milestone_paper(tmp_path):
+    """Objectives as a heading, a strapline, 'Core area:', a 'Sub-priorities:' list and a
+    milestone table whose columns are not in the usual order; then policy events."""
+    document = Document()
+    document.add_heading("Delivery Plan 2026/27", level=1)
+    for title, strapline, core, subs, rows in (
+            ("Cleaner rivers", "every stretch fit to swim in", "Our environment",
+             ["Sewage outflows", "Farm run-off"],
+             [(["June 2027"], ["Sewage outflows"], "Survey the outflows",
+               "Every outflow mapped and measured.", "On track"),
+              (["Q3 2026", "by March 2027"], ["Sewage outflows", "Farm run-off"],
+               "Catchment agreement", "Farmers and the water company sign one plan.",
+               "At risk")]),
+            ("Warm homes", "no household choosing between heat and food", "Our people",
+             ["Insulation"],
+             [(["Winter 2026"], ["Insulation"], "Loft insulation drive",
+               "Two thousand lofts insulated.", "On track")])):
+        document.add_heading(title, level=2)
+        document.add_paragraph(strapline)
+        document.add_paragraph(f"Core area: {core}")
+        document.add_paragraph("Sub-priorities:")
+        for sub in subs:
+            document.add_paragraph(sub, style="List Bullet")
+        table = document.add_table(rows=1, cols=4)
+        for cell, head in zip(table.rows[0].cells, ("Date", "Sub-priorities", "Milestone",
+                                                    "Status")):
+            cell.text = head
+        for dates, tags, name, text, status in rows:
+            cells = table.add_row().cells
+            _cell(cells[0], dates)
+            _cell(cells[1], tags)
+            _cell(cells[2], [text], bold_lead=name)
+            _cell(cells[3], ["\u25cf " + status])
+    document.add_heading("Policy events", level=2)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Date", "Event"
+    for date, event in (("Nov 2026", "Autumn statement"), ("May 2027", "County elections")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = date, event
+    path = tmp_path / "milestones.docx"
+    document.save(path)
+    return path
+
+
+def test_objectives_set_out_under_headings_with_a_milestone_table(tmp_path):
+    read = read_paper(_milestone_paper(tmp_path))
+    plan = read.plan
+    assert [(o.title, o.strapline, o.core_area.name) for o in plan.objectives] == [
+        ("Cleaner rivers", "every stretch fit to swim in", "Our environment"),
+        ("Warm homes", "no household choosing between heat and food", "Our people")]
+    assert [a.name for a in plan.core_areas] == ["Our environment", "Our people"]
+    assert [[s.title for s in o.sub_priorities] for o in plan.objectives] == [
+        ["Sewage outflows", "Farm run-off"], ["Insulation"]]
+    milestones = [(m.name, m.text, [d.text for d in m.dates], [t.title for t in m.tags],
+                   m.status.name) for o in plan.objectives for m in o.milestones]
+    assert milestones == [
+        ("Survey the outflows", "Every outflow mapped and measured.", ["June 2027"],
+         ["Sewage outflows"], "On track"),
+        ("Catchment agreement", "Farmers and the water company sign one plan.",
+         ["Q3 2026", "by March 2027"], ["Sewage outflows", "Farm run-off"], "At risk"),
+        ("Loft insulation drive", "Two thousand lofts insulated.", ["Winter 2026"],
+         ["Insulation"], "On track")]
+    assert [(e.date_text, e.text) for e in plan.policy_events] == [
+        ("Nov 2026", "Autumn statement"), ("May 2027", "County elections")]
+    # the bare heading over the events only names them: listed as merged, not a section
+    assert plan.sections == [] and ("merged: the heading 'Policy events' into the policy "
+                                    "events under it", "Policy events") in read.merges
+
+
+def test_a_name_over_the_committee_fields_is_the_organisation_and_the_title_follows(
+        tmp_path):
+    document = Document()
+    document.add_paragraph("Kestrel Valley Partnership")
+    for label, value in (("Committee", "Joint Board"), ("Item no", "6"),
+                         ("Date", "4 May 2027")):
+        document.add_paragraph(f"{label}:\t{value}")
+    document.add_heading("Our Shared Ambitions for the Valley", level=1)
+    document.add_paragraph("Report by:\tSam Idris")
+    document.add_heading("Summary", level=2)
+    document.add_paragraph("This paper sets out the milestones for the year.")
+    _portfolio(document, 1, "Parks and Leisure", _PARKS)
+    _portfolio(document, 2, "Libraries", _LIBRARIES)
+    path = tmp_path / "paper.docx"
+    document.save(path)
+    plan = read_paper(path).plan
+    assert plan.papers[0].title == "Our Shared Ambitions for the Valley"
+    assert plan.organisation == "Kestrel Valley Partnership"
+    assert plan.papers[0].committee == "Joint Board"
