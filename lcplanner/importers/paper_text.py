@@ -248,6 +248,12 @@ def _build(outline: Outline, text: str) -> Plan:
             outline.merges.append((f"merged: the heading '{section.title}' into the appendix "
                                    "it names", section.title))
             continue
+        if not section.blocks and (part := _part_heading(paper, outline, section.title)):
+            # "Appendix C: Pledges" after the listed appendices, or "Themes" over the themes:
+            # a heading that only names plan content read below it
+            outline.merges.append((f"merged: the heading '{section.title}' into the {part} "
+                                   "under it", section.title))
+            continue
         if (not section.blocks and section.title and body_at and at > body_at[-1]
                 and not paper.appendices):
             paper.appendices.append(Appendix(title=section.title))  # the appendix's heading
@@ -309,6 +315,13 @@ _APPENDIX_LABEL = re.compile(r"^appendix\s+(?P<mark>[a-z]|\d+|one|two|three|four
 _MARK_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
+def _appendix_index(found: re.Match) -> int:
+    """0 for "Appendix A", "Appendix 1" or "Appendix One", and so on."""
+    mark = found.group("mark").casefold()
+    return (_MARK_WORDS.index(mark) if mark in _MARK_WORDS
+            else int(mark) - 1 if mark.isdigit() else ord(mark) - ord("a"))
+
+
 def _appendix_heading(paper: CommitteePaper, title: str) -> bool:
     """Whether a bare heading is an appendix's own: "Appendix Two" (or "Appendix B: Title"),
     or the title of an appendix the paper lists. Such a heading names the appendix, which the
@@ -320,15 +333,25 @@ def _appendix_heading(paper: CommitteePaper, title: str) -> bool:
     found = _APPENDIX_LABEL.match(title.strip())
     if found is None:
         return False
-    mark = found.group("mark").casefold()
-    index = (_MARK_WORDS.index(mark) if mark in _MARK_WORDS
-             else int(mark) - 1 if mark.isdigit() else ord(mark) - ord("a"))
+    index = _appendix_index(found)
     rest = found.group("title").strip()
     if index < len(paper.appendices):
         if rest and not paper.appendices[index].title:
             paper.appendices[index].title = rest
         return not rest or same_text(rest, paper.appendices[index].title)
     return False
+
+
+def _part_heading(paper: CommitteePaper | None, outline: Outline, title: str) -> str:
+    """What a bare heading names when it only names plan content: "the themes" for the label
+    "Themes" when the paper holds themes, "the plan content" for an appendix's heading after those the
+    paper lists ("Appendix C: Pledges" when it lists A and B); "" for any other heading."""
+    if outline.themes and title.strip().casefold() == "themes":
+        return "themes"  # the bare label, as "Summary" is one ("Our themes" is a heading)
+    found = _APPENDIX_LABEL.match(title.strip())
+    if paper is None or found is None or not paper.appendices:
+        return ""
+    return "plan content" if _appendix_index(found) >= len(paper.appendices) else ""
 
 
 def _introduces_narrative(following, structure) -> bool:

@@ -71,6 +71,11 @@ def _committee_paper(tmp_path):
     document.add_paragraph("This paper sets out the service plan for the coming year.")
     document.add_heading("1\tIntroduction", level=2)
     document.add_paragraph("1.1\tThe plan was drafted with each cabinet member.")
+    document.add_heading("Themes", level=2)
+    for name, text in (("A greener valley", "Less carbon, more trees, cleaner water."),
+                       ("Thriving towns", "High streets people choose to visit.")):
+        document.add_heading(name, level=3)
+        document.add_paragraph(text)
     document.add_heading("Appendices", level=2)
     document.add_paragraph("Appendix A: Service priorities")
     document.add_heading("Background papers", level=2)
@@ -80,6 +85,12 @@ def _committee_paper(tmp_path):
     document.add_heading("Appendix A: Service priorities", level=1)
     _portfolio(document, 1, "Parks and Leisure", _PARKS)
     _portfolio(document, 2, "Libraries", _LIBRARIES)
+    document.add_page_break()
+    document.add_heading("Appendix B: Pledges", level=1)
+    document.add_heading("Our streets", level=2)
+    for pledge in ("Fill every reported pothole within a week",
+                   "Light every footpath to the station"):
+        document.add_paragraph(pledge, style="List Number")
     path = tmp_path / "paper.docx"
     document.save(path)
     return path
@@ -96,6 +107,20 @@ def test_appendices_heading_lists_the_appendices_and_background_papers_end_at_a_
     assert [pf.name for pf in plan.portfolios] == ["Parks and Leisure", "Libraries"]
     assert [[p.title for p in pf.priorities] for pf in plan.portfolios] == [
         ["Open the riverside walk", "Plant street trees"], ["Keep branch libraries open"]]
+
+
+def test_headings_that_only_name_plan_content_are_not_sections(tmp_path):
+    """ "Themes" over the themes, and an appendix heading after the ones the paper lists
+    ("Appendix B: Pledges" when it lists only A), name the plan content read under them."""
+    read = read_paper(_committee_paper(tmp_path))
+    plan = read.plan
+    assert [t.name for t in plan.themes] == ["A greener valley", "Thriving towns"]
+    assert [(a.name, [p.text for p in a.pledges]) for a in plan.pledge_areas] == [
+        ("Our streets", ["Fill every reported pothole within a week",
+                         "Light every footpath to the station"])]
+    assert plan.sections == [] and [s.title for s in plan.papers[0].body] == ["Introduction"]
+    assert [copy for what, copy in read.merges if "heading" in what] == [
+        "Themes", "Appendix A: Service priorities", "Appendix B: Pledges"]
 
 
 def _cell(cell, paragraphs, bold_lead: str = "") -> None:
