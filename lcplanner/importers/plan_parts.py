@@ -111,10 +111,23 @@ class PlanParts:
         region = self.lines[k + 1:]
         return sum(1 for ln in region if ln.text == nxt.text) >= 2
 
+    def _numbered_apart(self, line: Line) -> bool:
+        """ "1<tab>Finance" whose next numbered line ("1. Policy support …", perhaps under a
+        service group's heading or two) is numbered in another style: a portfolio's heading."""
+        if not (line.kind == "number" and line.style == "N" and line.is_heading_like(10)):
+            return False
+        for k in range(1, 4):
+            nxt = self.peek(k)
+            if nxt is None or nxt.bullet:
+                return False
+            if nxt.kind == "number":
+                return nxt.style != "N"
+            if nxt.marked or not nxt.is_heading_like(10) or nxt.text.endswith(":"):
+                return False
+        return False
+
     def _work_area(self, line: Line) -> None:
-        nxt = self.peek()
-        if line.kind == "number" and line.style == "N" and nxt is not None \
-                and nxt.kind == "number" and nxt.style != "N" and line.is_heading_like(10):
+        if self._numbered_apart(line):
             # "1<tab>Finance" over "1. Policy support …": the portfolios are numbered in a
             # style of their own, the work areas run on in theirs
             self.wa_pf, self.wa_group = self._portfolio(line.text), ""

@@ -236,8 +236,11 @@ class Reader(PaperParts, PlanParts):
         if line.bullet and not numbered and (event := leading_date(text)):
             self.out.policy_events.append(event)
             return
-        heading = (line.is_heading_like(10) and not line.bullet and not line.kind == "letter"
-                   and not text.endswith(":"))
+        heading = ((line.heading or line.is_heading_like(10)) and not line.bullet
+                   and not line.kind == "letter" and not text.endswith(":")
+                   # a reader that saw no heading style: a numbered paragraph, or a short
+                   # one among numbered paragraphs (not a flattened figure's text)
+                   and not (line.heading is False and (numbered or self.para_enum)))
         if heading and not (self.embedded or self._numbering_resumes()
                             or (numbered and self._next_paragraph_number(line.enum))):
             self._start_section(text)

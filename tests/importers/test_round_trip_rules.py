@@ -223,3 +223,36 @@ def test_a_name_over_the_committee_fields_is_the_organisation_and_the_title_foll
     assert plan.papers[0].title == "Our Shared Ambitions for the Valley"
     assert plan.organisation == "Kestrel Valley Partnership"
     assert plan.papers[0].committee == "Joint Board"
+
+
+def test_tab_numbered_portfolios_over_service_group_headings_hold_their_work_areas():
+    """ "1<tab>Name", a service group's heading, then work areas numbered "1." on: the
+    portfolio's heading is told from its groups by its own numbering style."""
+    from lcplanner.importers.paper_text import parse_paper
+
+    plan = parse_paper(
+        "Work areas by portfolio\n\n1\tParks and Leisure\n\nGrounds team\n\n"
+        "1. Mow the parks each fortnight\n\n2. Prune the avenue trees\n\n"
+        "Leisure centres\n\n3. Reopen the lido\n\n2\tLibraries\n\nGrounds team\n\n"
+        "4. Tend the library gardens\n\nBranch network\n\n5. Extend Saturday hours\n")
+    assert [(pf.name, [g.name for g in pf.service_groups],
+             [(a.text, a.service_group.name) for a in pf.work_areas])
+            for pf in plan.portfolios] == [
+        ("Parks and Leisure", ["Grounds team", "Leisure centres"],
+         [("Mow the parks each fortnight", "Grounds team"),
+          ("Prune the avenue trees", "Grounds team"), ("Reopen the lido", "Leisure centres")]),
+        ("Libraries", ["Grounds team", "Branch network"],
+         [("Tend the library gardens", "Grounds team"),
+          ("Extend Saturday hours", "Branch network")])]
+
+
+def test_dry_run_shows_an_appendix_title_that_names_itself_as_the_paper_does():
+    from lcplanner.domain.model import Appendix, CommitteePaper, Plan
+    from lcplanner.importers.describe import describe
+
+    plan = Plan(title="Service Plan 2026/27")
+    plan.papers.append(CommitteePaper(title="Service Plan"))
+    plan.papers[0].appendices += [Appendix(title="Appendix One: Priorities"),
+                                  Appendix(title="Budget lines")]
+    assert [ln for ln in describe(plan).splitlines() if "Appendix" in ln] == [
+        "  Appendix One: Priorities", "  Appendix B: Budget lines"]
