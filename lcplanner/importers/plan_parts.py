@@ -169,8 +169,8 @@ class PlanParts:
         outcome label or a lettered list (a priority with its outcome or outputs)."""
         lines = self.lines[self.i + 1:self.i + 60]
         for k, line in enumerate(lines):
-            if line.kind == "number" and line.style in ("N.", "N)"):
-                return False
+            if line.kind == "number" and (line.style in ("N.", "N)") or line.heading):
+                return False  # the next numbered heading: what is under "1." has ended
             if line.kind != "dotted" or line.enum.split(".")[0] != major:
                 continue
             if line.enum.count(".") >= 2:

@@ -256,3 +256,37 @@ def test_dry_run_shows_an_appendix_title_that_names_itself_as_the_paper_does():
                                   Appendix(title="Budget lines")]
     assert [ln for ln in describe(plan).splitlines() if "Appendix" in ln] == [
         "  Appendix One: Priorities", "  Appendix B: Budget lines"]
+
+
+def test_body_sections_follow_the_readers_headings_not_the_length_of_a_line(tmp_path):
+    """A heading longer than a heading usually is (it carries a remark in brackets) still opens
+    its section; a short numbered title line and a short paragraph among numbered paragraphs
+    are paragraphs of the section, not headings of their own."""
+    document = Document()
+    for label, value in (("Committee", "Cabinet"), ("Date", "3 March 2027")):
+        document.add_paragraph(f"{label}:\t{value}")
+    document.add_heading("Service Plan 2026/27", level=1)
+    document.add_heading("Summary", level=2)
+    document.add_paragraph("What each service will do in the year.")
+    document.add_heading("1\tParks", level=2)
+    document.add_paragraph("1.1\tTree planting")
+    document.add_paragraph("Two hundred trees are planted along the ring road.")
+    document.add_paragraph("Pocket parks")
+    document.add_paragraph("Three corner plots become small gardens.")
+    document.add_paragraph("1.2\tThe lido reopens in May.")
+    document.add_heading("2\tLibraries (this part reflects only early talks with the new "
+                         "cabinet member)", level=2)
+    document.add_paragraph("2.1\tBranches keep their opening hours.")
+    document.add_page_break()
+    document.add_heading("Appendix A: Service priorities", level=1)
+    _portfolio(document, 1, "Parks and Leisure", _PARKS)
+    _portfolio(document, 2, "Libraries", _LIBRARIES)
+    path = tmp_path / "paper.docx"
+    document.save(path)
+    body = read_paper(path).plan.papers[0].body
+    assert [(s.title, s.body.split("\n\n")) for s in body] == [
+        ("Parks", ["Tree planting", "Two hundred trees are planted along the ring road.",
+                   "Pocket parks", "Three corner plots become small gardens.",
+                   "The lido reopens in May."]),
+        ("Libraries (this part reflects only early talks with the new cabinet member)",
+         ["Branches keep their opening hours."])]
