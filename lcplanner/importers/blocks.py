@@ -95,13 +95,16 @@ def blocks_to_text(blocks: Iterable[SourceBlock]) -> str:
     return render_blocks(blocks)[0]
 
 
-def render_blocks(blocks: Iterable[SourceBlock]) -> tuple[str, list[tuple[int, int]]]:
-    """The text of :func:`blocks_to_text`, and where the reader saw headings in it: the first
-    and last physical line (0-based) of each heading block. A heading's style is the paper's
-    own word that a line stands alone; plain text cannot say it, so it travels beside the text.
+def render_blocks(blocks: Iterable[SourceBlock]
+                  ) -> tuple[str, list[tuple[int, int, bool]]]:
+    """The text of :func:`blocks_to_text`, and the reader's layout of it: for each block (each
+    table row), its first and last physical line (0-based) and whether the reader saw it set
+    as a heading. A block is a paragraph as its file holds it; a heading's style is the
+    paper's own word that a line stands alone. Plain text cannot say either, so they travel
+    beside the text.
     """
     out: list[str] = []
-    headings: list[int] = []  # indexes into ``out`` of heading blocks
+    headings: set[int] = set()  # indexes into ``out`` of heading blocks
     row_key: tuple[int | None, int | None] | None = None
     cells: dict[int, list[str]] = {}
 
@@ -129,15 +132,13 @@ def render_blocks(blocks: Iterable[SourceBlock]) -> tuple[str, list[tuple[int, i
         line = _line(block)
         if line.strip():
             if block.heading_level is not None:
-                headings.append(len(out))
+                headings.add(len(out))
             out.append(line)
     flush_row()
-    spans: list[tuple[int, int]] = []
-    heading_at = set(headings)
+    layout: list[tuple[int, int, bool]] = []
     physical = 0
     for k, line in enumerate(out):
         height = line.count("\n") + 1
-        if k in heading_at:
-            spans.append((physical, physical + height - 1))
+        layout.append((physical, physical + height - 1, k in headings))
         physical += height + 1  # the blank line between blocks
-    return "\n\n".join(out) + ("\n" if out else ""), spans
+    return "\n\n".join(out) + ("\n" if out else ""), layout

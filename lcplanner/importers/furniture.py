@@ -129,17 +129,17 @@ def set_aside(text: str) -> tuple[str, list[Furniture]]:
     return "\n".join(kept), found
 
 
-def kept_spans(spans: list[tuple[int, int]] | None,
-               furniture: list[Furniture]) -> list[tuple[int, int]] | None:
-    """Line spans of the text before :func:`set_aside`, renumbered for the text after it
-    (a span whose lines were all set aside is dropped); None stays None."""
+def kept_spans(spans: list[tuple[int, int, bool]] | None,
+               furniture: list[Furniture]) -> list[tuple[int, int, bool]] | None:
+    """Line spans (first, last, flag) of the text before :func:`set_aside`, renumbered for
+    the text after it (a span whose lines were all set aside is dropped); None stays None."""
     if spans is None:
         return None
     removed = sorted(item.line - 1 for item in furniture)
     gone = set(removed)
     out = []
-    for first, last in spans:
+    for first, last, flag in spans:
         kept = [k - bisect_left(removed, k) for k in range(first, last + 1) if k not in gone]
         if kept:
-            out.append((kept[0], kept[-1]))
+            out.append((kept[0], kept[-1], flag))
     return out

@@ -186,16 +186,24 @@ def _joins(prev: Line, cur: Line, width: int) -> bool:
     return long_line and (not cur.blank_before or width > 0) and not cur.is_heading_like(6)
 
 
-def logical_lines(text: str, headings: list[tuple[int, int]] | None = None) -> list[Line]:
+def _continues(prev: Line, cur: Line) -> bool:
+    """Whether a paragraph plainly runs on into the next one the reader found: it stops on a
+    word no sentence ends on, or the next starts in lower case."""
+    return cur.text[:1].islower() or _ends_on_function_word(prev.text)
+
+
+def logical_lines(text: str, layout: list[tuple[int, int, bool]] | None = None) -> list[Line]:
     """Turn extracted text into logical lines, rejoining sentences broken by extraction.
 
-    ``headings`` are the first and last physical lines of each heading a reader saw (see
-    :func:`lcplanner.importers.blocks.render_blocks`): a heading's own lines join up, but it
-    neither continues the line above nor is continued by the one below.
+    ``layout`` is where a reader saw its paragraphs: the first and last physical line of each,
+    and whether it is a heading (see :func:`lcplanner.importers.blocks.render_blocks`). A
+    heading's own lines join up, but it neither continues the line above nor is continued by
+    the one below; a paragraph only runs on into the next where it plainly does.
     """
     physical = text.split("\n")
-    starts = {first: last for first, last in headings or ()}
-    inside: set[int] = {k for first, last in starts.items() for k in range(first + 1, last + 1)}
+    starts = {first: heading for first, _, heading in layout or ()}
+    inside: set[int] = {k for first, last, heading in layout or () if heading
+                        for k in range(first + 1, last + 1)}
     width = _wrap_width(physical)
     tables = find_tables(physical)
     out: list[Line] = []
@@ -219,9 +227,11 @@ def logical_lines(text: str, headings: list[tuple[int, int]] | None = None) -> l
         if not line.text:
             continue
         line.text = _SUPERSCRIPTS.sub("", line.text)
-        if headings is not None:
-            line.heading = index in starts
-        if out and ((index in inside and out[-1].heading) or _joins(out[-1], line, width)):
+        if layout is not None:
+            line.heading = starts.get(index, False)
+        if out and ((index in inside and out[-1].heading) or (
+                _joins(out[-1], line, width)
+                and (index not in starts or _continues(out[-1], line)))):
             prev = out[-1]
             piece = line.text
             if line.enum:  # re-attach the number that turned out to be part of the sentence

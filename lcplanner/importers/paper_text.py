@@ -78,17 +78,17 @@ class PaperImport:
 
 
 def read_paper(text: str, *, source_name: str = "",
-               headings: list[tuple[int, int]] | None = None) -> PaperImport:
+               layout: list[tuple[int, int, bool]] | None = None) -> PaperImport:
     """Read a paper's text; raise :class:`PaperImportError` if it holds no plan content.
 
-    ``headings`` are the lines a Word or PDF reader saw set as headings (see
+    ``layout`` is where a Word or PDF reader saw its paragraphs and headings (see
     :func:`lcplanner.importers.blocks.render_blocks`); plain text has none to give.
     """
     if not text or not text.strip():
         raise PaperImportError("The text is empty.")
     original = text.replace("\r\n", "\n").replace("\r", "\n")
     text, furniture = set_aside(original)
-    lines = logical_lines(text, kept_spans(headings, furniture))
+    lines = logical_lines(text, kept_spans(layout, furniture))
     fields, start = parse_header(lines)
     outline = Reader(lines, start, fields).read()
     del lines  # a huge paper's logical lines are not needed while its plan is built

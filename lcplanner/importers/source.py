@@ -126,17 +126,17 @@ def read_paper(path: str | PathLike, report=None) -> ReadPaper:
         from lcplanner.importers.readers.text import read_text
 
         text = read_text(path)
-        blocks, headings = None, None
+        blocks, layout = None, None
     else:
         blocks = read_blocks(path)
-        text, headings = render_blocks(blocks)
+        text, layout = render_blocks(blocks)
     if report:
         report("Recognising its structure…")
     if not text.strip():
         raise PaperImportError("The file holds no text.")
     from lcplanner.importers.paper_text import read_paper as recognise  # after the checks
 
-    found = recognise(text, source_name=path.name, headings=headings)
+    found = recognise(text, source_name=path.name, layout=layout)
     return ReadPaper(found.plan, kind, blocks, text if blocks is None else None, found)
 
 

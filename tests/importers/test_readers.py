@@ -37,10 +37,13 @@ def test_blocks_render_one_line_each_with_labels_levels_and_table_rows():
     assert blocks_to_text(blocks) == (
         "Head\n\na. First output\n\n    i. A sub-point\n\n1.1 Numbered heading\n\n"
         "Action    Lead; second line of lead\n\n**Do it** now\n\nAfter the table\n")
-    # the headings travel beside the text: first and last line of each
-    assert render_blocks(blocks)[1] == [(0, 0), (6, 6)]
+    # the reader's layout travels beside the text: each block's lines, heading or not
+    assert render_blocks(blocks)[1] == [(0, 0, True), (2, 2, False), (4, 4, False),
+                                        (6, 6, True), (8, 8, False), (10, 10, False),
+                                        (12, 12, False)]
     wrapped = [SourceBlock("Body"), SourceBlock("A heading set\non two lines", heading_level=2)]
-    assert render_blocks(wrapped) == ("Body\n\nA heading set\non two lines\n", [(2, 3)])
+    assert render_blocks(wrapped) == ("Body\n\nA heading set\non two lines\n",
+                                      [(0, 0, False), (2, 3, True)])
 
 
 def test_text_blocks_keep_the_papers_own_lines():

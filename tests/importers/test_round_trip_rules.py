@@ -34,16 +34,33 @@ def test_a_heading_never_runs_into_the_paragraph_below():
     text = "Who we work for\n\nResidents of the valley and the towns along it.\n"
     assert [ln.text for ln in logical_lines(text)] == [
         "Who we work for Residents of the valley and the towns along it."]  # text alone: joined
-    lines = logical_lines(text, headings=[(0, 0)])
+    lines = logical_lines(text, [(0, 0, True), (2, 2, False)])
     assert [(ln.text, ln.heading) for ln in lines] == [
         ("Who we work for", True), ("Residents of the valley and the towns along it.", False)]
 
 
 def test_a_heading_set_on_two_lines_is_one_heading():
     text = "Parks and open spaces for the\nwhole district\n\nWe look after forty parks.\n"
-    lines = logical_lines(text, headings=[(0, 1)])
+    lines = logical_lines(text, [(0, 1, True), (3, 3, False)])
     assert [ln.text for ln in lines] == ["Parks and open spaces for the whole district",
                                          "We look after forty parks."]
+
+
+def test_paragraphs_the_reader_found_run_on_only_where_they_plainly_do():
+    """A numbered title line and its description are two paragraphs to a reader, though the
+    title has no full stop (as text alone they join: a wrapped list item)."""
+    title = "2.1 Keep every branch library open on Saturdays and during the school holidays"
+    text = (f"{title}\n\n       Opening hours stay as they are in all twelve branches,\n"
+            "       with volunteers in the smallest ones.\n\n2.2 Move the mobile library to\n\n"
+            "       electric power by the end of the year.\n"
+            + "\nThe committee meets monthly and publishes its minutes within ten working days.\n"
+            * 20)  # a page of wrapped prose around them
+    layout = [(0, 0, False), (2, 3, False), (5, 5, False), (7, 7, False)] + [
+        (9 + 2 * k, 9 + 2 * k, False) for k in range(20)]
+    read = [ln.text for ln in logical_lines(text, layout)][:3]
+    assert read == [title[4:], "Opening hours stay as they are in all twelve branches, with "
+                    "volunteers in the smallest ones.",
+                    "Move the mobile library to electric power by the end of the year."]
 
 
 def test_word_heading_ending_on_a_function_word_keeps_its_own_line(tmp_path):
