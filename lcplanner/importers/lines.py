@@ -197,13 +197,13 @@ def logical_lines(text: str, layout: list[tuple[int, int, bool]] | None = None) 
 
     ``layout`` is where a reader saw its paragraphs: the first and last physical line of each,
     and whether it is a heading (see :func:`lcplanner.importers.blocks.render_blocks`). A
-    heading's own lines join up, but it neither continues the line above nor is continued by
-    the one below; a paragraph only runs on into the next where it plainly does.
+    paragraph's own lines join up (a list item or a label inside it opens a line of its own); a
+    heading neither continues the line above nor is continued by the one below; a paragraph
+    only runs on into the next where it plainly does.
     """
     physical = text.split("\n")
     starts = {first: heading for first, _, heading in layout or ()}
-    inside: set[int] = {k for first, last, heading in layout or () if heading
-                        for k in range(first + 1, last + 1)}
+    inside: set[int] = {k for first, last, _ in layout or () for k in range(first + 1, last + 1)}
     width = _wrap_width(physical)
     tables = find_tables(physical)
     out: list[Line] = []
@@ -229,9 +229,10 @@ def logical_lines(text: str, layout: list[tuple[int, int, bool]] | None = None) 
         line.text = _SUPERSCRIPTS.sub("", line.text)
         if layout is not None:
             line.heading = starts.get(index, False)
-        if out and ((index in inside and out[-1].heading) or (
-                _joins(out[-1], line, width)
-                and (index not in starts or _continues(out[-1], line)))):
+        wrapped = index in inside and (out[-1].heading or not (
+            line.marked or _LABEL_OPENING.match(line.text)))  # a line of the reader's paragraph
+        if out and (wrapped or (_joins(out[-1], line, width)
+                                and (index not in starts or _continues(out[-1], line)))):
             prev = out[-1]
             piece = line.text
             if line.enum:  # re-attach the number that turned out to be part of the sentence

@@ -180,9 +180,6 @@ _NOT_YET = {
               "text share a cell) are not read, nor the Date|Event table of policy events; "
               "the 'Who we are' section is lost; a service group that holds nothing is not "
               "written, so it cannot come back",
-    "000-pdf": "as Word, and the PDF has no tab after a heading's number, so a portfolio's "
-               "lower-case note ('reflects …') runs into its heading; that portfolio and "
-               "those after it read as priorities (2 portfolios of 11, 42 priorities of 33)",
     "002-pdf": "refused as not a plan: objectives written as heading, strapline, 'Core area:', "
                "'Sub-priorities:' bullets and a milestone table with a Sub-priorities column "
                "are not read (no table role for that column yet)",

@@ -307,3 +307,33 @@ def test_body_sections_follow_the_readers_headings_not_the_length_of_a_line(tmp_
                    "The lido reopens in May."]),
         ("Libraries (this part reflects only early talks with the new cabinet member)",
          ["Branches keep their opening hours."])]
+
+
+def test_a_line_of_a_readers_paragraph_joins_it_though_it_starts_a_word_in_capitals():
+    text = ("       Managing the travel scheme that serves around 60,000\n"
+            "       Londoners with severe mobility impairments.\n\n"
+            "       a. Move renewals online\n\n")
+    lines = logical_lines(text, [(0, 1, False), (3, 3, False)])
+    assert [ln.text for ln in lines] == [
+        "Managing the travel scheme that serves around 60,000 Londoners with severe mobility "
+        "impairments.", "Move renewals online"]
+
+
+def test_a_paragraph_cut_by_a_page_break_is_one_block_of_the_pdf(tmp_path):
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from lcplanner.importers.readers.pdf import read_pdf_blocks
+
+    words = ("The valley councils share one depot for gritting lorries and one contract for "
+             "street lighting repairs, and they plan to share more services in turn ") * 4
+    sentence = words.strip() + " over the coming three years."
+    path = tmp_path / "cut.pdf"
+    style = getSampleStyleSheet()["BodyText"]
+    SimpleDocTemplate(str(path), pagesize=(320, 240), topMargin=40, bottomMargin=40).build(
+        [Paragraph("Our shared services", getSampleStyleSheet()["Heading2"]),
+         Paragraph(sentence, style), Paragraph("A second paragraph follows it.", style)])
+    blocks = [b for b in read_pdf_blocks(path) if not b.is_furniture]
+    assert {b.page for b in blocks} == {1, 2}
+    texts = [" ".join(b.text.split()) for b in blocks]
+    assert texts == ["Our shared services", sentence, "A second paragraph follows it."]

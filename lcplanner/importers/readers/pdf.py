@@ -33,6 +33,7 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d+\s*/\s*\d+"
     r"|[ivxlc]{1,6})$", re.IGNORECASE)
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_TERMINAL = (".", "!", "?", ";", ":")
 
 
 @dataclass
@@ -47,6 +48,7 @@ class _Line:
     lead: str
     text: str
     page_height: float
+    x1: float = 0.0
     furniture: bool = False
     words: list = field(default_factory=list, repr=False)
 
@@ -96,7 +98,7 @@ def _lines(page, page_no: int) -> list[_Line]:
         out.append(_Line(page=page_no, number=n, top=min(w["top"] for w in group),
                          bottom=max(w["bottom"] for w in group), x0=group[0]["x0"], size=size,
                          bold=bold_chars * 2 > total, lead=lead, text=_line_text(group, size),
-                         page_height=float(page.height)))
+                         page_height=float(page.height), x1=max(w["x1"] for w in group)))
     return out
 
 
@@ -157,11 +159,22 @@ def _blocks(pages: list[list[_Line]]) -> list[SourceBlock]:
             page=first.page, font_size=first.size, indent=round(first.x0 - left, 1)))
         current.clear()
 
+    right = max(line.x1 for line in body)
+
+    def runs_on(prev: _Line, line: _Line) -> bool:
+        """A paragraph the page break cut: its last line is full and unfinished, and the next
+        page carries on at the same indent in the same type."""
+        return (prev.x1 >= right - 4 * prev.size and not prev.text.rstrip().endswith(_TERMINAL)
+                and abs(line.x0 - prev.x0) < 1.0 and abs(line.size - prev.size) <= 0.6
+                and line.bold == prev.bold and len(current) > 1)
+
     for line in body:
         if current:
             prev = current[-1]
             gap = line.top - prev.bottom
-            if (line.page != prev.page or gap > 0.55 * prev.size
+            if line.page != prev.page and runs_on(prev, line):
+                pass
+            elif (line.page != prev.page or gap > 0.55 * prev.size
                     or abs(line.size - prev.size) > 0.6 or line.bold != prev.bold):
                 flush()
         current.append(line)
