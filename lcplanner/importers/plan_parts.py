@@ -268,6 +268,15 @@ class PlanParts:
         """An objective set out as a heading: its name, at most two lines under it (its
         strapline, "Core area: …"), then a "Sub-priorities:" label over their list or the
         table of its milestones."""
+        text = unmark(line.text)
+        nxt = self.peek()
+        if self.mode == "objectives" and self.obj is not None and nxt is not None \
+                and nxt.row is not None and nxt.row.header and ":" in text \
+                and same_text(text.split(":", 1)[1], self.obj.title):
+            # "Milestones: <the objective>" over its table: the table's caption, a label
+            self.out.merges.append((f"merged: the caption '{text}' into the table under it",
+                                    text))
+            return True
         if line.marked or line.heading is False or not line.is_heading_like() \
                 or line.text.endswith(":") or GROUP_LABEL.match(line.text):
             return False  # ("Ambition 1: …" is a grouping until its content says otherwise)

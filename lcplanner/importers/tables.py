@@ -74,6 +74,12 @@ def _role(cell: str) -> str:
     return next((role for role, pattern in _COLUMNS if pattern.match(cell.strip())), "")
 
 
+def column_role(heading: str) -> str:
+    """What a column holds, from its heading: "action", "owner", "date", "status", "tags",
+    "event", or "" for a heading this module does not know."""
+    return _role(heading)
+
+
 def _roles(cells: list[str]) -> list[str] | None:
     """The roles of a header's cells, or None when these cells are not a table header.
 

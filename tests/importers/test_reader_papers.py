@@ -175,11 +175,6 @@ def _still(reason: str):
 #: sub-points, holders, the committee header, recommendations, "Theme: …" links, pledges and
 #: work areas by portfolio (the Word export of seed 000 has its exact counts).
 _NOT_YET = {
-    "sample-pdf": "objectives laid out as heading, strapline, 'Core area:', 'Sub-priorities:' "
-              "bullets and a Milestone|Date|Sub-priorities|Status table (milestone name and "
-              "text share a cell) are not read, nor the Date|Event table of policy events; "
-              "the 'Who we are' section is lost; a service group that holds nothing is not "
-              "written, so it cannot come back",
     "002-pdf": "refused as not a plan: objectives written as heading, strapline, 'Core area:', "
                "'Sub-priorities:' bullets and a milestone table with a Sub-priorities column "
                "are not read (no table role for that column yet)",
@@ -194,7 +189,7 @@ def _marks(fmt: str, prefix: str) -> list:
     return [_still(reason)] if reason else []
 
 
-@pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=_marks("pdf", "sample"))])
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_sample_plan_round_trip(tmp_path, fmt):
     from lcplanner.sample import build_sample_plan
 

@@ -337,3 +337,58 @@ def test_a_paragraph_cut_by_a_page_break_is_one_block_of_the_pdf(tmp_path):
     assert {b.page for b in blocks} == {1, 2}
     texts = [" ".join(b.text.split()) for b in blocks]
     assert texts == ["Our shared services", sentence, "A second paragraph follows it."]
+
+
+def _pdf_milestone_paper(path):
+    """A PDF (reportlab) with an objective set out under a heading and a ruled milestone table:
+    the name in bold over its text in one cell, two dates and two sub-priorities as paragraphs
+    of their cells; then a Date|Event table of policy events."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    sheet = getSampleStyleSheet()
+    body, head = sheet["BodyText"], sheet["Heading2"]
+    rules = TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.9, "black"),
+                        ("LINEBELOW", (0, 0), (-1, -1), 0.4, "black"),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP")])
+
+    def cell(*paragraphs):
+        return [Paragraph(text, body) for text in paragraphs]
+
+    milestones = Table(
+        [[cell("<b>Milestone</b>"), cell("<b>Date</b>"), cell("<b>Sub-priorities</b>"),
+          cell("<b>Status</b>")],
+         [cell("<b>Survey the outflows</b><br/>Every outflow mapped and measured by the "
+               "water company and the river trust together."), cell("June 2027"),
+          cell("Sewage outflows"), cell("On track")],
+         [cell("<b>Catchment agreement</b><br/>Farmers and the water company sign one plan."),
+          cell("Q3 2026", "by March 2027"), cell("Sewage outflows", "Farm run-off"),
+          cell("At risk")]], colWidths=[200, 90, 110, 70])
+    milestones.setStyle(rules)
+    events = Table([[cell("<b>Date</b>"), cell("<b>Event</b>")],
+                    [cell("Nov 2026"), cell("Autumn statement")],
+                    [cell("May 2027"), cell("County elections")]], colWidths=[120, 350])
+    events.setStyle(rules)
+    SimpleDocTemplate(str(path)).build([
+        Paragraph("Delivery Plan 2026/27", sheet["Heading1"]),
+        Paragraph("Cleaner rivers", head), Paragraph("every stretch fit to swim in", body),
+        Paragraph("Core area: Our environment", body), Paragraph("Sub-priorities:", body),
+        Paragraph("- Sewage outflows", body), Paragraph("- Farm run-off", body),
+        milestones, Paragraph("Policy events", head), events])
+    return path
+
+
+def test_a_pdf_table_is_read_by_its_rules_and_column_headings(tmp_path):
+    plan = read_paper(_pdf_milestone_paper(tmp_path / "plan.pdf")).plan
+    assert [(o.title, o.strapline, o.core_area.name, [s.title for s in o.sub_priorities])
+            for o in plan.objectives] == [
+        ("Cleaner rivers", "every stretch fit to swim in", "Our environment",
+         ["Sewage outflows", "Farm run-off"])]
+    assert [(m.name, m.text, [d.text for d in m.dates], [t.title for t in m.tags],
+             m.status.name) for m in plan.objectives[0].milestones] == [
+        ("Survey the outflows", "Every outflow mapped and measured by the water company and "
+         "the river trust together.", ["June 2027"], ["Sewage outflows"], "On track"),
+        ("Catchment agreement", "Farmers and the water company sign one plan.",
+         ["Q3 2026", "by March 2027"], ["Sewage outflows", "Farm run-off"], "At risk")]
+    assert [(e.date_text, e.text) for e in plan.policy_events] == [
+        ("Nov 2026", "Autumn statement"), ("May 2027", "County elections")]

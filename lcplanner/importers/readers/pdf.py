@@ -22,6 +22,7 @@ from os import PathLike
 
 from lcplanner.importers.blocks import CELL_GAP, SourceBlock
 from lcplanner.importers.errors import PaperImportError
+from lcplanner.importers.readers.pdf_tables import PdfTable, find_pdf_tables
 
 __all__ = ["MAX_PDF_MB", "read_pdf_blocks"]
 
@@ -50,6 +51,7 @@ class _Line:
     page_height: float
     x1: float = 0.0
     furniture: bool = False
+    table: PdfTable | None = None  # a table read whole, standing in for its lines
     words: list = field(default_factory=list, repr=False)
 
 
@@ -75,6 +77,13 @@ def _line_text(words: list[dict], size: float) -> str:
 def _lines(page, page_no: int) -> list[_Line]:
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
                                use_text_flow=False, extra_attrs=["fontname", "size"])
+    height = float(page.height)
+    rules = [(line["top"], line["x0"], line["x1"]) for line in page.lines
+             if abs(line["bottom"] - line["top"]) < 1.5 and line["x1"] - line["x0"] > 100]
+    tables = find_pdf_tables(words, rules) if rules else []
+    if tables:
+        words = [w for w in words if not any(t.top < (w["top"] + w["bottom"]) / 2 < t.bottom
+                                             for t in tables)]
     words.sort(key=lambda w: (round(w["top"], 0), w["x0"]))
     groups: list[list[dict]] = []
     for word in words:
@@ -99,6 +108,11 @@ def _lines(page, page_no: int) -> list[_Line]:
                          bottom=max(w["bottom"] for w in group), x0=group[0]["x0"], size=size,
                          bold=bold_chars * 2 > total, lead=lead, text=_line_text(group, size),
                          page_height=float(page.height), x1=max(w["x1"] for w in group)))
+    for table in tables:  # each in its place among the lines
+        out.append(_Line(page=page_no, number=0, top=table.top, bottom=table.bottom,
+                         x0=table.left, size=0.0, bold=False, lead="", text="",
+                         page_height=height, x1=table.left, table=table))
+    out.sort(key=lambda line: line.top)
     return out
 
 
@@ -110,7 +124,8 @@ def _key(text: str) -> str:
 def _mark_furniture(pages: list[list[_Line]]) -> None:
     """Mark running headers, footers and page numbers, by position and repetition."""
     def banded(line: _Line) -> bool:
-        return line.top < line.page_height * BAND or line.bottom > line.page_height * (1 - BAND)
+        return line.table is None and (line.top < line.page_height * BAND
+                                       or line.bottom > line.page_height * (1 - BAND))
 
     counts: Counter[str] = Counter()
     for lines in pages:
@@ -168,7 +183,31 @@ def _blocks(pages: list[list[_Line]]) -> list[SourceBlock]:
                 and abs(line.x0 - prev.x0) < 1.0 and abs(line.size - prev.size) <= 0.6
                 and line.bold == prev.bold and len(current) > 1)
 
+    tables: list[tuple[int, int, list[str], int]] = []  # number, last page, header, rows
+
+    def table_blocks(line: _Line) -> None:
+        """A table's cells as blocks; its header repeated atop the next page carries it on."""
+        table = line.table
+        last = tables[-1] if tables else None
+        go_on = (last is not None and last[2] == table.header and last[1] == line.page - 1
+                 and (not out or out[-1].table == last[0]))
+        number, row = (last[0], last[3]) if go_on else (len(tables) + 1, 0)
+        rows = table.rows if go_on else [[(h, "") for h in table.header]] + table.rows
+        for cells in rows:
+            row += 1
+            for k, (text, lead) in enumerate(cells, 1):
+                if text:
+                    out.append(SourceBlock(
+                        text=text, origin=f"page {line.page}, table {number}, row {row}, "
+                        f"cell {k}", lead=lead, page=line.page, table=number, table_row=row,
+                        table_cell=k))
+        tables[number - 1:] = [(number, line.page, table.header, row)]
+
     for line in body:
+        if line.table is not None:
+            flush()
+            table_blocks(line)
+            continue
         if current:
             prev = current[-1]
             gap = line.top - prev.bottom
