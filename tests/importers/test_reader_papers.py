@@ -175,9 +175,6 @@ def _still(reason: str):
 #: sub-points, holders, the committee header, recommendations, "Theme: …" links, pledges and
 #: work areas by portfolio (the Word export of seed 000 has its exact counts).
 _NOT_YET = {
-    "002-pdf": "refused as not a plan: objectives written as heading, strapline, 'Core area:', "
-               "'Sub-priorities:' bullets and a milestone table with a Sub-priorities column "
-               "are not read (no table role for that column yet)",
     "003": "the writer's pledges appendix is not read (0 pledges of 46) and the portfolios "
            "met only in the work-areas appendix, with service groups as headings, are not "
            "told apart (3 portfolios of 13, 65 work areas of 55)",

@@ -183,7 +183,8 @@ def _blocks(pages: list[list[_Line]]) -> list[SourceBlock]:
                 and abs(line.x0 - prev.x0) < 1.0 and abs(line.size - prev.size) <= 0.6
                 and line.bold == prev.bold and len(current) > 1)
 
-    tables: list[tuple[int, int, list[str], int]] = []  # number, last page, header, rows
+    # number, last page, header, rows, whether every row opened with a name in bold
+    tables: list[tuple[int, int, list[str], int, bool]] = []
 
     def table_blocks(line: _Line) -> None:
         """A table's cells as blocks; its header repeated atop the next page carries it on."""
@@ -193,6 +194,11 @@ def _blocks(pages: list[list[_Line]]) -> list[SourceBlock]:
                  and (not out or out[-1].table == last[0]))
         number, row = (last[0], last[3]) if go_on else (len(tables) + 1, 0)
         rows = table.rows if go_on else [[(h, "") for h in table.header]] + table.rows
+        named = [any(lead for _, lead in cells[:1]) for cells in table.rows]
+        if go_on and rows and last[4] and not named[0]:
+            # every row so far opens with a name in bold, this one does not: the row the page
+            # break cut carries on here
+            _carry_on(out, number, row, rows.pop(0))
         for cells in rows:
             row += 1
             for k, (text, lead) in enumerate(cells, 1):
@@ -201,7 +207,9 @@ def _blocks(pages: list[list[_Line]]) -> list[SourceBlock]:
                         text=text, origin=f"page {line.page}, table {number}, row {row}, "
                         f"cell {k}", lead=lead, page=line.page, table=number, table_row=row,
                         table_cell=k))
-        tables[number - 1:] = [(number, line.page, table.header, row)]
+        was_named = last[4] if go_on else True
+        tables[number - 1:] = [(number, line.page, table.header, row,
+                                was_named and all(named))]
 
     for line in body:
         if line.table is not None:
@@ -223,6 +231,23 @@ def _blocks(pages: list[list[_Line]]) -> list[SourceBlock]:
                              font_size=line.size, is_furniture=True)
                  for lines in pages for line in lines if line.furniture]
     return _in_reading_order(out, furniture)
+
+
+def _carry_on(out: list[SourceBlock], number: int, row: int, cells) -> None:
+    """Add a cut row's rest to the cells of the row it continues: the page break fell inside
+    a cell's paragraph as often as between two, so the rest follows after a space."""
+    from dataclasses import replace
+
+    for k, (text, _) in enumerate(cells, 1):
+        if not text:
+            continue
+        at = next((i for i, b in enumerate(out) if (b.table, b.table_row, b.table_cell)
+                   == (number, row, k)), None)
+        if at is None:
+            out.append(SourceBlock(text=text, origin=out[-1].origin, table=number,
+                                   table_row=row, table_cell=k, page=out[-1].page))
+            continue
+        out[at] = replace(out[at], text=out[at].text + " " + text)
 
 
 def _in_reading_order(blocks: list[SourceBlock],

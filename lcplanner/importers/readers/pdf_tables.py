@@ -72,7 +72,7 @@ def _cell_text(lines: list[list[dict]], right: float, leading: float,
         if k:
             prev = lines[k - 1]
             space = line[0]["size"] * 0.28
-            fits = prev[-1]["x1"] + space + (line[0]["x1"] - line[0]["x0"]) <= right - 2 * line[0]["size"]
+            fits = prev[-1]["x1"] + space + (line[0]["x1"] - line[0]["x0"]) <= right - 1.0
             gap = line[0]["top"] - prev[0]["top"]
             if prev[-1]["text"].endswith(("/", "-")) and not fits:
                 pass  # "Summer/" over "Autumn 2026": a word the line broke after its stroke
