@@ -392,3 +392,36 @@ def test_a_pdf_table_is_read_by_its_rules_and_column_headings(tmp_path):
          ["Q3 2026", "by March 2027"], ["Sewage outflows", "Farm run-off"], "At risk")]
     assert [(e.date_text, e.text) for e in plan.policy_events] == [
         ("Nov 2026", "Autumn statement"), ("May 2027", "County elections")]
+
+
+def test_a_pdf_table_row_cut_by_a_page_break_is_one_row(tmp_path):
+    """A long milestone split across two pages (its header repeated atop the second) is one
+    milestone with all its text; the rows after it stay rows of their own."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    body = getSampleStyleSheet()["BodyText"]
+    long_text = " ".join(f"Stage {n} of the river survey covers another reach of the valley."
+                         for n in range(1, 70))
+    rows = [[Paragraph("<b>Milestone</b>", body), Paragraph("<b>Date</b>", body)]]
+    for name, text, date in (("Survey the weirs", long_text, "June 2027"),
+                             ("Publish the findings", "A report to the partnership.",
+                              "Sept 2027")):
+        rows.append([Paragraph(f"<b>{name}</b><br/>{text}", body), Paragraph(date, body)])
+    table = Table(rows, colWidths=[330, 120], repeatRows=1, splitInRow=1)
+    table.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.9, "black"),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.4, "black"),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    path = tmp_path / "cut.pdf"
+    style = getSampleStyleSheet()
+    SimpleDocTemplate(str(path)).build([
+        Paragraph("Delivery Plan 2026/27", style["Heading1"]),
+        Paragraph("Cleaner rivers", style["Heading2"]), Paragraph("fit to swim in", body),
+        Paragraph("Core area: Our environment", body), table])
+    read = read_paper(path)
+    assert len({b.page for b in read.blocks if b.in_table}) == 2
+    milestones = read.plan.objectives[0].milestones
+    assert [(m.name, " ".join(m.text.split()), [d.text for d in m.dates])
+            for m in milestones] == [("Survey the weirs", long_text, ["June 2027"]),
+                                     ("Publish the findings", "A report to the partnership.",
+                                      ["Sept 2027"])]

@@ -122,7 +122,7 @@ def find_pdf_tables(words: list[dict], rules: list[tuple[float, float, float]]
         band_rows = []
         for upper, lower in bands:
             inside = [w for w in words if upper < (w["top"] + w["bottom"]) / 2 < lower]
-            if not inside or lower - upper > 300 or any(abs(w["size"] - size) > 0.6 for w in inside) or any(
+            if not inside or any(abs(w["size"] - size) > 0.6 for w in inside) or any(
                     w["x0"] < e < w["x1"] for w in inside for e in edges[:-1]):
                 break
             band_rows.append(inside)
