@@ -217,9 +217,14 @@ def _build(outline: Outline, text: str) -> Plan:
     if paper is not None:
         plan.papers.append(paper)
     priorities = {id(pf): merge_occurrences(pf, outline.merges) for pf in outline.portfolios}
-    # the title line (and, in a plan with no header, the name line over it) is stored as the
-    # plan's title and organisation: its first copy as a heading is not stored again
-    titles = [t for t in (plan.title, "" if outline.paper else plan.organisation) if t]
+    # the title line (and, in a plan with no header or on the paper's first line, the name
+    # line) is stored as the plan's title and organisation: its first copy as a heading is not
+    # stored again
+    first = next((s for s in outline.sections if s.title or s.blocks), None)
+    letterhead = bool(first is not None and not first.blocks and plan.organisation
+                      and same_text(first.title, plan.organisation))
+    titles = [t for t in (plan.title, plan.organisation if letterhead or not outline.paper
+                          else "") if t]
 
     def structure(section) -> bool:
         """The plan's own listing of a portfolio, now structure (or a bare repeated heading)."""

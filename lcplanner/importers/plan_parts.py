@@ -73,7 +73,8 @@ class PlanParts:
         areas = self.out.pledge_areas
         if line.is_heading_like() and not line.marked and not text.endswith(":"):
             if re.search(r"\b(pledge|commitment)", text, re.IGNORECASE) or not (
-                    (nxt := self.peek()) and (nxt.marked or not nxt.is_heading_like())):
+                    (nxt := self.peek()) and (nxt.marked or nxt.ends_sentence()
+                                              or not nxt.is_heading_like())):
                 self._start_section(text)
                 self.pledge_area = None
             else:
@@ -95,6 +96,46 @@ class PlanParts:
         else:  # the area's introduction
             area[2].append(text)
 
+    def _part_start(self, line: Line) -> bool:
+        """Whether the line opens an objective or a run of pledge areas (and was read so)."""
+        return (self._objective_start(line) or self._objective_heading(line)
+                or self._pledge_areas(line))
+
+    def _pledge_areas(self, line: Line) -> bool:
+        """Headings, each over an introduction and a numbered list, whose numbers run on from
+        one heading's list to the next (1–4 under the first, 5–13 under the second): pledges in
+        their areas, however the part is titled."""
+        if self.mode != "text" or line.marked or line.row is not None or line.heading is False \
+                or not line.is_heading_like(10) or line.text.endswith(":"):
+            return False
+        last, k, areas = 0, self.i + 1, 0
+        while k < len(self.lines) and areas < 2:
+            intro = 0
+            while k < len(self.lines) and not self.lines[k].marked and intro < 6 \
+                    and self.lines[k].row is None and (self.lines[k].ends_sentence()
+                                                       or not self.lines[k].is_heading_like(10)):
+                k, intro = k + 1, intro + 1  # the area's introduction
+            if k >= len(self.lines) or self.lines[k].kind != "number" \
+                    or self.lines[k].number != last + 1:
+                return False
+            while k < len(self.lines) and (self.lines[k].marked or self.lines[k].text[:1]
+                                           .islower()):
+                if self.lines[k].kind == "number":
+                    last = self.lines[k].number
+                k += 1
+            areas += 1
+            if areas < 2:
+                head = self.lines[k] if k < len(self.lines) else None
+                if head is None or head.marked or not head.is_heading_like(10) or \
+                        last < 2 or head.text.endswith(":"):
+                    return False
+                k += 1
+        if areas < 2:
+            return False
+        self.mode, self.pledge_area = "pledges", None
+        self._pledge(line)
+        return True
+
     # --- work areas ------------------------------------------------------------------------
     def _is_portfolio_name(self, k: int) -> bool:
         line = self.lines[k]
@@ -113,16 +154,17 @@ class PlanParts:
 
     def _numbered_apart(self, line: Line) -> bool:
         """ "1<tab>Finance" whose next numbered line ("1. Policy support …", perhaps under a
-        service group's heading or two) is numbered in another style: a portfolio's heading."""
+        service group's heading or a remark) is numbered in another style: a portfolio's
+        heading."""
         if not (line.kind == "number" and line.style == "N" and line.is_heading_like(10)):
             return False
-        for k in range(1, 4):
+        for k in range(1, 5):  # (its groups' headings, or a remark on it, may come first)
             nxt = self.peek(k)
             if nxt is None or nxt.bullet:
                 return False
             if nxt.kind == "number":
                 return nxt.style != "N"
-            if nxt.marked or not nxt.is_heading_like(10) or nxt.text.endswith(":"):
+            if nxt.marked or nxt.row is not None:
                 return False
         return False
 

@@ -425,3 +425,36 @@ def test_a_pdf_table_row_cut_by_a_page_break_is_one_row(tmp_path):
             for m in milestones] == [("Survey the weirs", long_text, ["June 2027"]),
                                      ("Publish the findings", "A report to the partnership.",
                                       ["Sept 2027"])]
+
+
+def test_numbering_that_runs_on_across_headings_makes_pledges_in_areas():
+    """Areas under plain headings, each with an introduction and a numbered list that carries
+    on from the area before (1–2, then 3–5): pledges, whatever the part is called."""
+    from lcplanner.importers.paper_text import parse_paper
+
+    plan = parse_paper(
+        "What we will do by 2030\n\nCleaner streets\n\nLitter spoils every ward, so we "
+        "commit to:\n\n1. Empty every public bin daily\n\n2. Fine fly-tippers and name them\n\n"
+        "    - in the local paper\n\n    - on the council's website\n\nSafer roads\n\n"
+        "Speed is the biggest danger on our roads.\n\n3. Set a twenty limit near every "
+        "school\n\n4. Light every crossing\n\n5. Fund two new crossing patrols\n")
+    assert [(a.name, a.description, [(p.text, [q.text for q in p.points]) for p in a.pledges])
+            for a in plan.pledge_areas] == [
+        ("Cleaner streets", "Litter spoils every ward, so we commit to:",
+         [("Empty every public bin daily", []),
+          ("Fine fly-tippers and name them", ["in the local paper", "on the council's website"])]),
+        ("Safer roads", "Speed is the biggest danger on our roads.",
+         [("Set a twenty limit near every school", []), ("Light every crossing", []),
+          ("Fund two new crossing patrols", [])])]
+
+
+def test_lists_that_start_again_under_each_heading_are_not_pledges():
+    from lcplanner.importers.paper_text import parse_paper
+
+    plan = parse_paper(
+        "Service Plan 2026/27\n\nParks\n\nOur parks team looks after forty sites.\n\n"
+        "1. Mow the parks each fortnight\n\n2. Prune the avenue trees\n\nLibraries\n\n"
+        "Twelve branches serve the district.\n\n1. Keep Saturday hours\n\n"
+        "2. Extend the mobile library\n\nPledges\n\nStreets\n\n- Empty every bin daily\n\n"
+        "- Light every crossing\n\n- Fund crossing patrols\n")
+    assert [a.name for a in plan.pledge_areas] == ["Streets"]
