@@ -1,9 +1,8 @@
 """Whole papers through the readers and the one recogniser: counts, nothing dropped, round trips.
 
 The Word and PDF papers are made by ``tests/fixtures/make_docx.py`` (our own words, Word's own
-styles and list numbering). Where the recogniser does not yet read a layout the assertion is
-an expected failure naming the trait (the recogniser is generalised on its own branch); strict,
-so it is noticed the day it passes.
+styles and list numbering). The round trips export the sample plan and the three seeds to Word
+and to PDF and read each file back: the same tree, texts, dates and order.
 """
 from __future__ import annotations
 
@@ -166,26 +165,6 @@ def _portfolio_tree(plan):
                        for p in pf.priorities]) for pf in plan.portfolios]
 
 
-def _still(reason: str):
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
-#: What the recogniser does not read back yet, per export (checked 30 Nov 2026). Read now:
-#: portfolios "1<tab>Name" with "1.1<tab>Title" priorities, outcomes, lettered outputs and
-#: sub-points, holders, the committee header, recommendations, "Theme: …" links, pledges and
-#: work areas by portfolio (the Word export of seed 000 has its exact counts).
-_NOT_YET = {
-    "003": "the writer's pledges appendix is not read (0 pledges of 46) and the portfolios "
-           "met only in the work-areas appendix, with service groups as headings, are not "
-           "told apart (3 portfolios of 13, 65 work areas of 55)",
-}
-
-
-def _marks(fmt: str, prefix: str) -> list:
-    reason = _NOT_YET.get(f"{prefix}-{fmt}", _NOT_YET.get(prefix))
-    return [_still(reason)] if reason else []
-
-
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_sample_plan_round_trip(tmp_path, fmt):
     from lcplanner.sample import build_sample_plan
@@ -205,8 +184,7 @@ def _milestones(plan):
 
 
 @pytest.mark.parametrize("fmt,prefix", [
-    pytest.param(fmt, prefix, marks=_marks(fmt, prefix))
-    for fmt in ("docx", "pdf") for prefix in ("000", "002", "003")])
+    (fmt, prefix) for fmt in ("docx", "pdf") for prefix in ("000", "002", "003")])
 def test_seed_round_trip(tmp_path, fmt, prefix):
     path = seed_path(prefix)
     plan = read_paper(path).plan
