@@ -349,8 +349,8 @@ def _appendix_heading(paper: CommitteePaper, title: str) -> bool:
 
 def _part_heading(paper: CommitteePaper | None, outline: Outline, title: str) -> str:
     """What a bare heading names when it only names plan content: "the themes" for the label
-    "Themes" when the paper holds themes, "the plan content" for an appendix's heading after those the
-    paper lists ("Appendix C: Pledges" when it lists A and B); "" for any other heading."""
+    "Themes" when the paper holds themes, "the plan content" for an appendix's heading after
+    those the paper lists ("Appendix C: Pledges" when it lists A and B); "" for any other."""
     if outline.themes and title.strip().casefold() == "themes":
         return "themes"  # the bare label, as "Summary" is one ("Our themes" is a heading)
     found = _APPENDIX_LABEL.match(title.strip())

@@ -219,10 +219,9 @@ def _blocks(pages: list[list[_Line]]) -> list[SourceBlock]:
         if current:
             prev = current[-1]
             gap = line.top - prev.bottom
-            if line.page != prev.page and runs_on(prev, line):
-                pass
-            elif (line.page != prev.page or gap > 0.55 * prev.size
-                    or abs(line.size - prev.size) > 0.6 or line.bold != prev.bold):
+            cut = line.page != prev.page and runs_on(prev, line)  # a paragraph carries on
+            if not cut and (line.page != prev.page or gap > 0.55 * prev.size
+                            or abs(line.size - prev.size) > 0.6 or line.bold != prev.bold):
                 flush()
         current.append(line)
     flush()

@@ -6,7 +6,8 @@ status, sub-priorities; date and event …) and horizontal rules between its row
 usually set. Each column starts where its heading starts; a word belongs to the column it starts
 in. In a cell that lists items (dates, sub-priorities), a line that the line above had room
 for starts a new paragraph (a second date), as does a wider gap than the cell's line spacing;
-otherwise, and in a prose cell (an action, an event), the cell's text wrapped. A bold run opening a cell (a milestone's name) is kept as the cell's lead.
+otherwise, and in a prose cell (an action, an event), the cell's text wrapped. A bold run
+opening a cell (a milestone's name) is kept as the cell's lead.
 
 The table ends at the first band between rules that holds something a row cannot: type of
 another size (the next heading), a word across a column's edge, or no further rule at all.
@@ -75,7 +76,7 @@ def _cell_text(lines: list[list[dict]], right: float, leading: float,
             fits = prev[-1]["x1"] + space + (line[0]["x1"] - line[0]["x0"]) <= right - 1.0
             gap = line[0]["top"] - prev[0]["top"]
             if prev[-1]["text"].endswith(("/", "-")) and not fits:
-                pass  # "Summer/" over "Autumn 2026": a word the line broke after its stroke
+                text += ""  # "Summer/" over "Autumn 2026": a word the line broke after its stroke
             elif all(_bold(w) for w in prev) and not _bold(line[0]):
                 text += " "  # the bold name ends here; its text follows in the same cell
             elif listing and (fits or gap > leading + 1.0):
