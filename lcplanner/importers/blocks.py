@@ -99,8 +99,8 @@ def render_blocks(blocks: Iterable[SourceBlock]
                   ) -> tuple[str, list[tuple[int, int, bool]]]:
     """The text of :func:`blocks_to_text`, and the reader's layout of it: for each block (each
     table row), its first and last physical line (0-based) and whether the reader saw it set
-    as a heading. A block is a paragraph as its file holds it; a heading's style is the
-    paper's own word that a line stands alone. Plain text cannot say either, so they travel
+    as a heading (a heading style or level, or a short line set wholly in bold). A block is a
+    paragraph as its file holds it; a heading is the paper's own word that a line stands alone. Plain text cannot say either, so they travel
     beside the text.
     """
     out: list[str] = []
@@ -131,7 +131,9 @@ def render_blocks(blocks: Iterable[SourceBlock]
             continue
         line = _line(block)
         if line.strip():
-            if block.heading_level is not None:
+            if block.heading_level is not None or (  # a short line set wholly in bold
+                    block.bold and not block.list_label and len(block.text.split()) <= 14
+                    and "\n" not in block.text):
                 headings.add(len(out))
             out.append(line)
     flush_row()

@@ -458,3 +458,18 @@ def test_lists_that_start_again_under_each_heading_are_not_pledges():
         "2. Extend the mobile library\n\nPledges\n\nStreets\n\n- Empty every bin daily\n\n"
         "- Light every crossing\n\n- Fund crossing patrols\n")
     assert [a.name for a in plan.pledge_areas] == ["Streets"]
+
+
+def test_a_short_paragraph_set_wholly_in_bold_is_a_heading_to_the_reader(tmp_path):
+    """Many papers make headings by setting a Normal paragraph in bold: a reader sees a
+    heading, so the line stands alone though its last word is one no sentence ends on."""
+    document = Document()
+    document.add_heading("Service Plan 2026/27", level=1)
+    document.add_paragraph().add_run("Who we work for").bold = True
+    document.add_paragraph("Residents of the valley and the towns along it.")
+    _portfolio(document, 1, "Parks and Leisure", _PARKS)
+    _portfolio(document, 2, "Libraries", _LIBRARIES)
+    path = tmp_path / "bold.docx"
+    document.save(path)
+    assert [(s.title, s.body) for s in read_paper(path).plan.sections] == [
+        ("Who we work for", "Residents of the valley and the towns along it.")]
