@@ -33,7 +33,9 @@ from lcplanner.importers.header import _NAME_LINE, parse_header
 from lcplanner.importers.errors import PaperImportError
 from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.links import link_priorities
-from lcplanner.importers.milestones import attach_milestones, link_core_areas, objective_of
+from lcplanner.importers.milestones import (  # noqa: F401 (_milestone: the review step's)
+    _milestone, attach_milestones, link_core_areas, objective_of,
+)
 from lcplanner.importers.outline import (
     Outline, core_areas, merge_occurrences, same_text, strip_outcome_label,
 )
