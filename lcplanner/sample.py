@@ -161,8 +161,11 @@ def build_sample_plan() -> Plan:
                     output.sub_points.append(SubPoint(text=point, level=0))
                 priority.outputs.append(output)
             portfolio.priorities.append(priority)
-        portfolio.work_areas.append(WorkArea(text=f"Policy support for the {name} portfolio"))
-        portfolio.work_areas.append(WorkArea(text=f"Member briefings on {name.lower()}"))
+        policy = portfolio.service_groups[0]  # its policy work, under the group that does it
+        portfolio.work_areas.append(WorkArea(text=f"Policy support for the {name} portfolio",
+                                             service_group=policy))
+        portfolio.work_areas.append(WorkArea(text=f"Member briefings on {name.lower()}",
+                                             service_group=policy))
         plan.portfolios.append(portfolio)
     plan.portfolios[2].service_groups.append(ServiceGroup(name="Transport services"))
     plan.portfolios[2].work_areas.append(WorkArea(

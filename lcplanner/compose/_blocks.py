@@ -461,11 +461,23 @@ def work_areas_part(plan: Plan, level: int, *, title: str | None = None,
                                            start=index - len(run) + 1))
                 run.clear()
 
+        groups = list(portfolio.service_groups)
+        held = {id(a.service_group) for a in portfolio.work_areas} | {
+            id(p.service_group) for p in portfolio.priorities}
+        shown = -1  # the last group whose heading is in place
         for area in portfolio.work_areas:
             if area.service_group is not group:
                 flush()
                 group = area.service_group
                 if group is not None:
+                    at = next((k for k, g in enumerate(groups) if g is group), shown)
+                    # a group that holds nothing of its own (a heading over the services
+                    # listed after it) keeps its place among the headings
+                    for empty in groups[shown + 1:at]:
+                        if id(empty) not in held:
+                            blocks.append(ir.Heading(empty.name or hs.missing(
+                                "a service group's name"), inner, kind="service-group"))
+                    shown = max(shown, at)
                     blocks.append(ir.Heading(group.name or hs.missing("a service group's name"),
                                              inner, kind="service-group"))
             run.append(ir.ListItem([ir.Run(area.text or "")], label=numbering.arabic(index)))

@@ -14,11 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-__all__ = ["SourceBlock", "blocks_to_text", "content_blocks", "furniture_blocks"]
+__all__ = ["SourceBlock", "blocks_to_text", "render_blocks", "content_blocks", "furniture_blocks"]
 
 #: Spaces between the cells of a table row in the rendered text: a run of spaces, as a
 #: layout-preserving extraction leaves them, so a row stays one line and its cells stay apart.
 CELL_GAP = "    "
+#: Between the paragraphs of one table cell ("Q1 2027" over "by March 2027" in a date
+#: cell): they stay one cell of the row, but two items, as a reader of the cell sees them.
+CELL_PARAGRAPHS = "; "
 #: Spaces per list level in front of a nested list item (how extraction shows nesting).
 LEVEL_INDENT = 4
 
@@ -84,15 +87,29 @@ def blocks_to_text(blocks: Iterable[SourceBlock]) -> str:
     """The text the recogniser reads: one line per block (one per table row), blank between.
 
     Page furniture is left out here (it is listed, not read as content). A table row becomes
-    one line with its cells apart by a run of spaces; a cell's second paragraph joins its
-    first, and an empty cell leaves nothing (as in any flattened table).
+    one line with its cells apart by a run of spaces; a cell's paragraphs are joined by
+    :data:`CELL_PARAGRAPHS`, a bold run opening a cell's paragraph (a milestone's name) is shown
+    as ``**bold**`` the way an extraction to text shows emphasis, and an empty cell leaves
+    nothing (as in any flattened table).
+    """
+    return render_blocks(blocks)[0]
+
+
+def render_blocks(blocks: Iterable[SourceBlock]
+                  ) -> tuple[str, list[tuple[int, int, bool]]]:
+    """The text of :func:`blocks_to_text`, and the reader's layout of it: for each block (each
+    table row), its first and last physical line (0-based) and whether the reader saw it set
+    as a heading (a heading style or level, or a short line set wholly in bold). A block is a
+    paragraph as its file holds it; a heading is the paper's own word that a line stands alone. Plain text cannot say either, so they travel
+    beside the text.
     """
     out: list[str] = []
+    headings: set[int] = set()  # indexes into ``out`` of heading blocks
     row_key: tuple[int | None, int | None] | None = None
     cells: dict[int, list[str]] = {}
 
     def flush_row() -> None:
-        texts = [" ".join(parts) for _, parts in sorted(cells.items())]
+        texts = [CELL_PARAGRAPHS.join(parts) for _, parts in sorted(cells.items())]
         texts = [t for t in texts if t]
         if texts:
             out.append(CELL_GAP.join(texts))
@@ -107,11 +124,23 @@ def blocks_to_text(blocks: Iterable[SourceBlock]) -> str:
             row_key = key
         if key is not None:
             cell = _line(block).strip()
+            if block.lead and not block.list_label and cell.startswith(block.lead):
+                cell = f"**{block.lead}**{cell[len(block.lead):]}"  # a name set in bold
             if cell:
                 cells.setdefault(block.table_cell or 0, []).append(cell)
             continue
         line = _line(block)
         if line.strip():
+            if block.heading_level is not None or (  # a short line set wholly in bold
+                    block.bold and not block.list_label and len(block.text.split()) <= 14
+                    and "\n" not in block.text):
+                headings.add(len(out))
             out.append(line)
     flush_row()
-    return "\n\n".join(out) + ("\n" if out else "")
+    layout: list[tuple[int, int, bool]] = []
+    physical = 0
+    for k, line in enumerate(out):
+        height = line.count("\n") + 1
+        layout.append((physical, physical + height - 1, k in headings))
+        physical += height + 1  # the blank line between blocks
+    return "\n\n".join(out) + ("\n" if out else ""), layout

@@ -31,7 +31,7 @@ from lcplanner.importers.outline import (
 )
 from lcplanner.importers.paper_parts import LABEL_PATTERNS, split_inline_items
 from lcplanner.importers.links import priority_links
-from lcplanner.importers.structure import holder_fields
+from lcplanner.importers.groupings import holder_fields
 
 #: Fields that describe where a plan came from, not what the paper says.
 _NOT_CONTENT = frozenset({"source_name", "source_digest"})

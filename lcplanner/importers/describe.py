@@ -1,6 +1,8 @@
 """The recognised plan as indented text with derived numbers, for ``lcplanner import --dry-run``."""
 from __future__ import annotations
 
+import re
+
 from lcplanner.domain.counts import count_plan
 from lcplanner.domain.model import Plan
 from lcplanner.domain.numbering import arabic, dotted, letter, roman
@@ -40,7 +42,10 @@ def describe(plan: Plan) -> str:
             add(f"  Section {arabic(k)} {section.title or '(untitled)'}"
                 f" ({len(section.paragraphs)} paragraphs)")
         for k, appendix in enumerate(paper.appendices):
-            add(f"  Appendix {letter(k).upper()}: {appendix.title}")
+            # a title that names its appendix ("Appendix A: …") is shown as the paper shows it
+            named = re.match(r"appendix\s+\w+\s*[:.–—-]", appendix.title or "", re.I)
+            add(f"  {appendix.title}" if named else
+                f"  Appendix {letter(k).upper()}: {appendix.title}")
     if plan.sections:
         add("Narrative sections")
         for section in plan.sections:

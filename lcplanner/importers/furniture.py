@@ -17,6 +17,7 @@ What counts as furniture, the way a reader tells it:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -126,3 +127,19 @@ def set_aside(text: str) -> tuple[str, list[Furniture]]:
     found = [Furniture(k + 1, lines[k].strip(), why) for k, why in sorted(marks.items())]
     kept = [raw for k, raw in enumerate(lines) if k not in marks]
     return "\n".join(kept), found
+
+
+def kept_spans(spans: list[tuple[int, int, bool]] | None,
+               furniture: list[Furniture]) -> list[tuple[int, int, bool]] | None:
+    """Line spans (first, last, flag) of the text before :func:`set_aside`, renumbered for
+    the text after it (a span whose lines were all set aside is dropped); None stays None."""
+    if spans is None:
+        return None
+    removed = sorted(item.line - 1 for item in furniture)
+    gone = set(removed)
+    out = []
+    for first, last, flag in spans:
+        kept = [k - bisect_left(removed, k) for k in range(first, last + 1) if k not in gone]
+        if kept:
+            out.append((kept[0], kept[-1], flag))
+    return out

@@ -96,6 +96,13 @@ def parse_header(lines: list[Line]) -> tuple[dict[str, str], int]:
     if labelled < 2:
         return {}, 0
     titled = next((k for k, rest in loose if _PLAN_TITLE.search(rest)), None)
+    first_label = next((k for k in range(end) if split_labels(lines[k].text)[1]), end)
+    if titled is None and loose and loose[0][0] < first_label and _NAME_LINE.match(loose[0][1]) \
+            and not _COMMITTEE.match(loose[0][1]) and any(
+                k > first_label and not _COMMITTEE.match(rest) for k, rest in loose[1:]):
+        # a name over the labelled fields, the paper's title below them: the name is the
+        # organisation's (its letterhead), the title is the later line
+        fields["organisation"] = loose.pop(0)[1]
     extra: list[str] = []
     for k, rest in loose:
         if k == titled:

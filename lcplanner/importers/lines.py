@@ -68,6 +68,9 @@ class Line:
     raw: str = field(default="", repr=False)
     #: a row of a table flattened to text (see :mod:`lcplanner.importers.tables`)
     row: TableRow | None = field(default=None, repr=False)
+    #: whether the reader saw a heading here (a Word heading style, a PDF's larger or bold
+    #: line); None when the source cannot say (plain text)
+    heading: bool | None = field(default=None, repr=False)
 
     @property
     def marked(self) -> bool:
@@ -149,6 +152,8 @@ def _joins(prev: Line, cur: Line, width: int) -> bool:
     """Whether ``cur`` continues the sentence ``prev`` left unfinished."""
     if prev.row is not None or cur.row is not None:
         return False
+    if prev.heading or cur.heading:
+        return False  # the reader saw a heading: it stands alone, whatever its last word
     if prev.ends_sentence() or not prev.text:
         return False
     open_ended = _ends_on_function_word(prev.text)
@@ -181,9 +186,24 @@ def _joins(prev: Line, cur: Line, width: int) -> bool:
     return long_line and (not cur.blank_before or width > 0) and not cur.is_heading_like(6)
 
 
-def logical_lines(text: str) -> list[Line]:
-    """Turn extracted text into logical lines, rejoining sentences broken by extraction."""
+def _continues(prev: Line, cur: Line) -> bool:
+    """Whether a paragraph plainly runs on into the next one the reader found: it stops on a
+    word no sentence ends on, or the next starts in lower case."""
+    return cur.text[:1].islower() or _ends_on_function_word(prev.text)
+
+
+def logical_lines(text: str, layout: list[tuple[int, int, bool]] | None = None) -> list[Line]:
+    """Turn extracted text into logical lines, rejoining sentences broken by extraction.
+
+    ``layout`` is where a reader saw its paragraphs: the first and last physical line of each,
+    and whether it is a heading (see :func:`lcplanner.importers.blocks.render_blocks`). A
+    paragraph's own lines join up (a list item or a label inside it opens a line of its own); a
+    heading neither continues the line above nor is continued by the one below; a paragraph
+    only runs on into the next where it plainly does.
+    """
     physical = text.split("\n")
+    starts = {first: heading for first, _, heading in layout or ()}
+    inside: set[int] = {k for first, last, _ in layout or () for k in range(first + 1, last + 1)}
     width = _wrap_width(physical)
     tables = find_tables(physical)
     out: list[Line] = []
@@ -207,7 +227,12 @@ def logical_lines(text: str) -> list[Line]:
         if not line.text:
             continue
         line.text = _SUPERSCRIPTS.sub("", line.text)
-        if out and _joins(out[-1], line, width):
+        if layout is not None:
+            line.heading = starts.get(index, False)
+        wrapped = index in inside and (out[-1].heading or not (
+            line.marked or _LABEL_OPENING.match(line.text)))  # a line of the reader's paragraph
+        if out and (wrapped or (_joins(out[-1], line, width)
+                                and (index not in starts or _continues(out[-1], line)))):
             prev = out[-1]
             piece = line.text
             if line.enum:  # re-attach the number that turned out to be part of the sentence

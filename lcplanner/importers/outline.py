@@ -130,6 +130,7 @@ class ActionB:
     owner: str = ""
     date: str = ""
     status: str = ""
+    tags: str = ""  # the sub-priorities it serves, as the table names them
 
 
 @dataclass
@@ -138,6 +139,7 @@ class ObjectiveB:
     strapline: str
     heading: str = ""  # the heading the objective was found under ("Political leadership")
     labelled: bool = False  # named by a typed label ("Objective 1.1 …")
+    core_area: str = ""  # named on a line of its own under the heading ("Core area: …")
     sub_priorities: list[str] = field(default_factory=list)
     milestones: list[str | ActionB] = field(default_factory=list)
 

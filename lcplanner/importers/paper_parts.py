@@ -17,6 +17,8 @@ _SUMMARY = re.compile(r"^\**\s*summary\b\**\s*:?\**\s*(.*)$", re.IGNORECASE)
 _IMPLICATIONS = re.compile(r"^(financial|legal|equalit\w*)\s+implications\b[^:]*:?\s*(.*)$",
                            re.IGNORECASE)
 _APPENDICES = re.compile(r"^(?:list\s+of\s+)?appendi(?:ces|x)\s*:\s*(.*)$", re.IGNORECASE)
+#: "Appendices" (or "List of appendices") as a heading of its own, no colon
+_APPENDICES_HEADING = re.compile(r"^(?:list\s+of\s+)?appendices$", re.IGNORECASE)
 _BACKGROUND = re.compile(r"^background\s+papers?\s*:?\s*(.*)$", re.IGNORECASE)
 _OUTPUTS = re.compile(r"^outputs?\s*:?$", re.IGNORECASE)
 _NOTE = re.compile(r"^note\s*:\s*(.*)$", re.IGNORECASE)
@@ -103,14 +105,23 @@ class PaperParts:
                     section.add_paragraph(paragraph)
             self.mode = "text"
             return True
+        listed = _APPENDICES_HEADING.match(text) and (nxt := self.peek()) is not None \
+            and bool(_APPENDIX_ITEM.match(nxt.text))  # "Appendices" over "Appendix A: …"
         for pattern, target in ((_APPENDICES, self.out.appendices),
                                 (_BACKGROUND, self.out.background_papers)):
-            if (match := pattern.match(text)) and line.words <= 6 + len(match.group(1).split()) \
+            if listed and target is self.out.appendices:
+                match = re.match(r"^.*?()$", text)  # the heading alone: its items follow
+            else:
+                match = pattern.match(text)
+            if match and line.words <= 6 + len(match.group(1).split()) \
                     and not (re.match(r"^appendix\s*:", text, re.IGNORECASE) and not (
                         (nxt := self.peek()) and nxt.marked)):  # "Appendix: Membership" heads
                 items = [match.group(1)] if match.group(1) else []
-                while (nxt := self.peek()) and (nxt.marked or re.match(
-                        r"^appendix\s+\w+\s*:", nxt.text, re.IGNORECASE)):
+                while (nxt := self.peek()) and not nxt.heading and (nxt.marked or re.match(
+                        r"^appendix\s+\w+\s*:", nxt.text, re.IGNORECASE) or (
+                            nxt.heading is False and target is self.out.background_papers
+                            and not any(p.match(nxt.text) for p in LABEL_PATTERNS))):
+                    # (a reader that saw the headings says where a plain list ends)
                     items.append(nxt.text)
                     self.i += 1
                 for item in items:

@@ -18,28 +18,26 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from os import PathLike
 
 from lcplanner.domain.counts import count_plan
 from lcplanner.domain.model import (
-    Appendix, BackgroundPaper, CommitteePaper, CoreArea, Milestone, MilestoneDate,
-    NarrativePoint, NarrativeSection, Objective, Output, PaperSection, Plan, PlanStatus, Pledge,
-    PledgeArea, PledgePoint, PolicyEvent, Portfolio, Priority, Recommendation, ServiceGroup,
-    StatusLabel, SubPoint, SubPriority, Theme, WorkArea,
+    Appendix, BackgroundPaper, CommitteePaper, CoreArea, NarrativePoint, NarrativeSection,
+    Output, PaperSection, Plan, PlanStatus, Pledge, PledgeArea, PledgePoint, PolicyEvent,
+    Portfolio, Priority, Recommendation, ServiceGroup, SubPoint, Theme, WorkArea,
 )
 from lcplanner.importers.coverage import Coverage, measure
-from lcplanner.importers.dates import due_dates
 from lcplanner.importers.describe import describe  # noqa: F401  (re-exported)
-from lcplanner.importers.furniture import Furniture, set_aside
+from lcplanner.importers.furniture import Furniture, kept_spans, set_aside
 from lcplanner.importers.header import _NAME_LINE, parse_header
 from lcplanner.importers.errors import PaperImportError
 from lcplanner.importers.lines import logical_lines
 from lcplanner.importers.links import link_priorities
+from lcplanner.importers.milestones import (  # noqa: F401 (_milestone: the review step's)
+    _milestone, attach_milestones, link_core_areas, objective_of,
+)
 from lcplanner.importers.outline import (
-    ActionB, ObjectiveB, Outline, best_name, core_areas, merge_occurrences, norm, same_text,
-    strip_outcome_label,
-    unmark,
+    Outline, core_areas, merge_occurrences, same_text, strip_outcome_label,
 )
 from lcplanner.importers.structure import Reader
 
@@ -49,7 +47,8 @@ __all__ = ["PaperImportError", "PaperImport", "read_source", "read_paper", "pars
 #: Section titles that belong to the plan's own narrative rather than to the covering paper.
 _NARRATIVE_TITLES = re.compile(
     r"purpose|context|themes|principles|the way we work|strengthening|equalit\w* objectives"
-    r"|our priorities|work plan|vision|values|ambitions|about us|pledge|commitment", re.I)
+    r"|our priorities|work plan|vision|values|ambitions|about us|who we are|what we do|pledge"
+    r"|commitment", re.I)
 
 
 # --- reading the file ----------------------------------------------------------------------
@@ -80,13 +79,18 @@ class PaperImport:
         return measure(self.text, self.plan, [copy for _, copy in self.merges if copy])
 
 
-def read_paper(text: str, *, source_name: str = "") -> PaperImport:
-    """Read a paper's text; raise :class:`PaperImportError` if it holds no plan content."""
+def read_paper(text: str, *, source_name: str = "",
+               layout: list[tuple[int, int, bool]] | None = None) -> PaperImport:
+    """Read a paper's text; raise :class:`PaperImportError` if it holds no plan content.
+
+    ``layout`` is where a Word or PDF reader saw its paragraphs and headings (see
+    :func:`lcplanner.importers.blocks.render_blocks`); plain text has none to give.
+    """
     if not text or not text.strip():
         raise PaperImportError("The text is empty.")
     original = text.replace("\r\n", "\n").replace("\r", "\n")
     text, furniture = set_aside(original)
-    lines = logical_lines(text)
+    lines = logical_lines(text, kept_spans(layout, furniture))
     fields, start = parse_header(lines)
     outline = Reader(lines, start, fields).read()
     del lines  # a huge paper's logical lines are not needed while its plan is built
@@ -215,9 +219,14 @@ def _build(outline: Outline, text: str) -> Plan:
     if paper is not None:
         plan.papers.append(paper)
     priorities = {id(pf): merge_occurrences(pf, outline.merges) for pf in outline.portfolios}
-    # the title line (and, in a plan with no header, the name line over it) is stored as the
-    # plan's title and organisation: its first copy as a heading is not stored again
-    titles = [t for t in (plan.title, "" if outline.paper else plan.organisation) if t]
+    # the title line (and, in a plan with no header or on the paper's first line, the name
+    # line) is stored as the plan's title and organisation: its first copy as a heading is not
+    # stored again
+    first = next((s for s in outline.sections if s.title or s.blocks), None)
+    letterhead = bool(first is not None and not first.blocks and plan.organisation
+                      and same_text(first.title, plan.organisation))
+    titles = [t for t in (plan.title, plan.organisation if letterhead or not outline.paper
+                          else "") if t]
 
     def structure(section) -> bool:
         """The plan's own listing of a portfolio, now structure (or a bare repeated heading)."""
@@ -245,6 +254,12 @@ def _build(outline: Outline, text: str) -> Plan:
             # already holds that appendix, so the heading is listed as merged into it
             outline.merges.append((f"merged: the heading '{section.title}' into the appendix "
                                    "it names", section.title))
+            continue
+        if not section.blocks and (part := _part_heading(paper, outline, section.title)):
+            # "Appendix C: Pledges" after the listed appendices, or "Themes" over the themes:
+            # a heading that only names plan content read below it
+            outline.merges.append((f"merged: the heading '{section.title}' into the {part} "
+                                   "under it", section.title))
             continue
         if (not section.blocks and section.title and body_at and at > body_at[-1]
                 and not paper.appendices):
@@ -284,8 +299,8 @@ def _build(outline: Outline, text: str) -> Plan:
     for name in outline.theme_areas or core_areas(outline.paper.get("summary", "")):
         plan.core_areas.append(CoreArea(name=name))
     for objective in outline.objectives:
-        plan.objectives.append(_objective(objective))
-    _link_core_areas(plan, outline)
+        plan.objectives.append(objective_of(objective))
+    link_core_areas(plan, outline)
     for name, pledges, intro in outline.pledge_areas:
         area = PledgeArea(name=name, description="\n\n".join(intro))
         for pledge_text, points in pledges:
@@ -296,7 +311,7 @@ def _build(outline: Outline, text: str) -> Plan:
         plan.pledge_areas.append(area)
     for date_text, event in outline.policy_events:
         plan.policy_events.append(PolicyEvent(date_text=date_text, text=event))
-    _attach_milestones(plan, outline)  # after all objectives: tags may cross objectives
+    attach_milestones(plan, outline)  # after all objectives: tags may cross objectives
     link_priorities(plan, links)
     return plan
 
@@ -305,6 +320,13 @@ _APPENDIX_LABEL = re.compile(r"^appendix\s+(?P<mark>[a-z]|\d+|one|two|three|four
                             r"seven|eight|nine|ten)\b\s*[:.–—-]?\s*(?P<title>.*)$",
                             re.IGNORECASE)
 _MARK_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _appendix_index(found: re.Match) -> int:
+    """0 for "Appendix A", "Appendix 1" or "Appendix One", and so on."""
+    mark = found.group("mark").casefold()
+    return (_MARK_WORDS.index(mark) if mark in _MARK_WORDS
+            else int(mark) - 1 if mark.isdigit() else ord(mark) - ord("a"))
 
 
 def _appendix_heading(paper: CommitteePaper, title: str) -> bool:
@@ -318,15 +340,25 @@ def _appendix_heading(paper: CommitteePaper, title: str) -> bool:
     found = _APPENDIX_LABEL.match(title.strip())
     if found is None:
         return False
-    mark = found.group("mark").casefold()
-    index = (_MARK_WORDS.index(mark) if mark in _MARK_WORDS
-             else int(mark) - 1 if mark.isdigit() else ord(mark) - ord("a"))
+    index = _appendix_index(found)
     rest = found.group("title").strip()
     if index < len(paper.appendices):
         if rest and not paper.appendices[index].title:
             paper.appendices[index].title = rest
         return not rest or same_text(rest, paper.appendices[index].title)
     return False
+
+
+def _part_heading(paper: CommitteePaper | None, outline: Outline, title: str) -> str:
+    """What a bare heading names when it only names plan content: "the themes" for the label
+    "Themes" when the paper holds themes, "the plan content" for an appendix's heading after
+    those the paper lists ("Appendix C: Pledges" when it lists A and B); "" for any other."""
+    if outline.themes and title.strip().casefold() == "themes":
+        return "themes"  # the bare label, as "Summary" is one ("Our themes" is a heading)
+    found = _APPENDIX_LABEL.match(title.strip())
+    if paper is None or found is None or not paper.appendices:
+        return ""
+    return "plan content" if _appendix_index(found) >= len(paper.appendices) else ""
 
 
 def _introduces_narrative(following, structure) -> bool:
@@ -378,134 +410,3 @@ def _add_portfolio(plan: Plan, pf, priorities, links) -> None:
     for group, area_text in pf.work_areas:
         portfolio.work_areas.append(WorkArea(text=area_text, service_group=groups.get(group)))
     plan.portfolios.append(portfolio)
-
-
-# --- milestones ----------------------------------------------------------------------------
-
-
-def _tag_matches(tag_text: str, titles: list[str]) -> list[int]:
-    """Indexes of sub-priority titles named in a tag bracket, separators or not.
-
-    "(*Depots – Fleet renewal*)" names two; "(Opening family hubs Reducing rough sleeping in
-    town centres)" names two with the dash lost in extraction. A title
-    counts as named when most of its words appear, in order, in the bracket.
-    """
-    words = norm(tag_text).split()
-    hits = []
-    for k, title in enumerate(titles):
-        title_words = norm(title).split()
-        if not title_words:
-            continue
-        blocks = SequenceMatcher(None, title_words, words, autojunk=False).get_matching_blocks()
-        covered = sum(b.size for b in blocks)
-        if covered / len(title_words) >= 0.75:
-            hits.append(k)
-    return hits
-
-
-def _milestone(raw: str, objective: Objective, everyone: list[SubPriority]) -> Milestone:
-    """A milestone with its text kept whole: dates and tags are read from it, not cut out.
-
-    The name is the paper's own label ("**Building collaboration:**") or, failing one, the
-    words before the first date it is due ("Trial … in four districts" | "October 2025 –
-    drafting of …"), or its first sentence; the text is everything after the name, so name
-    and text read together are the paper's words in the paper's order.
-    """
-    text = raw.strip()
-    name = ""
-    label = re.match(r"^\*\*(.+?)\*\*\s*:?\s*", text) or re.match(r"^\*\*(.+?):\*\*\s*", text)
-    if label:
-        name = label.group(1).rstrip(":").strip()
-        text = text[label.end():]
-    text = unmark(text)
-    own = list(objective.sub_priorities)
-    tags: list[SubPriority] = []
-    bracket = re.search(r"\(([^()]+)\)\s*\.?\s*$", text)
-    if bracket:
-        hits = _tag_matches(bracket.group(1), [s.title for s in own])
-        pool = own
-        if not hits:
-            hits = _tag_matches(bracket.group(1), [s.title for s in everyone])
-            pool = everyone
-        if hits:
-            tags = [pool[k] for k in hits]
-    if not tags:  # no bracket: a sub-priority named in the label or the sentence itself
-        for sub in own:
-            key = norm(sub.title)
-            if (name and norm(sub.title).startswith(norm(name))) or re.search(
-                    rf"\b{re.escape(key)}\b", norm(raw)):
-                tags.append(sub)
-    dates = due_dates(text[:bracket.start()] if bracket and tags else text)
-    if not name and dates:
-        start, _, _ = dates[0]
-        head = text[:start].rstrip(" –-(,")
-        head = re.sub(r"\s+(?:by|from|until|in)$", "", head)
-        if 3 <= len(head.split()) <= 30:
-            name = head
-            text = text[len(head):]
-    if not name:
-        sentence = re.match(r"^(.{10,200}?[.;])\s+(?=[A-Z])", text)
-        name, text = (sentence.group(1), text[sentence.end():]) if sentence else (text, "")
-    milestone = Milestone(name=name, text=text.strip())
-    seen: set[str] = set()
-    for _, _, phrase in dates:
-        if phrase not in seen:
-            seen.add(phrase)
-            milestone.dates.append(MilestoneDate(text=phrase))
-    for sub in tags:
-        if sub not in milestone.tags:
-            milestone.tags.append(sub)
-    return milestone
-
-
-def _objective(found: ObjectiveB) -> Objective:
-    objective = Objective(title=found.title, strapline=found.strapline.rstrip("."))
-    for title in found.sub_priorities:
-        objective.sub_priorities.append(SubPriority(title=title))
-    return objective
-
-
-def _link_core_areas(plan: Plan, outline: Outline) -> None:
-    """Put each objective under the core area the paper places it in, where the text says so.
-
-    An objective whose title names a core area ("London's Future: …" and the core area
-    "London's future") belongs to that one; otherwise one listed under a heading that names a
-    core area belongs to it (the paper's own grouping). An objective that matches no core
-    area, or two equally well, is left for the user to place.
-    """
-    names = [area.name for area in plan.core_areas]
-    if not names:
-        return
-    if outline.theme_areas:  # "Theme 1: …" then its objectives: the paper's own grouping
-        for objective, found in zip(plan.objectives, outline.objectives):
-            if found.heading in names:
-                objective.core_area = plan.core_areas[names.index(found.heading)]
-        return
-    for objective, found in zip(plan.objectives, outline.objectives):
-        index = best_name(objective.title, names)
-        if index is None and found.heading:
-            index = best_name(found.heading, names)
-        if index is not None:
-            objective.core_area = plan.core_areas[index]
-
-
-def _action(plan: Plan, row: ActionB) -> Milestone:
-    """A table row as a milestone: the date column is the date it is due, as written."""
-    milestone = Milestone(name=row.text, owner=row.owner)
-    if row.date:
-        milestone.dates.append(MilestoneDate(text=row.date))
-    if row.status:
-        label = plan.status_named(row.status)
-        if label is None:  # the paper's own status word ("Complete"): kept as a label
-            label = StatusLabel(name=row.status, colour="#8c8c8c")
-            plan.statuses.append(label)
-        milestone.status = label
-    return milestone
-
-
-def _attach_milestones(plan: Plan, outline: Outline) -> None:
-    everyone = [s for o in plan.objectives for s in o.sub_priorities]
-    for objective, found in zip(plan.objectives, outline.objectives):
-        for raw in found.milestones:
-            objective.milestones.append(_action(plan, raw) if isinstance(raw, ActionB)
-                                        else _milestone(raw, objective, everyone))

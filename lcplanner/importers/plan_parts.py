@@ -6,11 +6,15 @@ import re
 
 from lcplanner.importers.lines import Line
 from lcplanner.importers.outline import (
-    OUTCOME_LABEL, ActionB, ObjectiveB, same_text, strip_label, text_key, unmark,
+    GROUP_LABEL, OUTCOME_LABEL, ActionB, ObjectiveB, same_text, strip_label, text_key, unmark,
 )
 from lcplanner.importers.paper_parts import _MILESTONES_LABEL
 
 _OBJECTIVE = re.compile(r"^([^:]{3,90}?):\s+(\S.*)$")
+#: "Sub-priorities:" over the list of an objective's sub-priorities
+_SUB_PRIORITIES = re.compile(r"^sub-?priorit(?:y|ies)\s*:?$", re.IGNORECASE)
+#: "Core area: Our places" under an objective's heading: the core area it belongs to
+_CORE_AREA = re.compile(r"^core\s+area\s*:\s*(\S.*)$", re.IGNORECASE)
 #: "Inclusive growth – making sure that …": a name, a dash (or colon), what it means
 _NAME_DASH = re.compile(r"^([A-Z][^–—:]{1,60}?)(?:\s+[–—-]\s+|:\s+)(\S.*)$")
 #: "Less waste. We will:" — a theme's name, then what will be done under it
@@ -69,7 +73,8 @@ class PlanParts:
         areas = self.out.pledge_areas
         if line.is_heading_like() and not line.marked and not text.endswith(":"):
             if re.search(r"\b(pledge|commitment)", text, re.IGNORECASE) or not (
-                    (nxt := self.peek()) and (nxt.marked or not nxt.is_heading_like())):
+                    (nxt := self.peek()) and (nxt.marked or nxt.ends_sentence()
+                                              or not nxt.is_heading_like())):
                 self._start_section(text)
                 self.pledge_area = None
             else:
@@ -91,6 +96,46 @@ class PlanParts:
         else:  # the area's introduction
             area[2].append(text)
 
+    def _part_start(self, line: Line) -> bool:
+        """Whether the line opens an objective or a run of pledge areas (and was read so)."""
+        return (self._objective_start(line) or self._objective_heading(line)
+                or self._pledge_areas(line))
+
+    def _pledge_areas(self, line: Line) -> bool:
+        """Headings, each over an introduction and a numbered list, whose numbers run on from
+        one heading's list to the next (1–4 under the first, 5–13 under the second): pledges in
+        their areas, however the part is titled."""
+        if self.mode != "text" or line.marked or line.row is not None or line.heading is False \
+                or not line.is_heading_like(10) or line.text.endswith(":"):
+            return False
+        last, k, areas = 0, self.i + 1, 0
+        while k < len(self.lines) and areas < 2:
+            intro = 0
+            while k < len(self.lines) and not self.lines[k].marked and intro < 6 \
+                    and self.lines[k].row is None and (self.lines[k].ends_sentence()
+                                                       or not self.lines[k].is_heading_like(10)):
+                k, intro = k + 1, intro + 1  # the area's introduction
+            if k >= len(self.lines) or self.lines[k].kind != "number" \
+                    or self.lines[k].number != last + 1:
+                return False
+            while k < len(self.lines) and (self.lines[k].marked or self.lines[k].text[:1]
+                                           .islower()):
+                if self.lines[k].kind == "number":
+                    last = self.lines[k].number
+                k += 1
+            areas += 1
+            if areas < 2:
+                head = self.lines[k] if k < len(self.lines) else None
+                if head is None or head.marked or not head.is_heading_like(10) or \
+                        last < 2 or head.text.endswith(":"):
+                    return False
+                k += 1
+        if areas < 2:
+            return False
+        self.mode, self.pledge_area = "pledges", None
+        self._pledge(line)
+        return True
+
     # --- work areas ------------------------------------------------------------------------
     def _is_portfolio_name(self, k: int) -> bool:
         line = self.lines[k]
@@ -107,10 +152,24 @@ class PlanParts:
         region = self.lines[k + 1:]
         return sum(1 for ln in region if ln.text == nxt.text) >= 2
 
+    def _numbered_apart(self, line: Line) -> bool:
+        """ "1<tab>Finance" whose next numbered line ("1. Policy support …", perhaps under a
+        service group's heading or a remark) is numbered in another style: a portfolio's
+        heading."""
+        if not (line.kind == "number" and line.style == "N" and line.is_heading_like(10)):
+            return False
+        for k in range(1, 5):  # (its groups' headings, or a remark on it, may come first)
+            nxt = self.peek(k)
+            if nxt is None or nxt.bullet:
+                return False
+            if nxt.kind == "number":
+                return nxt.style != "N"
+            if nxt.marked or nxt.row is not None:
+                return False
+        return False
+
     def _work_area(self, line: Line) -> None:
-        nxt = self.peek()
-        if line.kind == "number" and line.style == "N" and nxt is not None \
-                and nxt.kind == "number" and nxt.style != "N" and line.is_heading_like(10):
+        if self._numbered_apart(line):
             # "1<tab>Finance" over "1. Policy support …": the portfolios are numbered in a
             # style of their own, the work areas run on in theirs
             self.wa_pf, self.wa_group = self._portfolio(line.text), ""
@@ -152,8 +211,8 @@ class PlanParts:
         outcome label or a lettered list (a priority with its outcome or outputs)."""
         lines = self.lines[self.i + 1:self.i + 60]
         for k, line in enumerate(lines):
-            if line.kind == "number" and line.style in ("N.", "N)"):
-                return False
+            if line.kind == "number" and (line.style in ("N.", "N)") or line.heading):
+                return False  # the next numbered heading: what is under "1." has ended
             if line.kind != "dotted" or line.enum.split(".")[0] != major:
                 continue
             if line.enum.count(".") >= 2:
@@ -166,6 +225,20 @@ class PlanParts:
         return False
 
     # --- action tables ---------------------------------------------------------------------
+    def _events_row(self, line: Line) -> None:
+        """A table of dated policy events; the bare heading right over it only names it."""
+        row = line.row
+        if not row.header:
+            self.out.policy_events.append((row.get("date"), row.get("event")))
+            return
+        section = self.section
+        if section is not None and not section.blocks and section.title and \
+                section is self.out.sections[-1]:
+            self.out.sections.remove(section)
+            self.out.merges.append((f"merged: the heading '{section.title}' into the policy "
+                                    "events under it", section.title))
+            self.section = None
+
     def _table_row(self, line: Line) -> None:
         """A table of dated actions: each row a milestone of the objective it stands under.
 
@@ -175,11 +248,15 @@ class PlanParts:
         table becomes an objective of that name.
         """
         row = line.row
+        if row.events:
+            self._events_row(line)
+            return
         if not row.header:
             if self.mode != "objectives" or self.obj is None:
                 self._objective_for_table()
             self.obj.milestones.append(ActionB(row.get("action"), row.get("owner"),
-                                               row.get("date"), row.get("status")))
+                                               row.get("date"), row.get("status"),
+                                               row.get("tags")))
             return
         if self.mode == "objectives" and self.obj is not None and not any(
                 isinstance(m, ActionB) for m in self.obj.milestones):
@@ -226,6 +303,51 @@ class PlanParts:
         self.obj = ObjectiveB(title=match.group(1).strip(), strapline=match.group(2).strip(),
                               heading=self.section.title if self.section else "")
         self.out.objectives.append(self.obj)
+        self.mode, self.in_milestones = "objectives", False
+        return True
+
+    def _objective_heading(self, line: Line) -> bool:
+        """An objective set out as a heading: its name, at most two lines under it (its
+        strapline, "Core area: …"), then a "Sub-priorities:" label over their list or the
+        table of its milestones."""
+        text = unmark(line.text)
+        nxt = self.peek()
+        if self.mode == "objectives" and self.obj is not None and nxt is not None \
+                and nxt.row is not None and nxt.row.header and ":" in text \
+                and same_text(text.split(":", 1)[1], self.obj.title):
+            # "Milestones: <the objective>" over its table: the table's caption, a label
+            self.out.merges.append((f"merged: the caption '{text}' into the table under it",
+                                    text))
+            return True
+        if line.marked or line.heading is False or not line.is_heading_like() \
+                or line.text.endswith(":") or GROUP_LABEL.match(line.text):
+            return False  # ("Ambition 1: …" is a grouping until its content says otherwise)
+        between: list[Line] = []
+        for k in range(1, 4):
+            nxt = self.peek(k)
+            if nxt is None:
+                return False
+            if _SUB_PRIORITIES.match(nxt.text):
+                break
+            if nxt.row is not None and nxt.row.header and not nxt.row.events:
+                if any(ln.ends_sentence() for ln in between):
+                    return False  # a heading and its prose over a table: a section's table
+                break
+            if nxt.marked or nxt.row is not None or nxt.heading or nxt.words > 25:
+                return False
+            between.append(nxt)
+        else:
+            return False
+        core = [m.group(1).strip() for ln in between if (m := _CORE_AREA.match(ln.text))]
+        strapline = [unmark(ln.text) for ln in between if not _CORE_AREA.match(ln.text)]
+        if len(core) > 1 or len(strapline) > 1:
+            return False
+        self.obj = ObjectiveB(title=unmark(line.text), strapline="".join(strapline),
+                              heading=self.section.title if self.section else "",
+                              core_area="".join(core))
+        self.out.objectives.append(self.obj)
+        self.i += len(between) + (1 if _SUB_PRIORITIES.match(self.peek(len(between) + 1).text)
+                                  else 0)
         self.mode, self.in_milestones = "objectives", False
         return True
 

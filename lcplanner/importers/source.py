@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 
-from lcplanner.importers.blocks import SourceBlock, blocks_to_text, furniture_blocks
+from lcplanner.importers.blocks import (SourceBlock, furniture_blocks,
+                                       render_blocks)
 from lcplanner.importers.errors import PaperImportError
 
 __all__ = ["SourceKind", "source_kind", "read_blocks", "read_paper", "ReadPaper",
@@ -125,17 +126,17 @@ def read_paper(path: str | PathLike, report=None) -> ReadPaper:
         from lcplanner.importers.readers.text import read_text
 
         text = read_text(path)
-        blocks = None
+        blocks, layout = None, None
     else:
         blocks = read_blocks(path)
-        text = blocks_to_text(blocks)
+        text, layout = render_blocks(blocks)
     if report:
         report("Recognising its structure…")
     if not text.strip():
         raise PaperImportError("The file holds no text.")
     from lcplanner.importers.paper_text import read_paper as recognise  # after the checks
 
-    found = recognise(text, source_name=path.name)
+    found = recognise(text, source_name=path.name, layout=layout)
     return ReadPaper(found.plan, kind, blocks, text if blocks is None else None, found)
 
 

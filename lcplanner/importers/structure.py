@@ -21,53 +21,13 @@ from lcplanner.importers.outline import (
 from lcplanner.importers.paper_parts import (
     _APPENDIX_HEAD, _IMPLICATIONS, _NOTE, _OUTPUTS, _RECS, PaperParts,
 )
+from lcplanner.importers.groupings import _GROUPING_WORD, _title_case, holder_fields
 from lcplanner.importers.links import priority_links
 from lcplanner.importers.plan_parts import _WE_WILL, PlanParts
 
 _NOTE_IN_BRACKETS = re.compile(r"^(.*?)\s*\(([^()]{3,})\)\s*$")
-#: Who leads a portfolio, on labelled lines under its heading ("Portfolio holder: Cllr …").
-_HOLDER_LABEL = re.compile(
-    r"\b(?i:(shadow(?:\s+portfolio\s+holders?|\s+lead\s+members?|\s+executive\s+members?)?"
-    r"|deputy(?:\s+portfolio\s+holders?|\s+lead\s+members?)?"
-    r"|portfolio\s+holders?|lead\s+members?|executive\s+members?))(?:\s*:|\s+[–—-]\s)\s*")
 #: Typed label words that open an output rather than a priority ("Output (a)", "Action 2:").
 _OUTPUT_WORDS = ("output", "action", "deliverable")
-
-
-def holder_fields(text: str) -> list[tuple[str, str]]:
-    """[("holder", "Cllr A"), ("shadow_holder", "Cllr B")] from a line that starts with a
-    holder label; [] for any other line. Shadow and deputy holders fill ``shadow_holder``."""
-    matches = list(_HOLDER_LABEL.finditer(text))
-    if not matches or matches[0].start() != 0:
-        return []
-    found = []
-    for k, match in enumerate(matches):
-        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-        field = ("shadow_holder" if match.group(1)[:1].casefold() in "sd" else "holder")
-        found.append((field, text[match.end():end].strip(" ;,/|")))
-    return found
-
-
-#: Words that name a top grouping of a plan, in any year's wording.
-_GROUPING_WORD = re.compile(r"\b(?:directorates?|portfolios?|service\s+areas?|ambitions?"
-                            r"|strategic\s+priorit(?:y|ies)|priority\s+areas?|departments?)\b",
-                            re.IGNORECASE)
-
-
-def _title_case(text: str) -> str:
-    """ "CHILDREN'S SERVICES DIRECTORATE" → "Children's Services Directorate"; small words
-    stay lower case, and a word with a digit ("2025/26") is left as written."""
-    small = {"and", "of", "the", "for", "in", "to", "on", "at", "a", "an", "&"}
-    out = []
-    for k, word in enumerate(text.split()):
-        low = word.lower()
-        if any(c.isdigit() for c in word):
-            out.append(word)
-        elif k and low in small:
-            out.append(low)
-        else:
-            out.append(low[:1].upper() + low[1:])
-    return " ".join(out)
 
 
 class Reader(PaperParts, PlanParts):
@@ -180,7 +140,7 @@ class Reader(PaperParts, PlanParts):
             self.out.objectives.append(self.obj)
             self.mode, self.in_milestones = "objectives", False
             return
-        if self._objective_start(line):
+        if self._part_start(line):
             return
         if self.mode == "objectives":
             if self._objective_line(line):
@@ -236,8 +196,11 @@ class Reader(PaperParts, PlanParts):
         if line.bullet and not numbered and (event := leading_date(text)):
             self.out.policy_events.append(event)
             return
-        heading = (line.is_heading_like(10) and not line.bullet and not line.kind == "letter"
-                   and not text.endswith(":"))
+        heading = ((line.heading or line.is_heading_like(10)) and not line.bullet
+                   and not line.kind == "letter" and not text.endswith(":")
+                   # a reader that saw no heading style: a numbered paragraph, or a short
+                   # one among numbered paragraphs (not a flattened figure's text)
+                   and not (line.heading is False and (numbered or self.para_enum)))
         if heading and not (self.embedded or self._numbering_resumes()
                             or (numbered and self._next_paragraph_number(line.enum))):
             self._start_section(text)

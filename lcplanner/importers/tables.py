@@ -38,8 +38,16 @@ _COLUMNS = (
     ("date", re.compile(r"^(?:target\s+date|due(?:\s+date)?|deadline|timescales?|by\s+when"
                         r"|when|date)$", re.IGNORECASE)),
     ("status", re.compile(r"^(?:status|progress|rag(?:\s+status)?)$", re.IGNORECASE)),
+    # the sub-priorities (or themes, objectives) a milestone serves
+    ("tags", re.compile(r"^(?:sub-?priorit(?:y|ies)|tags?|serves|linked\s+to)$",
+                        re.IGNORECASE)),
+    # what happens on a date, beside the plan's milestones: a policy event
+    ("event", re.compile(r"^(?:events?|policy\s+events?|what\s+happens)$", re.IGNORECASE)),
 )
 _GAP = re.compile(r"(?: {2,}|\t+)")
+#: "6<tab>Resource implications", "6.1<tab>…": a numbered heading or paragraph set with a tab
+#: after its number, as papers set them; never a table row, though the tab parts it in two
+_NUMBERED_TAB = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\t")
 
 
 @dataclass
@@ -53,6 +61,11 @@ class TableRow:
         return next((text for r, text in self.cells if r == role), "")
 
     @property
+    def events(self) -> bool:
+        """Whether the row belongs to a table of dated policy events."""
+        return any(role == "event" for role, _ in self.cells)
+
+    @property
     def text(self) -> str:
         return " ".join(text for _, text in self.cells)
 
@@ -61,12 +74,25 @@ def _role(cell: str) -> str:
     return next((role for role, pattern in _COLUMNS if pattern.match(cell.strip())), "")
 
 
+def column_role(heading: str) -> str:
+    """What a column holds, from its heading: "action", "owner", "date", "status", "tags",
+    "event", or "" for a heading this module does not know."""
+    return _role(heading)
+
+
 def _roles(cells: list[str]) -> list[str] | None:
-    """The roles of a header's cells, or None when these cells are not a table header."""
+    """The roles of a header's cells, or None when these cells are not a table header.
+
+    Columns may come in any order: a table of actions (or milestones) has an action column
+    and any of a lead, a date, a status and the sub-priorities served; a table of policy
+    events has a date and an event column.
+    """
     roles = [_role(c) for c in cells]
-    if len(cells) < 2 or "" in roles or roles[0] != "action" or len(set(roles)) != len(roles):
+    if len(cells) < 2 or "" in roles or len(set(roles)) != len(roles):
         return None
-    return roles
+    if "event" in roles:
+        return roles if set(roles) == {"date", "event"} else None
+    return roles if "action" in roles else None
 
 
 def is_header_row(cells: list[str]) -> bool:
@@ -94,7 +120,7 @@ def find_tables(lines: list[str]) -> dict[int, TableRow | int]:
                 if not row:
                     j += 1
                     continue
-                if len(row) != len(roles):
+                if len(row) != len(roles) or _NUMBERED_TAB.match(lines[j].strip(" ")):
                     break
                 out[j] = TableRow(list(zip(roles, row)))
                 j += 1

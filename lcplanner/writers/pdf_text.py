@@ -341,3 +341,10 @@ def inline_label_fits(label: str, style: ParagraphStyle) -> bool:
                                                   style.bulletFontSize)
             + style.bulletFontSize * 0.6 - style.leftIndent <= style.firstLineIndent)
 
+
+_SPACED_DASH = re.compile(r" +([\u2013\u2014]) ")
+
+
+def dash_kept(markup: str) -> str:
+    """A spaced dash never starts a line: there it would read as a list item's bullet."""
+    return _SPACED_DASH.sub("\u00a0\\1 ", markup)

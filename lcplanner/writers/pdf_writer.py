@@ -42,7 +42,8 @@ from lcplanner.writers.pdf_parts import (Gap, KeepWithNext, Template, TocLine, c
                                          keep_with_next)
 from lcplanner.writers.pdf_style import styles_for
 from lcplanner.writers.pdf_tables import TablesMixin
-from lcplanner.writers.pdf_text import (FastText, HeadingPara, ListPara, inline_label_fits,
+from lcplanner.writers.pdf_text import (FastText, HeadingPara, ListPara, dash_kept,
+                                        inline_label_fits,
                                         label_width, lead_para, long_pieces, make_frags,
                                         make_para)
 from lcplanner.writers.timeline_chart import TimelineChart
@@ -107,7 +108,7 @@ class _Render(TablesMixin):
             bold = run.bold or base_bold
             italic = run.italic or base_italic
             face = self.fonts.face(bold, italic)
-            text = self.guard.markup(run.text, face).replace("\n", "<br/>")
+            text = dash_kept(self.guard.markup(run.text, face).replace("\n", "<br/>"))
             if run.colour:
                 # a status mark: a small coloured square, always followed by the status in
                 # words (the composer's own mark glyph, if the run is only that, is replaced)
@@ -128,7 +129,8 @@ class _Render(TablesMixin):
         return "".join(out)
 
     def plain(self, text: str, face: str | None = None) -> str:
-        return self.guard.markup(text, face or self.fonts.regular).replace("\n", "<br/>")
+        return dash_kept(self.guard.markup(text, face or self.fonts.regular)
+                          .replace("\n", "<br/>"))
 
     # ---- blocks
     def flowables(self) -> list[Flowable]:

@@ -1,9 +1,8 @@
 """Whole papers through the readers and the one recogniser: counts, nothing dropped, round trips.
 
 The Word and PDF papers are made by ``tests/fixtures/make_docx.py`` (our own words, Word's own
-styles and list numbering). Where the recogniser does not yet read a layout the assertion is
-an expected failure naming the trait (the recogniser is generalised on its own branch); strict,
-so it is noticed the day it passes.
+styles and list numbering). The round trips export the sample plan and the three seeds to Word
+and to PDF and read each file back: the same tree, texts, dates and order.
 """
 from __future__ import annotations
 
@@ -166,38 +165,7 @@ def _portfolio_tree(plan):
                        for p in pf.priorities]) for pf in plan.portfolios]
 
 
-def _still(reason: str):
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
-#: What the recogniser does not read back yet, per export (checked 30 Nov 2026). Read now:
-#: portfolios "1<tab>Name" with "1.1<tab>Title" priorities, outcomes, lettered outputs and
-#: sub-points, holders, the committee header, recommendations, "Theme: …" links, pledges and
-#: work areas by portfolio (the Word export of seed 000 has its exact counts).
-_NOT_YET = {
-    "sample": "objectives laid out as heading, strapline, 'Core area:', 'Sub-priorities:' "
-              "bullets and a Milestone|Date|Sub-priorities|Status table (milestone name and "
-              "text share a cell) are not read, nor the Date|Event table of policy events; "
-              "the 'Who we are' section is lost; a service group that holds nothing is not "
-              "written, so it cannot come back",
-    "000-docx": "counts and the portfolio tree come back exactly; the paper's body sections "
-                "do not: the writer sets each title and outcome pair as one numbered "
-                "paragraph (8 paragraphs read as 4), a body section whose heading carries a "
-                "bracketed note is lost, and the appendices list reads as 'Appendices'",
-    "000-pdf": "as Word, and the PDF has no tab after a heading's number, so a portfolio's "
-               "lower-case note ('reflects …') runs into its heading; that portfolio and "
-               "those after it read as priorities (2 portfolios of 11, 42 priorities of 33)",
-    "002": "refused as not a plan: objectives written as heading, strapline, 'Core area:', "
-           "'Sub-priorities:' bullets and a milestone table with a Sub-priorities column "
-           "are not read (no table role for that column yet)",
-    "003": "the writer's pledges appendix is not read (0 pledges of 46) and the portfolios "
-           "met only in the work-areas appendix, with service groups as headings, are not "
-           "told apart (3 portfolios of 13, 65 work areas of 55)",
-}
-
-
-@pytest.mark.parametrize("fmt", [pytest.param("docx", marks=_still(_NOT_YET["sample"])),
-                                 pytest.param("pdf", marks=_still(_NOT_YET["sample"]))])
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_sample_plan_round_trip(tmp_path, fmt):
     from lcplanner.sample import build_sample_plan
 
@@ -205,17 +173,32 @@ def test_sample_plan_round_trip(tmp_path, fmt):
     back = read_paper(_export(plan, fmt, tmp_path / f"sample.{fmt}")).plan
     assert _portfolio_tree(back) == _portfolio_tree(plan)
     assert describe(back).splitlines()[2:] == describe(plan).splitlines()[2:]
+    assert _milestones(back) == _milestones(plan)
+
+
+def _milestones(plan):
+    """Each milestone's name, text, dates, tags and status, objective by objective."""
+    return [[(m.name, m.text or "", [d.text for d in m.dates], [t.title for t in m.tags],
+              m.status.name if m.status else None) for m in o.milestones]
+            for o in plan.objectives]
 
 
 @pytest.mark.parametrize("fmt,prefix", [
-    pytest.param(fmt, prefix, marks=_still(_NOT_YET.get(f"{prefix}-{fmt}", _NOT_YET.get(prefix))))
-    for fmt in ("docx", "pdf") for prefix in ("000", "002", "003")])
+    (fmt, prefix) for fmt in ("docx", "pdf") for prefix in ("000", "002", "003")])
 def test_seed_round_trip(tmp_path, fmt, prefix):
     path = seed_path(prefix)
     plan = read_paper(path).plan
     back = read_paper(_export(plan, fmt, tmp_path / f"{prefix}.{fmt}")).plan
     assert count_plan(back) == count_plan(plan)
     assert describe(back).splitlines()[2:] == describe(plan).splitlines()[2:]
+
+
+def test_seed_002_word_round_trip_gives_back_its_milestones_whole(tmp_path):
+    """Names, texts, dates (as written), tags and statuses of all 26 milestones."""
+    plan = read_paper(seed_path("002")).plan
+    back = read_paper(_export(plan, "docx", tmp_path / "002.docx")).plan
+    assert _milestones(back) == _milestones(plan)
+    assert sum(len(m) for m in _milestones(back)) == 26
 
 
 def test_seed_000_word_round_trip_gives_back_its_portfolios_exactly(tmp_path):

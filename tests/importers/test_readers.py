@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from docx import Document
 
-from lcplanner.importers.blocks import SourceBlock, blocks_to_text
+from lcplanner.importers.blocks import SourceBlock, blocks_to_text, render_blocks
 from lcplanner.importers.errors import PaperImportError
 from lcplanner.importers.readers import text as text_reader
 from lcplanner.importers.readers.numbering import format_number
@@ -30,12 +30,20 @@ def test_blocks_render_one_line_each_with_labels_levels_and_table_rows():
         SourceBlock("Action", table=1, table_row=1, table_cell=1),
         SourceBlock("Lead", table=1, table_row=1, table_cell=2),
         SourceBlock("second line of lead", table=1, table_row=1, table_cell=2),
-        SourceBlock("Do it", table=1, table_row=2, table_cell=1),
+        SourceBlock("Do it now", table=1, table_row=2, table_cell=1, lead="Do it"),
         SourceBlock("After the table"),
     ]
+    # a cell's paragraphs stay apart as items of the cell; a bold name opening a cell shows
     assert blocks_to_text(blocks) == (
         "Head\n\na. First output\n\n    i. A sub-point\n\n1.1 Numbered heading\n\n"
-        "Action    Lead second line of lead\n\nDo it\n\nAfter the table\n")
+        "Action    Lead; second line of lead\n\n**Do it** now\n\nAfter the table\n")
+    # the reader's layout travels beside the text: each block's lines, heading or not
+    assert render_blocks(blocks)[1] == [(0, 0, True), (2, 2, False), (4, 4, False),
+                                        (6, 6, True), (8, 8, False), (10, 10, False),
+                                        (12, 12, False)]
+    wrapped = [SourceBlock("Body"), SourceBlock("A heading set\non two lines", heading_level=2)]
+    assert render_blocks(wrapped) == ("Body\n\nA heading set\non two lines\n",
+                                      [(0, 0, False), (2, 3, True)])
 
 
 def test_text_blocks_keep_the_papers_own_lines():

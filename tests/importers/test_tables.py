@@ -31,10 +31,29 @@ def test_one_cell_per_line_rows_end_at_a_cell_that_is_not_a_date():
     assert 9 not in found and 10 not in found
 
 
-def test_a_header_must_name_an_action_first():
+def test_a_header_must_name_an_action_or_an_event():
     assert find_tables(["Report by:   Kit Moss     Job title:  Director"]) == {}
-    assert find_tables(["Status      Action      Date"]) == {}
     assert find_tables(["Date", "Status"]) == {}
+    assert find_tables(["Date      Status      Lead"]) == {}
+    assert find_tables(["Event     Status"]) == {}
+
+
+def test_columns_come_in_any_order():
+    """A milestone table may put its date, status or sub-priorities first (DOMAIN.md)."""
+    found = find_tables(["Status      Sub-priorities    Milestone         Date",
+                         "On track    Cleaner rivers    Survey the weirs  June 2027"])
+    assert found[0].header and [r for r, _ in found[0].cells] == ["status", "tags", "action",
+                                                                   "date"]
+    row = found[1]
+    assert (row.get("action"), row.get("date"), row.get("tags"), row.get("status")) == (
+        "Survey the weirs", "June 2027", "Cleaner rivers", "On track")
+    assert not row.events
+
+
+def test_a_date_and_event_table_is_one_of_policy_events():
+    found = find_tables(["Event              Date", "Spending review    Autumn 2026"])
+    assert found[1].events and found[1].get("event") == "Spending review"
+    assert found[1].get("date") == "Autumn 2026"
 
 
 def test_rows_are_never_joined_to_the_lines_around_them():
@@ -57,3 +76,11 @@ def test_a_table_under_a_portfolio_with_priorities_keeps_the_portfolio():
     assert [len(p.outputs) for p in plan.portfolios[0].priorities] == [2]
     assert [(o.title, [m.name for m in o.milestones]) for o in plan.objectives] == [
         ("Housing", ["Buy the first site"])]
+
+
+def test_a_numbered_heading_set_with_a_tab_ends_a_table():
+    """ "6<tab>Resource implications" after a two-column table splits in two at its tab, but
+    it is the paper's next numbered section, not a row."""
+    found = find_tables(["Date        Event", "", "May 2027    Mayoral election", "",
+                         "6\tResource implications", "", "6.1\tThe work is funded."])
+    assert sorted(found) == [0, 2]

@@ -22,6 +22,7 @@ from os import PathLike
 
 from lcplanner.importers.blocks import CELL_GAP, SourceBlock
 from lcplanner.importers.errors import PaperImportError
+from lcplanner.importers.readers.pdf_tables import PdfTable, find_pdf_tables
 
 __all__ = ["MAX_PDF_MB", "read_pdf_blocks"]
 
@@ -33,6 +34,7 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d+\s*/\s*\d+"
     r"|[ivxlc]{1,6})$", re.IGNORECASE)
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_TERMINAL = (".", "!", "?", ";", ":")
 
 
 @dataclass
@@ -47,7 +49,9 @@ class _Line:
     lead: str
     text: str
     page_height: float
+    x1: float = 0.0
     furniture: bool = False
+    table: PdfTable | None = None  # a table read whole, standing in for its lines
     words: list = field(default_factory=list, repr=False)
 
 
@@ -73,6 +77,13 @@ def _line_text(words: list[dict], size: float) -> str:
 def _lines(page, page_no: int) -> list[_Line]:
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
                                use_text_flow=False, extra_attrs=["fontname", "size"])
+    height = float(page.height)
+    rules = [(line["top"], line["x0"], line["x1"]) for line in page.lines
+             if abs(line["bottom"] - line["top"]) < 1.5 and line["x1"] - line["x0"] > 100]
+    tables = find_pdf_tables(words, rules) if rules else []
+    if tables:
+        words = [w for w in words if not any(t.top < (w["top"] + w["bottom"]) / 2 < t.bottom
+                                             for t in tables)]
     words.sort(key=lambda w: (round(w["top"], 0), w["x0"]))
     groups: list[list[dict]] = []
     for word in words:
@@ -96,7 +107,12 @@ def _lines(page, page_no: int) -> list[_Line]:
         out.append(_Line(page=page_no, number=n, top=min(w["top"] for w in group),
                          bottom=max(w["bottom"] for w in group), x0=group[0]["x0"], size=size,
                          bold=bold_chars * 2 > total, lead=lead, text=_line_text(group, size),
-                         page_height=float(page.height)))
+                         page_height=float(page.height), x1=max(w["x1"] for w in group)))
+    for table in tables:  # each in its place among the lines
+        out.append(_Line(page=page_no, number=0, top=table.top, bottom=table.bottom,
+                         x0=table.left, size=0.0, bold=False, lead="", text="",
+                         page_height=height, x1=table.left, table=table))
+    out.sort(key=lambda line: line.top)
     return out
 
 
@@ -108,7 +124,8 @@ def _key(text: str) -> str:
 def _mark_furniture(pages: list[list[_Line]]) -> None:
     """Mark running headers, footers and page numbers, by position and repetition."""
     def banded(line: _Line) -> bool:
-        return line.top < line.page_height * BAND or line.bottom > line.page_height * (1 - BAND)
+        return line.table is None and (line.top < line.page_height * BAND
+                                       or line.bottom > line.page_height * (1 - BAND))
 
     counts: Counter[str] = Counter()
     for lines in pages:
@@ -157,12 +174,54 @@ def _blocks(pages: list[list[_Line]]) -> list[SourceBlock]:
             page=first.page, font_size=first.size, indent=round(first.x0 - left, 1)))
         current.clear()
 
+    right = max(line.x1 for line in body)
+
+    def runs_on(prev: _Line, line: _Line) -> bool:
+        """A paragraph the page break cut: its last line is full and unfinished, and the next
+        page carries on at the same indent in the same type."""
+        return (prev.x1 >= right - 4 * prev.size and not prev.text.rstrip().endswith(_TERMINAL)
+                and abs(line.x0 - prev.x0) < 1.0 and abs(line.size - prev.size) <= 0.6
+                and line.bold == prev.bold and len(current) > 1)
+
+    # number, last page, header, rows, whether every row opened with a name in bold
+    tables: list[tuple[int, int, list[str], int, bool]] = []
+
+    def table_blocks(line: _Line) -> None:
+        """A table's cells as blocks; its header repeated atop the next page carries it on."""
+        table = line.table
+        last = tables[-1] if tables else None
+        go_on = (last is not None and last[2] == table.header and last[1] == line.page - 1
+                 and (not out or out[-1].table == last[0]))
+        number, row = (last[0], last[3]) if go_on else (len(tables) + 1, 0)
+        rows = table.rows if go_on else [[(h, "") for h in table.header]] + table.rows
+        named = [any(lead for _, lead in cells[:1]) for cells in table.rows]
+        if go_on and rows and last[4] and not named[0]:
+            # every row so far opens with a name in bold, this one does not: the row the page
+            # break cut carries on here
+            _carry_on(out, number, row, rows.pop(0))
+        for cells in rows:
+            row += 1
+            for k, (text, lead) in enumerate(cells, 1):
+                if text:
+                    out.append(SourceBlock(
+                        text=text, origin=f"page {line.page}, table {number}, row {row}, "
+                        f"cell {k}", lead=lead, page=line.page, table=number, table_row=row,
+                        table_cell=k))
+        was_named = last[4] if go_on else True
+        tables[number - 1:] = [(number, line.page, table.header, row,
+                                was_named and all(named))]
+
     for line in body:
+        if line.table is not None:
+            flush()
+            table_blocks(line)
+            continue
         if current:
             prev = current[-1]
             gap = line.top - prev.bottom
-            if (line.page != prev.page or gap > 0.55 * prev.size
-                    or abs(line.size - prev.size) > 0.6 or line.bold != prev.bold):
+            cut = line.page != prev.page and runs_on(prev, line)  # a paragraph carries on
+            if not cut and (line.page != prev.page or gap > 0.55 * prev.size
+                            or abs(line.size - prev.size) > 0.6 or line.bold != prev.bold):
                 flush()
         current.append(line)
     flush()
@@ -171,6 +230,23 @@ def _blocks(pages: list[list[_Line]]) -> list[SourceBlock]:
                              font_size=line.size, is_furniture=True)
                  for lines in pages for line in lines if line.furniture]
     return _in_reading_order(out, furniture)
+
+
+def _carry_on(out: list[SourceBlock], number: int, row: int, cells) -> None:
+    """Add a cut row's rest to the cells of the row it continues: the page break fell inside
+    a cell's paragraph as often as between two, so the rest follows after a space."""
+    from dataclasses import replace
+
+    for k, (text, _) in enumerate(cells, 1):
+        if not text:
+            continue
+        at = next((i for i, b in enumerate(out) if (b.table, b.table_row, b.table_cell)
+                   == (number, row, k)), None)
+        if at is None:
+            out.append(SourceBlock(text=text, origin=out[-1].origin, table=number,
+                                   table_row=row, table_cell=k, page=out[-1].page))
+            continue
+        out[at] = replace(out[at], text=out[at].text + " " + text)
 
 
 def _in_reading_order(blocks: list[SourceBlock],
