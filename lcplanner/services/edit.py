@@ -19,6 +19,8 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from lcplanner.domain.model import Base, MilestoneDate, Plan
+from lcplanner.services.concurrency import (UNSET, Retry, lock_parent, lock_parents, lock_row,
+                                            retrying)
 from lcplanner.services.kinds import KINDS, Kind, child_kinds, kind as get_kind
 from lcplanner.store.engine import Store
 from lcplanner.store.portable import insert_ignoring_duplicates
@@ -60,11 +62,16 @@ def _siblings(session: Session, k: Kind, parent_id: int | None) -> list:
     """The ordered collection holding items of kind ``k`` under ``parent_id``.
 
     The parent is kept in the session's identity map on purpose: an ordering list whose owner
-    has been garbage collected cannot record changes.
+    has been garbage collected cannot record changes. It is locked first (see
+    :func:`~lcplanner.services.concurrency.lock_parent`), so the children read are the ones
+    committed by whoever changed them last, and nobody else renumbers them until this commits.
     """
     if k.parent is None:
+        lock_parent(session, None, None)
         return _PlanList(session)
-    parent = _get(session, KINDS[k.parent], parent_id)
+    parent = lock_parent(session, KINDS[k.parent].cls, parent_id)
+    if parent is None:
+        raise EditError(f"{KINDS[k.parent].title} {parent_id} does not exist.")
     session.info.setdefault("lcplanner_parents", []).append(parent)
     return getattr(parent, k.collection)
 
@@ -107,6 +114,7 @@ def _clamp(index: int | None, size: int) -> int:
 # --- create, delete, restore ----------------------------------------------------------------
 
 
+@retrying
 def create(store: Store, kind: str, parent_id: int | None, index: int | None = None,
            **values: Any) -> int:
     """Add a new item of ``kind`` under ``parent_id`` at ``index`` (end when None)."""
@@ -187,6 +195,7 @@ def snapshot(session: Session, kind: str, item_id: int) -> Snapshot:
                     refs=tuple(refs), counts=counts)
 
 
+@retrying
 def delete(store: Store, kind: str, item_id: int) -> Snapshot:
     """Delete an item and everything under it; return what :func:`restore` needs."""
     with store.transaction() as session:
@@ -196,15 +205,21 @@ def delete(store: Store, kind: str, item_id: int) -> Snapshot:
 def delete_in(session: Session, kind: str, item_id: int) -> Snapshot:
     """:func:`delete` inside the caller's transaction (Deleted items records it alongside)."""
     k = get_kind(kind)
+    parent_id = _parent_id(k, _get(session, k, item_id))
+    siblings = _siblings(session, k, parent_id)
+    obj = lock_row(session, k.cls, item_id)  # nobody adds under it while it is read
+    if obj is None:
+        raise EditError(f"{k.title} {item_id} does not exist.")
+    if _parent_id(k, obj) != parent_id:
+        raise Retry()  # moved by someone else since it was first read
     snap = snapshot(session, kind, item_id)
-    obj = _get(session, k, item_id)
-    siblings = _siblings(session, k, snap.parent_id)
     siblings.remove(obj)  # the ordering list closes the gap in positions
     session.delete(obj)
     session.flush()
     return snap
 
 
+@retrying
 def restore(store: Store, snap: Snapshot) -> None:
     """Put a deleted subtree back where it was, with the same ids."""
     with store.transaction() as session:
@@ -215,13 +230,18 @@ def restore_in(session: Session, snap: Snapshot) -> None:
     """:func:`restore` inside the caller's transaction."""
     k = get_kind(snap.kind)
     tables = Base.metadata.tables
+    if k.parent is None:
+        lock_parent(session, None, None)
+    elif lock_parent(session, KINDS[k.parent].cls, snap.parent_id) is None:
+        raise EditError(f"{k.title} {snap.id} cannot be restored: the "
+                        f"{KINDS[k.parent].title.lower()} it was in no longer exists.")
     if session.get(k.cls, snap.id) is not None:
         raise EditError(f"{k.title} {snap.id} already exists.")
     count = _count(session, k, snap.parent_id)
     position = min(snap.position, count)
     session.execute(update(k.table).where(_parent_clause(k, snap.parent_id))
                     .where(k.table.c.position >= position)
-                    .values(position=k.table.c.position + 1))
+                    .values(position=k.table.c.position + 1, version=k.table.c.version + 1))
     # Rows go back in the schema's dependency order (the snapshot lists them parent before
     # child, but an objective also points at a core area of the same plan), so every
     # foreign key finds its row, on any engine.
@@ -265,35 +285,44 @@ def _read_field(session: Session, k: Kind, obj, name: str):
     return getattr(obj, name)
 
 
-def set_field(store: Store, kind: str, item_id: int, name: str, value: Any) -> Any:
+def set_field(store: Store, kind: str, item_id: int, name: str, value: Any, *,
+              expected_version: int | None = None, base: Any = UNSET) -> Any:
     """Set one field (a column, a link list of ids, or a milestone's dates); return the old value.
 
     Link fields (``themes``, ``pledges``, ``tags``) take a list of ids; a milestone's ``dates``
-    takes a list of date texts as officers typed them.
+    takes a list of date texts as officers typed them. With ``expected_version`` (the version
+    the editor read) a field someone else has changed since is not overwritten: see
+    :func:`~lcplanner.services.concurrency.save_field`.
     """
-    k = get_kind(kind)
-    if name not in k.fields and name not in k.links and not (kind == "milestone"
+    from lcplanner.services.concurrency import save_field
+
+    return save_field(store, kind, item_id, name, value, expected_version=expected_version,
+                      base=base).old
+
+
+def check_field_name(k: Kind, name: str) -> None:
+    if name not in k.fields and name not in k.links and not (k.name == "milestone"
                                                             and name == "dates"):
         raise EditError(f"{k.title} has no field {name!r}.")
-    with store.transaction() as session:
-        obj = _get(session, k, item_id)
-        old = _read_field(session, k, obj, name)
-        _validate(session, k, obj, name, value)
-        if name in k.links:
-            table, own, other = k.links[name]
-            session.execute(sql_delete(table).where(table.c[own] == item_id))
-            for other_id in dict.fromkeys(value):
-                session.execute(insert(table).values({own: item_id, other: other_id}))
-            session.expire(obj)
-        elif kind == "milestone" and name == "dates":
-            obj.dates.clear()
-            session.flush()
-            for text in value:
-                if text.strip():
-                    obj.dates.append(MilestoneDate(text=text.strip()))
-        else:
-            setattr(obj, name, value)
-        return old
+
+
+def write_field(session: Session, k: Kind, obj, name: str, value: Any) -> None:
+    """Validate and set one field of ``obj`` in the caller's transaction."""
+    _validate(session, k, obj, name, value)
+    if name in k.links:
+        table, own, other = k.links[name]
+        session.execute(sql_delete(table).where(table.c[own] == obj.id))
+        for other_id in dict.fromkeys(value):
+            session.execute(insert(table).values({own: obj.id, other: other_id}))
+        session.expire(obj, [name])
+    elif k.name == "milestone" and name == "dates":
+        obj.dates.clear()
+        session.flush()
+        for text in value:
+            if text.strip():
+                obj.dates.append(MilestoneDate(text=text.strip()))
+    else:
+        setattr(obj, name, value)
 
 
 def _plan_id_of(session: Session, k: Kind, obj) -> int:
@@ -374,6 +403,7 @@ def position_of(store: Store, kind: str, item_id: int) -> tuple[int | None, int]
         return (row[k.fk] if k.fk else None), row["position"]
 
 
+@retrying
 def move(store: Store, kind: str, item_id: int, new_parent_id: int | None,
          new_index: int) -> tuple[int | None, int]:
     """Move an item to ``new_index`` among the children of ``new_parent_id``.
@@ -385,6 +415,11 @@ def move(store: Store, kind: str, item_id: int, new_parent_id: int | None,
     with store.transaction() as session:
         obj = _get(session, k, item_id)
         old_parent = _parent_id(k, obj)
+        if k.parent is not None:
+            lock_parents(session, KINDS[k.parent].cls, old_parent, new_parent_id)
+            session.refresh(obj)
+            if _parent_id(k, obj) != old_parent:
+                raise Retry()  # moved by someone else before the lock
         old_siblings = _siblings(session, k, old_parent)
         old_index = old_siblings.index(obj)
         if k.parent is not None and old_parent != new_parent_id:
