@@ -54,17 +54,19 @@ def local_time(stamp: datetime | None) -> datetime | None:
     return stamp.replace(tzinfo=timezone.utc).astimezone()
 
 
-def describe_change(changed_by: str, changed_at: datetime | None) -> str:
-    """"asha at 10:42" (a day earlier: "asha on 3 March at 10:42")."""
-    who = changed_by or "someone"
+def describe_change(changed_by: str, changed_at: datetime | None, *,
+                    nobody: str = "someone") -> str:
+    """"asha at 10:42" (a day earlier: "asha on 3 March at 10:42"); ``nobody`` stands for a
+    change nobody signed (rows older than the versions), "" leaves the name out."""
+    who = changed_by or nobody
     when = local_time(changed_at)
     if when is None:
         return who
     today = datetime.now().astimezone().date()
     clock = when.strftime("%H:%M")
-    if when.date() == today:
-        return f"{who} at {clock}"
-    return f"{who} on {when.day} {when.strftime('%B')} at {clock}"
+    moment = f"at {clock}" if when.date() == today else \
+        f"on {when.day} {when.strftime('%B')} {when.year} at {clock}"
+    return f"{who} {moment}" if who else moment
 
 
 class ConflictError(ValueError):
@@ -86,8 +88,8 @@ class ConflictError(ValueError):
                        "change was not saved.")
         else:
             message = (f"{title}'s {name.replace('_', ' ')} was changed by "
-                       f"{describe_change(changed_by, changed_at)} while you were editing it; "
-                       "your change was not saved: choose whose to keep.")
+                       f"{describe_change(changed_by, changed_at)} after you read it; "
+                       "your change was not saved.")
         super().__init__(message)
 
 

@@ -64,7 +64,8 @@ def test_an_edit_on_a_stale_version_is_refused_with_the_stored_value(store, stor
     assert (conflict.current, conflict.yours, conflict.version) == ("Theirs", "Mine", 2)
     assert conflict.changed_by == _user(store)
     assert conflict.changed_at == stamp_of(store, "output", first).changed_at
-    assert "changed by" in str(conflict) and "was not saved" in str(conflict)
+    assert str(conflict).startswith("Output's text was changed by ")
+    assert str(conflict).endswith("after you read it; your change was not saved.")
     assert _text(store, first) == "Theirs"
     # "Use yours": saved on the version the conflict reported.
     services.set_field(store, "output", first, "text", "Mine",
