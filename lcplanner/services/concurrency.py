@@ -122,9 +122,11 @@ def stamp(session: Session, obj: Versioned) -> None:
 def _stamp_changes(session: Session, _context, _instances) -> None:
     """Stamp every item a flush adds or changes; a row that only moved among its siblings
     keeps its stamp (its version still rises)."""
+    who, now = None, _now()  # one stamp for the whole flush (an import adds thousands)
     for obj in session.new:
         if isinstance(obj, Versioned):
-            stamp(session, obj)
+            who = who if who is not None else current_user(session)[:100]
+            obj.changed_by, obj.changed_at = who, now
     for obj in session.dirty:
         if not isinstance(obj, Versioned) or not session.is_modified(
                 obj, include_collections=False):
@@ -132,7 +134,8 @@ def _stamp_changes(session: Session, _context, _instances) -> None:
         state = obj._sa_instance_state
         changed = {a.key for a in state.attrs if a.history.has_changes()}
         if changed - _BOOKKEEPING:
-            stamp(session, obj)
+            who = who if who is not None else current_user(session)[:100]
+            obj.changed_by, obj.changed_at = who, now
 
 
 # --- locks ----------------------------------------------------------------------------------
@@ -162,6 +165,19 @@ def lock_parent(session: Session, cls: type | None, parent_id: int | None):
     parent = lock_row(session, cls, parent_id)
     locked[(cls, parent_id)] = parent
     return parent
+
+
+def lock_children(session: Session, cls: type, parent_column, parent_id: int) -> None:
+    """Lock (and read afresh) the rows about to be renumbered, on a server.
+
+    Someone typing in a sibling then waits a moment for the renumbering to commit, instead of
+    raising the sibling's version under it (which would make the renumbering run again).
+    SQLite needs none of this: its writer holds the whole file.
+    """
+    if session.connection().dialect.name != "postgresql":
+        return
+    session.execute(select(cls).where(parent_column == parent_id).with_for_update()
+                    .execution_options(populate_existing=True)).scalars().all()
 
 
 def lock_parents(session: Session, cls: type | None, *parent_ids: int | None) -> None:

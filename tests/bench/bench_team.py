@@ -40,8 +40,10 @@ if str(ROOT) not in sys.path:
 #: Priorities everybody adds under, moves across and types in; outputs each holds at the start.
 SHARED_PRIORITIES = 4
 SHARED_OUTPUTS = 3
-#: The mix of edits (weights): typing dominates, as it does in an editor.
-MIX = (("type", 55), ("add", 15), ("move", 15), ("delete", 10), ("undo", 5))
+#: The mix of edits (weights): typing dominates, as it does in an editor. After a delete, the
+#: next edit is its undo (a restore) this often.
+MIX = (("type", 58), ("add", 16), ("move", 16), ("delete", 10))
+UNDO_AFTER_DELETE = 0.4
 
 
 # --- one editor ------------------------------------------------------------------------------
@@ -81,8 +83,8 @@ def editor(url: str, number: int, start_at: float, seconds: float, layout: dict)
         action = rng.choice(actions)
         if action in ("move", "delete") and not mine:
             action = "add"
-        if action == "undo" and not deleted:
-            action = "type"
+        if acks and acks[-1][0] == "delete" and rng.random() < UNDO_AFTER_DELETE:
+            action = "undo"  # takes back the editor's own last edit, as Edit → Undo does
         counter += 1
         try:
             if action == "type":
@@ -132,7 +134,7 @@ def editor(url: str, number: int, start_at: float, seconds: float, layout: dict)
                 latencies.append(time.perf_counter() - started)
                 acks.append(["delete", item, None, None])
             else:  # undo a delete of mine: the same row back, with the same id
-                snap = deleted.pop(rng.randrange(len(deleted)))
+                snap = deleted.pop()
                 started = time.perf_counter()
                 services.restore(store, snap)
                 latencies.append(time.perf_counter() - started)
