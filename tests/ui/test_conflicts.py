@@ -138,3 +138,20 @@ def test_undo_does_not_overwrite_a_later_change_by_someone_else(window, qtbot, s
     assert shown == [("The change could not be saved",
                       f"Output's text was changed by asha at {_clock(sample_store, output)} "
                       "after you read it; your change was not saved.")]
+
+
+def test_last_change_wording_for_unsigned_and_older_changes():
+    from datetime import datetime, timedelta
+
+    from lcplanner.ui.panes.conflict import last_change_text
+
+    now = datetime.utcnow().replace(microsecond=0)
+    clock = local_time(now).strftime("%H:%M")
+    assert last_change_text("asha", now) == f"Last changed by asha at {clock}"
+    assert last_change_text("", now) == f"Last changed at {clock}"  # rows from before versions
+    assert last_change_text("", None) == ""
+    old = now - timedelta(days=400)
+    when = local_time(old)
+    assert last_change_text("asha", old) == (
+        f"Last changed by asha on {when.day} {when.strftime('%B')} {when.year} at "
+        f"{when.strftime('%H:%M')}")
