@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import event, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from lcplanner.domain.model import Versioned
@@ -37,6 +38,8 @@ from lcplanner.domain.sanitise import clean_text
 
 #: How often a change is tried before the user is told the store is too busy.
 ATTEMPTS = 12
+#: Changes run again in this process because another editor got in the way (for measuring).
+RETRIES = {"count": 0}
 #: Columns that change when a sibling moves: not a change of the item itself.
 _BOOKKEEPING = frozenset({"position", "version", "changed_by", "changed_at", "modified"})
 #: An arbitrary fixed key for PostgreSQL's advisory lock that guards the order of the plans.
@@ -167,17 +170,23 @@ def lock_parent(session: Session, cls: type | None, parent_id: int | None):
     return parent
 
 
-def lock_children(session: Session, cls: type, parent_column, parent_id: int) -> None:
-    """Lock (and read afresh) the rows about to be renumbered, on a server.
+def load_children(session: Session, parent, collection: str, cls: type, parent_column) -> None:
+    """Read the children about to be renumbered into the parent's ordered collection, locked.
 
-    Someone typing in a sibling then waits a moment for the renumbering to commit, instead of
-    raising the sibling's version under it (which would make the renumbering run again).
-    SQLite needs none of this: its writer holds the whole file.
+    One SELECT … FOR UPDATE instead of the relationship's own lazy load: someone typing in a
+    sibling then waits a moment for the renumbering to commit, instead of raising the
+    sibling's version under it (which would make the renumbering run again). On SQLite the
+    lock is a no-op (its writer holds the whole file) and this is just the load.
     """
-    if session.connection().dialect.name != "postgresql":
-        return
-    session.execute(select(cls).where(parent_column == parent_id).with_for_update()
-                    .execution_options(populate_existing=True)).scalars().all()
+    loaded = session.info.setdefault("lcplanner_loaded", set())
+    key = (type(parent), parent.id, collection)
+    if key in loaded:
+        return  # already read (and perhaps changed) in this transaction
+    loaded.add(key)
+    children = session.scalars(select(cls).where(parent_column == parent.id)
+                               .order_by(cls.position, cls.id).with_for_update()
+                               .execution_options(populate_existing=True)).all()
+    set_committed_value(parent, collection, children)
 
 
 def lock_parents(session: Session, cls: type | None, *parent_ids: int | None) -> None:
@@ -228,6 +237,7 @@ def retrying(fn):
                     raise StoreBusyError("Others were changing the same part of the plan at "
                                          "the same moment; nothing of this change was saved. "
                                          "Try again.") from exc
+                RETRIES["count"] += 1
                 time.sleep(random.uniform(0.002, 0.02) * (attempt + 1))
         raise AssertionError("unreachable")
 

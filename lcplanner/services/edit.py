@@ -19,7 +19,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from lcplanner.domain.model import Base, MilestoneDate, Plan
-from lcplanner.services.concurrency import (UNSET, Retry, lock_children, lock_parent,
+from lcplanner.services.concurrency import (UNSET, Retry, load_children, lock_parent,
                                             lock_parents, lock_row, retrying)
 from lcplanner.services.kinds import KINDS, Kind, child_kinds, kind as get_kind
 from lcplanner.store.engine import Store
@@ -72,7 +72,7 @@ def _siblings(session: Session, k: Kind, parent_id: int | None) -> list:
     parent = lock_parent(session, KINDS[k.parent].cls, parent_id)
     if parent is None:
         raise EditError(f"{KINDS[k.parent].title} {parent_id} does not exist.")
-    lock_children(session, k.cls, k.table.c[k.fk], parent_id)
+    load_children(session, parent, k.collection, k.cls, k.table.c[k.fk])
     session.info.setdefault("lcplanner_parents", []).append(parent)
     return getattr(parent, k.collection)
 

@@ -61,7 +61,7 @@ def _output_text(session, output_id):
 def editor(url: str, number: int, start_at: float, seconds: float, layout: dict) -> dict:
     """Make mixed edits until the time is up; return what was acknowledged and measured."""
     from lcplanner import services
-    from lcplanner.services.concurrency import ConflictError, save_field
+    from lcplanner.services.concurrency import RETRIES, ConflictError, save_field
     from lcplanner.store.engine import open_store
 
     rng = random.Random(number * 7919 + 1)
@@ -75,6 +75,7 @@ def editor(url: str, number: int, start_at: float, seconds: float, layout: dict)
     errors: list[str] = []
     actions = [a for a, w in MIX for _ in range(w)]
     counter = 0
+    retries_before = RETRIES["count"]
     wait = start_at - time.time()
     if wait > 0:
         time.sleep(wait)
@@ -144,7 +145,7 @@ def editor(url: str, number: int, start_at: float, seconds: float, layout: dict)
             errors.append(f"{action}: {type(exc).__name__}: {exc}")
     store.close()
     return {"editor": number, "acks": acks, "latencies": latencies, "conflicts": conflicts,
-            "errors": errors}
+            "errors": errors, "retries": RETRIES["count"] - retries_before}
 
 
 # --- the store before and after ----------------------------------------------------------
@@ -254,6 +255,7 @@ class Figures:
     p50_ms: float
     p95_ms: float
     conflicts: int
+    retries: int
     errors: list[str]
     checks: Checks
     #: What the run prepared and each editor's log (to check again, in tests).
@@ -274,6 +276,7 @@ def _figures(engine: str, editors: int, seconds: float, results: list[dict],
     return Figures(engine, editors, seconds, edits, edits / seconds if seconds else 0.0,
                    round(statistics.median(latencies) * 1000, 2) if latencies else 0.0,
                    round(quantile(0.95), 2), sum(r["conflicts"] for r in results),
+                   sum(r.get("retries", 0) for r in results),
                    [e for r in results for e in r["errors"]], checks, layout, results)
 
 
@@ -320,6 +323,7 @@ def table(figures: list[Figures]) -> str:
         ("p50 commit latency (ms)", [f"{f.p50_ms:.1f}" for f in figures]),
         ("p95 commit latency (ms)", [f"{f.p95_ms:.1f}" for f in figures]),
         ("conflicts detected", [str(f.conflicts) for f in figures]),
+        ("edits run again (retries)", [str(f.retries) for f in figures]),
         ("acknowledged edits checked", [str(f.checks.acknowledged) for f in figures]),
         ("acknowledged edits lost", [str(len(f.checks.lost)) for f in figures]),
         ("positions 0..n-1", ["yes" if f.checks.positions_ok else "NO" for f in figures]),
@@ -391,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
             "engine": f.engine, "editors": f.editors, "seconds": f.seconds,
             "edits": f.edits, "edits_per_second": round(f.edits_per_second, 1),
             "p50_ms": f.p50_ms, "p95_ms": f.p95_ms, "conflicts": f.conflicts,
+            "retries": f.retries,
             "acknowledged": f.checks.acknowledged, "lost": len(f.checks.lost),
             "positions_ok": f.checks.positions_ok, "integrity_ok": f.checks.integrity_ok,
             "failed_edits": len(f.errors)} for f in (server, single)], indent=2))
