@@ -58,6 +58,12 @@ def _output_text(session, output_id):
                            .where(Output.id == output_id)).first()
 
 
+def _took(latencies: list[float], by_kind: dict, action: str, started: float) -> None:
+    took = time.perf_counter() - started
+    latencies.append(took)
+    by_kind.setdefault(action, []).append(took)
+
+
 def editor(url: str, number: int, start_at: float, seconds: float, layout: dict) -> dict:
     """Make mixed edits until the time is up; return what was acknowledged and measured."""
     from lcplanner import services
@@ -71,6 +77,8 @@ def editor(url: str, number: int, start_at: float, seconds: float, layout: dict)
     deleted: list = []
     acks: list[list] = []
     latencies: list[float] = []
+    #: Latency of each edit by kind of edit, for the breakdown: kind → seconds.
+    by_kind: dict[str, list[float]] = {}
     conflicts = 0
     errors: list[str] = []
     actions = [a for a, w in MIX for _ in range(w)]
@@ -99,7 +107,7 @@ def editor(url: str, number: int, start_at: float, seconds: float, layout: dict)
                     saved = save_field(store, "output", item, "text", value,
                                        expected_version=version, base=base)
                 except ConflictError as conflict:
-                    latencies.append(time.perf_counter() - started)
+                    _took(latencies, by_kind, action, started)
                     conflicts += 1
                     if conflict.version is None or rng.random() < 0.5:
                         continue  # keep theirs
@@ -109,42 +117,43 @@ def editor(url: str, number: int, start_at: float, seconds: float, layout: dict)
                                            expected_version=conflict.version,
                                            base=conflict.current)
                     except ConflictError:
-                        latencies.append(time.perf_counter() - started)
+                        _took(latencies, by_kind, action, started)
                         conflicts += 1
                         continue
-                latencies.append(time.perf_counter() - started)
+                _took(latencies, by_kind, action, started)
                 acks.append(["set", item, saved.version, value])
             elif action == "add":
                 value = f"editor {number} added {counter}"
                 parent = rng.choice(priorities)
                 started = time.perf_counter()
                 item = services.create(store, "output", parent, rng.randint(0, 8), text=value)
-                latencies.append(time.perf_counter() - started)
+                _took(latencies, by_kind, action, started)
                 mine.append(item)
                 acks.append(["add", item, 1, value])
             elif action == "move":
                 item = rng.choice(mine)
                 started = time.perf_counter()
                 services.move(store, "output", item, rng.choice(priorities), rng.randint(0, 8))
-                latencies.append(time.perf_counter() - started)
+                _took(latencies, by_kind, action, started)
                 acks.append(["move", item, None, None])
             elif action == "delete":
                 item = mine.pop(rng.randrange(len(mine)))
                 started = time.perf_counter()
                 deleted.append(services.delete(store, "output", item))
-                latencies.append(time.perf_counter() - started)
+                _took(latencies, by_kind, action, started)
                 acks.append(["delete", item, None, None])
             else:  # undo a delete of mine: the same row back, with the same id
                 snap = deleted.pop()
                 started = time.perf_counter()
                 services.restore(store, snap)
-                latencies.append(time.perf_counter() - started)
+                _took(latencies, by_kind, action, started)
                 mine.append(snap.id)
                 acks.append(["restore", snap.id, None, None])
         except Exception as exc:  # noqa: BLE001 - reported and counted, the run goes on
             errors.append(f"{action}: {type(exc).__name__}: {exc}")
     store.close()
-    return {"editor": number, "acks": acks, "latencies": latencies, "conflicts": conflicts,
+    return {"editor": number, "acks": acks, "latencies": latencies, "by_kind": by_kind,
+            "conflicts": conflicts,
             "errors": errors, "retries": RETRIES["count"] - retries_before}
 
 
@@ -256,6 +265,8 @@ class Figures:
     p95_ms: float
     conflicts: int
     retries: int
+    #: kind of edit → (p50, p95) in milliseconds.
+    kinds: dict
     errors: list[str]
     checks: Checks
     #: What the run prepared and each editor's log (to check again, in tests).
@@ -276,8 +287,21 @@ def _figures(engine: str, editors: int, seconds: float, results: list[dict],
     return Figures(engine, editors, seconds, edits, edits / seconds if seconds else 0.0,
                    round(statistics.median(latencies) * 1000, 2) if latencies else 0.0,
                    round(quantile(0.95), 2), sum(r["conflicts"] for r in results),
-                   sum(r.get("retries", 0) for r in results),
+                   sum(r.get("retries", 0) for r in results), _by_kind(results),
                    [e for r in results for e in r["errors"]], checks, layout, results)
+
+
+def _by_kind(results: list[dict]) -> dict:
+    merged: dict[str, list[float]] = {}
+    for result in results:
+        for kind, values in result.get("by_kind", {}).items():
+            merged.setdefault(kind, []).extend(values)
+    out = {}
+    for kind, values in merged.items():
+        values.sort()
+        out[kind] = (round(statistics.median(values) * 1000, 1),
+                     round(values[min(len(values) - 1, int(0.95 * len(values)))] * 1000, 1))
+    return out
 
 
 def run_editors(url: str, editors: int, seconds: float, folder: Path) -> Figures:
@@ -322,6 +346,9 @@ def table(figures: list[Figures]) -> str:
         ("edits per second", [f"{f.edits_per_second:.1f}" for f in figures]),
         ("p50 commit latency (ms)", [f"{f.p50_ms:.1f}" for f in figures]),
         ("p95 commit latency (ms)", [f"{f.p95_ms:.1f}" for f in figures]),
+        *((f"  {kind} p50 / p95 (ms)", [
+            "{:.0f} / {:.0f}".format(*f.kinds[kind]) if kind in f.kinds else "-"
+            for f in figures]) for kind in ("type", "add", "move", "delete", "undo")),
         ("conflicts detected", [str(f.conflicts) for f in figures]),
         ("edits run again (retries)", [str(f.retries) for f in figures]),
         ("acknowledged edits checked", [str(f.checks.acknowledged) for f in figures]),
@@ -395,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
             "engine": f.engine, "editors": f.editors, "seconds": f.seconds,
             "edits": f.edits, "edits_per_second": round(f.edits_per_second, 1),
             "p50_ms": f.p50_ms, "p95_ms": f.p95_ms, "conflicts": f.conflicts,
-            "retries": f.retries,
+            "retries": f.retries, "by_kind_ms": f.kinds,
             "acknowledged": f.checks.acknowledged, "lost": len(f.checks.lost),
             "positions_ok": f.checks.positions_ok, "integrity_ok": f.checks.integrity_ok,
             "failed_edits": len(f.errors)} for f in (server, single)], indent=2))
