@@ -155,3 +155,40 @@ def test_last_change_wording_for_unsigned_and_older_changes():
     assert last_change_text("asha", old) == (
         f"Last changed by asha on {when.day} {when.strftime('%B')} {when.year} at "
         f"{when.strftime('%H:%M')}")
+
+
+def test_a_conflict_left_open_follows_the_user_to_another_item_and_back(window, qtbot,
+                                                                        sample_store, other,
+                                                                        output):
+    pane = _conflict_shown(qtbot, window, sample_store, other, output)
+    with sample_store.session() as session:
+        second = session.scalars(select(m.Output.id).where(m.Output.id != output)
+                                 .order_by(m.Output.id)).first()
+    heading = pane.ui.heading.text()
+    _show(window, "output", second)
+    assert pane.conflict_bar.isVisible() and pane.ui.heading.text() != heading
+    assert pane.conflict_bar.message.text().endswith(
+        f"while you were editing the text ({heading}). Your text was not saved: choose which "
+        "to keep.")
+    assert pane.ui.field_text.toPlainText() == _stored(sample_store, second)
+    _show(window, "output", output)
+    assert pane.ui.field_text.toPlainText() == "My wording"  # the user's text, not theirs
+    pane.conflict_bar.use_yours.click()
+    assert _stored(sample_store, output) == "My wording"
+    assert _stored(sample_store, second) != "My wording"
+
+
+def test_typing_in_an_item_someone_deleted_keeps_the_text_and_cannot_overwrite(
+        window, qtbot, sample_store, other, output):
+    pane = _show(window, "output", output)
+    services.delete(other, "output", output)
+    _type(qtbot, pane.ui.field_text, "Words for a deleted output")
+    pane.flush()
+    bar = pane.conflict_bar
+    assert bar.message.text() == ("Deleted by someone else while you were editing it. Your text "
+                                  "is below; it was not saved.")
+    assert bar.yours_text.toPlainText() == "Words for a deleted output"
+    assert not bar.use_yours.isEnabled()
+    assert services.details(sample_store, "output", output) is None
+    bar.keep_theirs.click()
+    assert not bar.isVisible()

@@ -168,6 +168,8 @@ class FieldPane(QWidget):
         try:
             self.configure(kind)
             self._read = {}
+            self.last_change.setText("")
+            self._name_conflict_item()
             if self.details is not None:
                 self.fill_choices(self.details)
                 self._fill_widgets(self.details)
@@ -201,7 +203,8 @@ class FieldPane(QWidget):
         text stays); note the version each field now shows."""
         open_conflict = self._open_conflict_field()
         for name, widget in self.widgets.items():
-            if name == open_conflict:
+            if name == open_conflict:  # back on the item: the field shows the user's text
+                self._set_widget(name, widget, self.conflict_bar.yours)
                 continue
             value = details.values.get(name)
             self._set_widget(name, widget, value)
@@ -350,12 +353,22 @@ class FieldPane(QWidget):
     def _conflict(self, conflict, yours: Any) -> None:
         """Someone else changed the field since it was read: keep the user's text in the field,
         show theirs beside it, save nothing until the user chooses."""
-        item = "" if (conflict.kind, conflict.item_id) == (self.kind, self.item_id) else \
-            f"{KINDS[conflict.kind].title.lower()} {conflict.item_id}"
-        self.conflict_bar.show_conflict(conflict, yours, self._field_label(conflict.name), item)
+        here = (conflict.kind, conflict.item_id) == (self.kind, self.item_id)
+        if here or self.conflict_bar.conflict is None:
+            self.conflict_bar.item_heading = self.ui.heading.text() if here else \
+                f"{KINDS[conflict.kind].title} {conflict.item_id}"
+        self.conflict_bar.show_conflict(conflict, yours, self._field_label(conflict.name))
+        self._name_conflict_item()
         status = getattr(self.window(), "statusBar", None)  # said there too, not in a box
         if status is not None:
             status().showMessage(str(conflict), 10000)
+
+    def _name_conflict_item(self) -> None:
+        """The bar names the item it is about when the pane shows another one."""
+        conflict = self.conflict_bar.conflict
+        if conflict is not None:
+            here = (conflict.kind, conflict.item_id) == (self.kind, self.item_id)
+            self.conflict_bar.set_item_shown(here)
 
     def keep_theirs(self) -> None:
         """Drop the user's text for the stored one."""

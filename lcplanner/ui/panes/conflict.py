@@ -46,6 +46,9 @@ class ConflictBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.conflict: ConflictError | None = None
         self.yours: Any = None
+        #: The heading of the item the conflict is about ("Output 1.2 a").
+        self.item_heading = ""
+        self._field_label = ""
         outer = QVBoxLayout(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -77,12 +80,22 @@ class ConflictBar(QFrame):
         outer.addLayout(buttons)
         self.hide()
 
-    def show_conflict(self, conflict: ConflictError, yours: Any, field_label: str,
-                      item_label: str = "") -> None:
-        self.conflict, self.yours = conflict, yours
-        where = f" ({item_label})" if item_label else ""
+    def show_conflict(self, conflict: ConflictError, yours: Any, field_label: str) -> None:
+        self.conflict, self.yours, self._field_label = conflict, yours, field_label
+        self.theirs_text.setPlainText(as_text(conflict.current))
+        self.yours_text.setPlainText(as_text(yours))
+        self.set_item_shown(True)
+        self.show()
+
+    def set_item_shown(self, shown: bool) -> None:
+        """Word the message for the item on show, or name the item when another is shown."""
+        conflict = self.conflict
+        if conflict is None:
+            return
+        where = "" if shown or not self.item_heading else f" ({self.item_heading})"
+        field_label = self._field_label
         if conflict.version is None:
-            self.message.setText(f"Deleted by someone else while you were editing{where}. "
+            self.message.setText(f"Deleted by someone else while you were editing it{where}. "
                                  "Your text is below; it was not saved.")
             self.use_yours.setEnabled(False)
         else:
@@ -91,13 +104,6 @@ class ConflictBar(QFrame):
                 f"while you were editing {field_label}{where}. Your text was not saved: "
                 "choose which to keep.")
             self.use_yours.setEnabled(True)
-        self.theirs_text.setPlainText(as_text(conflict.current))
-        self.yours_text.setPlainText(as_text(yours))
-        self.show()
-
-    def update_yours(self, yours: Any) -> None:
-        self.yours = yours
-        self.yours_text.setPlainText(as_text(yours))
 
     def clear(self) -> None:
         self.conflict, self.yours = None, None
