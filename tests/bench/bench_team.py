@@ -204,9 +204,10 @@ def verify(url: str, layout: dict, results: list[dict]) -> Checks:
     for result in results:  # an editor deletes and restores only its own outputs, in order
         for kind, item, version, value in result["acks"]:
             checks.acknowledged += 1
-            if kind in ("set", "add"):
-                if item not in last_value or version > last_value[item][0]:
-                    last_value[item] = (version, value)
+            if kind == "add":  # a new row (SQLite may give a deleted row's id again)
+                last_value[item] = (version, value)
+            elif kind == "set" and (item not in last_value or version > last_value[item][0]):
+                last_value[item] = (version, value)
             if kind in ("add", "restore"):
                 alive.add(item)
             elif kind == "delete":
