@@ -30,7 +30,6 @@ from typing import Any
 from sqlalchemy import event, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 
 from lcplanner.domain.model import Versioned
@@ -168,25 +167,6 @@ def lock_parent(session: Session, cls: type | None, parent_id: int | None):
     parent = lock_row(session, cls, parent_id)
     locked[(cls, parent_id)] = parent
     return parent
-
-
-def load_children(session: Session, parent, collection: str, cls: type, parent_column) -> None:
-    """Read the children about to be renumbered into the parent's ordered collection, locked.
-
-    One SELECT … FOR UPDATE instead of the relationship's own lazy load: someone typing in a
-    sibling then waits a moment for the renumbering to commit, instead of raising the
-    sibling's version under it (which would make the renumbering run again). On SQLite the
-    lock is a no-op (its writer holds the whole file) and this is just the load.
-    """
-    loaded = session.info.setdefault("lcplanner_loaded", set())
-    key = (type(parent), parent.id, collection)
-    if key in loaded:
-        return  # already read (and perhaps changed) in this transaction
-    loaded.add(key)
-    children = session.scalars(select(cls).where(parent_column == parent.id)
-                               .order_by(cls.position, cls.id).with_for_update()
-                               .execution_options(populate_existing=True)).all()
-    set_committed_value(parent, collection, children)
 
 
 def lock_parents(session: Session, cls: type | None, *parent_ids: int | None) -> None:

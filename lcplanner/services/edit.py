@@ -19,9 +19,11 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from lcplanner.domain.model import Base, MilestoneDate, Plan
-from lcplanner.services.concurrency import (UNSET, Retry, load_children, lock_parent,
-                                            lock_parents, lock_row, retrying)
+from lcplanner.services import positions
+from lcplanner.services.concurrency import (UNSET, Retry, lock_parent, lock_parents, lock_row,
+                                            retrying)
 from lcplanner.services.kinds import KINDS, Kind, child_kinds, kind as get_kind
+from lcplanner.services.validate import validate as _validate
 from lcplanner.store.engine import Store
 from lcplanner.store.portable import insert_ignoring_duplicates
 
@@ -58,23 +60,19 @@ def _get(session: Session, k: Kind, item_id: int):
     return obj
 
 
-def _siblings(session: Session, k: Kind, parent_id: int | None) -> list:
-    """The ordered collection holding items of kind ``k`` under ``parent_id``.
-
-    The parent is kept in the session's identity map on purpose: an ordering list whose owner
-    has been garbage collected cannot record changes. It is locked first (see
-    :func:`~lcplanner.services.concurrency.lock_parent`), so the children read are the ones
-    committed by whoever changed them last, and nobody else renumbers them until this commits.
-    """
-    if k.parent is None:
-        lock_parent(session, None, None)
-        return _PlanList(session)
-    parent = lock_parent(session, KINDS[k.parent].cls, parent_id)
-    if parent is None:
+def _lock(session: Session, k: Kind, parent_id: int) -> None:
+    """Lock the parent whose children are about to be renumbered (see
+    :func:`~lcplanner.services.concurrency.lock_parent`)."""
+    if lock_parent(session, KINDS[k.parent].cls, parent_id) is None:
         raise EditError(f"{KINDS[k.parent].title} {parent_id} does not exist.")
-    load_children(session, parent, k.collection, k.cls, k.table.c[k.fk])
-    session.info.setdefault("lcplanner_parents", []).append(parent)
-    return getattr(parent, k.collection)
+
+
+def _siblings(session: Session, k: Kind, parent_id: int | None) -> list:
+    """The plans in order, renumbered like an ordering list (other kinds' positions are kept
+    by :mod:`lcplanner.services.positions`); locked first on a server."""
+    assert k.parent is None, k.name
+    lock_parent(session, None, None)
+    return _PlanList(session)
 
 
 class _PlanList(list):
@@ -106,12 +104,6 @@ def _parent_id(k: Kind, obj) -> int | None:
     return getattr(obj, k.fk) if k.fk else None
 
 
-def _clamp(index: int | None, size: int) -> int:
-    if index is None or index > size:
-        return size
-    return max(0, index)
-
-
 # --- create, delete, restore ----------------------------------------------------------------
 
 
@@ -124,12 +116,15 @@ def create(store: Store, kind: str, parent_id: int | None, index: int | None = N
     if unknown:
         raise EditError(f"{k.title} has no field {sorted(unknown)[0]!r}.")
     with store.transaction() as session:
-        siblings = _siblings(session, k, parent_id)
         obj = k.cls(**values)
         if kind == "plan":
+            siblings = _siblings(session, k, parent_id)
             session.add(obj)
             obj.ensure_default_statuses()
-        siblings.insert(_clamp(index, len(siblings)), obj)
+            siblings.insert(positions.clamp(index, len(siblings)), obj)
+        else:
+            _lock(session, k, parent_id)
+            positions.insert_at(session, k, parent_id, index, obj)
         session.flush()
         return obj.id
 
@@ -207,16 +202,20 @@ def delete_in(session: Session, kind: str, item_id: int) -> Snapshot:
     """:func:`delete` inside the caller's transaction (Deleted items records it alongside)."""
     k = get_kind(kind)
     parent_id = _parent_id(k, _get(session, k, item_id))
-    siblings = _siblings(session, k, parent_id)
+    siblings = _siblings(session, k, parent_id) if k.parent is None else \
+        _lock(session, k, parent_id)
     obj = lock_row(session, k.cls, item_id)  # nobody adds under it while it is read
     if obj is None:
         raise EditError(f"{k.title} {item_id} does not exist.")
     if _parent_id(k, obj) != parent_id:
         raise Retry()  # moved by someone else since it was first read
     snap = snapshot(session, kind, item_id)
-    siblings.remove(obj)  # the ordering list closes the gap in positions
+    if k.parent is None:
+        siblings.remove(obj)  # the ordering list closes the gap in positions
     session.delete(obj)
     session.flush()
+    if k.parent is not None:
+        positions.close_gap(session, k, parent_id, snap.position)
     return snap
 
 
@@ -326,61 +325,6 @@ def write_field(session: Session, k: Kind, obj, name: str, value: Any) -> None:
         setattr(obj, name, value)
 
 
-def _plan_id_of(session: Session, k: Kind, obj) -> int:
-    while k.parent is not None:
-        parent_kind = KINDS[k.parent]
-        obj = _get(session, parent_kind, getattr(obj, k.fk))
-        k = parent_kind
-    return obj.id
-
-
-def _validate(session: Session, k: Kind, obj, name: str, value: Any) -> None:
-    from lcplanner.domain import model as m
-
-    if name == "status_id" and value is not None:
-        status = session.get(m.StatusLabel, value)
-        if status is None or status.plan_id != _plan_id_of(session, k, obj):
-            raise EditError("That status belongs to another plan.")
-    elif name == "level" and value not in (0, 1):
-        raise EditError("A sub-point is at level 0 or 1.")
-    elif name == "tags":
-        allowed = set(session.scalars(select(m.SubPriority.id)
-                                      .where(m.SubPriority.objective_id == obj.objective_id)))
-        if not set(value) <= allowed:
-            raise EditError("A milestone is tagged only with its objective's sub-priorities.")
-    elif name == "service_group_id" and value is not None:
-        group = session.get(m.ServiceGroup, value)
-        if group is None or group.portfolio_id != obj.portfolio_id:
-            raise EditError("That service group belongs to another portfolio.")
-    elif name in ("themes", "pledges"):
-        plan_id = _plan_id_of(session, k, obj)
-        if name == "themes":
-            ok = set(session.scalars(select(m.Theme.id).where(m.Theme.plan_id == plan_id)))
-        else:
-            ok = set(session.scalars(select(m.Pledge.id).join(m.PledgeArea)
-                                     .where(m.PledgeArea.plan_id == plan_id)))
-        if not set(value) <= ok:
-            raise EditError(f"Those {name} belong to another plan.")
-    elif name == "priorities":
-        plan_id = _plan_id_of(session, k, obj)
-        ok = set(session.scalars(select(m.Priority.id).join(m.Portfolio)
-                                 .where(m.Portfolio.plan_id == plan_id)))
-        if not set(value) <= ok:
-            raise EditError("Those priorities belong to another plan.")
-    elif name == "colour" and not _is_colour(value):
-        raise EditError(f"{value!r} is not a colour (write it as #rrggbb).")
-
-
-def _is_colour(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) != 7 or not value.startswith("#"):
-        return False
-    try:
-        int(value[1:], 16)
-    except ValueError:
-        return False
-    return True
-
-
 def set_status(store: Store, kind: str, item_id: int, status_id: int | None) -> int | None:
     """Set an output's or milestone's progress status; return the old one."""
     return set_field(store, kind, item_id, "status_id", status_id)
@@ -418,27 +362,33 @@ def move(store: Store, kind: str, item_id: int, new_parent_id: int | None,
         old_parent = _parent_id(k, obj)
         if k.parent is not None:
             lock_parents(session, KINDS[k.parent].cls, old_parent, new_parent_id)
+            for parent_id in {old_parent, new_parent_id}:
+                _lock(session, k, parent_id)
             session.refresh(obj)
             if _parent_id(k, obj) != old_parent:
                 raise Retry()  # moved by someone else before the lock
-        old_siblings = _siblings(session, k, old_parent)
-        old_index = old_siblings.index(obj)
-        if k.parent is not None and old_parent != new_parent_id:
-            new_siblings = _siblings(session, k, new_parent_id)
-            if kind == "priority" and obj.service_group_id is not None:
-                obj.service_group_id = None  # groups belong to the old portfolio
-            if kind == "work_area" and obj.service_group_id is not None:
-                obj.service_group_id = None
-            if kind == "milestone":
-                obj.tags.clear()  # tags are the old objective's sub-priorities
-        else:
-            new_siblings = old_siblings
-        old_siblings.remove(obj)
-        new_siblings.insert(_clamp(new_index, len(new_siblings)), obj)
-        if kind == "sub_point" and obj.level and new_siblings.index(obj) == 0:
-            obj.level = 0
+            return _move_child(session, k, obj, new_parent_id, new_index)
+        plans = _siblings(session, k, None)  # a plan: ordered across the store
+        old_index = plans.index(obj)
+        plans.remove(obj)
+        plans.insert(positions.clamp(new_index, len(plans)), obj)
         session.flush()
-        return old_parent, old_index
+        return None, old_index
+
+
+def _move_child(session: Session, k: Kind, obj, new_parent_id: int,
+                new_index: int) -> tuple[int, int]:
+    old = (_parent_id(k, obj), obj.position)
+    if old[0] != new_parent_id:
+        if k.name in ("priority", "work_area") and obj.service_group_id is not None:
+            obj.service_group_id = None  # groups belong to the old portfolio
+        if k.name == "milestone":
+            obj.tags.clear()  # tags are the old objective's sub-priorities
+    at = positions.move_to(session, k, obj, new_parent_id, new_index)
+    if k.name == "sub_point" and obj.level and at == 0:
+        obj.level = 0
+    session.flush()
+    return old
 
 
 def indent(store: Store, sub_point_id: int) -> int:
