@@ -132,3 +132,43 @@ def test_an_undone_delete_comes_back_with_its_version_and_stamp(store):
     snap = services.delete(store, "output", first)
     services.restore(store, snap)
     assert stamp_of(store, "output", first) == before
+
+
+def test_a_change_another_editor_got_in_the_way_of_runs_again_then_gives_up_in_a_sentence(
+        monkeypatch):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from lcplanner.services import concurrency
+    from lcplanner.store.errors import StoreBusyError
+
+    monkeypatch.setattr(concurrency.time, "sleep", lambda _s: None)
+    calls = []
+
+    @concurrency.retrying
+    def twice_in_the_way():
+        calls.append(1)
+        if len(calls) < 3:
+            raise StaleDataError("row changed")
+        return "done"
+
+    assert twice_in_the_way() == "done" and len(calls) == 3
+
+    @concurrency.retrying
+    def always_in_the_way():
+        raise concurrency.Retry()
+
+    with pytest.raises(StoreBusyError) as caught:
+        always_in_the_way()
+    assert str(caught.value) == ("Others were changing the same part of the plan at the same "
+                                 "moment; nothing of this change was saved. Try again.")
+
+    @concurrency.retrying
+    def conflicting():
+        calls.append(1)
+        raise ConflictError("output", 1, "text", current="a", yours="b", changed_by="asha",
+                            changed_at=None, version=2)
+
+    calls.clear()
+    with pytest.raises(ConflictError):
+        conflicting()
+    assert len(calls) == 1  # a conflict is the user's to settle, never run again
