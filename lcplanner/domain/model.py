@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Table, Text, event
 from sqlalchemy.ext.orderinglist import ordering_list
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 from lcplanner.domain.fuzzy_date import FuzzyDate
@@ -50,6 +50,25 @@ def _now() -> datetime:
 
 class Base(DeclarativeBase):
     pass
+
+
+class Versioned:
+    """An item several people may edit at once: a version counter and who changed it last.
+
+    ``version`` is SQLAlchemy's version counter: every UPDATE of the row says ``WHERE version =
+    <the one read>`` and raises the counter, so a write based on a stale read changes nothing
+    and is refused (see ``lcplanner.services.versions``). ``changed_by`` and ``changed_at`` are
+    set by the service layer on every write: the database user on a server, the login name on
+    a file.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    changed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime, default=_now)
+
+    @declared_attr.directive
+    def __mapper_args__(cls):
+        return {"version_id_col": cls.__table__.c.version}
 
 
 class PlanStatus(str, enum.Enum):
@@ -169,7 +188,7 @@ class ChangeRecord(Base):
     new_value: Mapped[str | None] = mapped_column(Text)
 
 
-class Plan(Base):
+class Plan(Versioned, Base):
     """One year's or period's business plan."""
 
     __tablename__ = "plans"
@@ -215,7 +234,7 @@ class Plan(Base):
             return self.status
 
 
-class StatusLabel(Base):
+class StatusLabel(Versioned, Base):
     """A progress label ("On track") with its colour; labels are data, per plan."""
 
     __tablename__ = "status_labels"
@@ -230,7 +249,7 @@ class StatusLabel(Base):
 # --- the committee paper -------------------------------------------------------------------
 
 
-class CommitteePaper(Base):
+class CommitteePaper(Versioned, Base):
     """The paper that takes a plan to a meeting: header block, summary, recommendations …"""
 
     __tablename__ = "committee_papers"
@@ -265,7 +284,7 @@ class CommitteePaper(Base):
         return FuzzyDate.parse(self.meeting_date or "")
 
 
-class Recommendation(Base):
+class Recommendation(Versioned, Base):
     __tablename__ = "recommendations"
     id: Mapped[int] = mapped_column(primary_key=True)
     paper_id: Mapped[int] = _parent("committee_papers")
@@ -274,7 +293,7 @@ class Recommendation(Base):
     paper: Mapped[CommitteePaper] = relationship(back_populates="recommendations")
 
 
-class PaperSection(Base):
+class PaperSection(Versioned, Base):
     """A numbered body section; its paragraphs (blank-line separated) are numbered 1.1, 1.2 …"""
 
     __tablename__ = "paper_sections"
@@ -290,7 +309,7 @@ class PaperSection(Base):
         return split_paragraphs(self.body)
 
 
-class Appendix(Base):
+class Appendix(Versioned, Base):
     __tablename__ = "appendices"
     id: Mapped[int] = mapped_column(primary_key=True)
     paper_id: Mapped[int] = _parent("committee_papers")
@@ -299,7 +318,7 @@ class Appendix(Base):
     paper: Mapped[CommitteePaper] = relationship(back_populates="appendices")
 
 
-class BackgroundPaper(Base):
+class BackgroundPaper(Versioned, Base):
     __tablename__ = "background_papers"
     id: Mapped[int] = mapped_column(primary_key=True)
     paper_id: Mapped[int] = _parent("committee_papers")
@@ -311,7 +330,7 @@ class BackgroundPaper(Base):
 # --- narrative, themes ----------------------------------------------------------------------
 
 
-class NarrativeSection(Base):
+class NarrativeSection(Versioned, Base):
     """Purpose, context, principles …: a titled text block with bulleted points."""
 
     __tablename__ = "narrative_sections"
@@ -328,7 +347,7 @@ class NarrativeSection(Base):
         return split_paragraphs(self.body)
 
 
-class NarrativePoint(Base):
+class NarrativePoint(Versioned, Base):
     __tablename__ = "narrative_points"
     id: Mapped[int] = mapped_column(primary_key=True)
     section_id: Mapped[int] = _parent("narrative_sections")
@@ -337,7 +356,7 @@ class NarrativePoint(Base):
     section: Mapped[NarrativeSection] = relationship(back_populates="points")
 
 
-class Theme(Base):
+class Theme(Versioned, Base):
     __tablename__ = "themes"
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = _parent("plans")
@@ -352,7 +371,7 @@ class Theme(Base):
 # --- portfolios → service groups → priorities → outputs → sub-points ------------------------
 
 
-class Portfolio(Base):
+class Portfolio(Versioned, Base):
     """A numbered policy area led by an Executive member (or, in some years, a directorate)."""
 
     __tablename__ = "portfolios"
@@ -371,7 +390,7 @@ class Portfolio(Base):
     work_areas: Mapped[list[WorkArea]] = _children("WorkArea", "portfolio")
 
 
-class ServiceGroup(Base):
+class ServiceGroup(Versioned, Base):
     """A heading inside a portfolio ("Transport and Mobility Services")."""
 
     __tablename__ = "service_groups"
@@ -382,7 +401,7 @@ class ServiceGroup(Base):
     portfolio: Mapped[Portfolio] = relationship(back_populates="service_groups")
 
 
-class Priority(Base):
+class Priority(Versioned, Base):
     """Numbered within its portfolio; optionally filed under one of its service groups."""
 
     __tablename__ = "priorities"
@@ -403,7 +422,7 @@ class Priority(Base):
         secondary=priority_pledges, back_populates="priorities", order_by="Pledge.id")
 
 
-class Output(Base):
+class Output(Versioned, Base):
     """Lettered a, b, c under its priority."""
 
     __tablename__ = "outputs"
@@ -420,7 +439,7 @@ class Output(Base):
     sub_points: Mapped[list[SubPoint]] = _children("SubPoint", "output")
 
 
-class SubPoint(Base):
+class SubPoint(Versioned, Base):
     """A point under an output, two levels deep, kept flat in reading order like a Word list.
 
     ``level`` 0 points are numbered i, ii, iii; level 1 points are bullets under the level 0
@@ -436,7 +455,7 @@ class SubPoint(Base):
     output: Mapped[Output] = relationship(back_populates="sub_points")
 
 
-class WorkArea(Base):
+class WorkArea(Versioned, Base):
     """An appendix work area, numbered continuously across the whole plan."""
 
     __tablename__ = "work_areas"
@@ -453,7 +472,7 @@ class WorkArea(Base):
 # --- core areas → objectives → sub-priorities, milestones ----------------------------------
 
 
-class CoreArea(Base):
+class CoreArea(Versioned, Base):
     __tablename__ = "core_areas"
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = _parent("plans")
@@ -465,7 +484,7 @@ class CoreArea(Base):
         back_populates="core_area", order_by="Objective.position")
 
 
-class Objective(Base):
+class Objective(Versioned, Base):
     """A Shared Ambitions objective with its strapline (a short line saying what it aims at)."""
 
     __tablename__ = "objectives"
@@ -482,7 +501,7 @@ class Objective(Base):
     milestones: Mapped[list[Milestone]] = _children("Milestone", "objective")
 
 
-class SubPriority(Base):
+class SubPriority(Versioned, Base):
     __tablename__ = "sub_priorities"
     id: Mapped[int] = mapped_column(primary_key=True)
     objective_id: Mapped[int] = _parent("objectives")
@@ -493,7 +512,7 @@ class SubPriority(Base):
         secondary=milestone_tags, back_populates="tags", order_by="Milestone.position")
 
 
-class Milestone(Base):
+class Milestone(Versioned, Base):
     """A dated deliverable, tagged to one or more sub-priorities."""
 
     __tablename__ = "milestones"
@@ -516,7 +535,7 @@ class Milestone(Base):
         return [d.fuzzy(financial) for d in self.dates]
 
 
-class MilestoneDate(Base):
+class MilestoneDate(Versioned, Base):
     """One date of a milestone, kept exactly as the officer wrote it."""
 
     __tablename__ = "milestone_dates"
@@ -530,7 +549,7 @@ class MilestoneDate(Base):
         return FuzzyDate.parse(self.text, financial=financial)
 
 
-class PolicyEvent(Base):
+class PolicyEvent(Versioned, Base):
     """Dated context shown beside milestones ("Oct 2022/Oct 2023 Autumn Budget")."""
 
     __tablename__ = "policy_events"
@@ -548,7 +567,7 @@ class PolicyEvent(Base):
 # --- pledges --------------------------------------------------------------------------------
 
 
-class PledgeArea(Base):
+class PledgeArea(Versioned, Base):
     __tablename__ = "pledge_areas"
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = _parent("plans")
@@ -560,7 +579,7 @@ class PledgeArea(Base):
     pledges: Mapped[list[Pledge]] = _children("Pledge", "area")
 
 
-class Pledge(Base):
+class Pledge(Versioned, Base):
     """A pledge to residents; numbered continuously across areas."""
 
     __tablename__ = "pledges"
@@ -574,7 +593,7 @@ class Pledge(Base):
         secondary=priority_pledges, back_populates="pledges", order_by="Priority.id")
 
 
-class PledgePoint(Base):
+class PledgePoint(Versioned, Base):
     __tablename__ = "pledge_points"
     id: Mapped[int] = mapped_column(primary_key=True)
     pledge_id: Mapped[int] = _parent("pledges")

@@ -19,6 +19,7 @@ from sqlalchemy import insert, select, update
 
 from lcplanner.domain import model as m
 from lcplanner.domain.numbering import arabic, letter, roman
+from lcplanner.services.concurrency import current_user, lock_parent, retrying
 from lcplanner.services.edit import EditError, _count, _parent_clause, snapshot
 from lcplanner.services.kinds import KINDS
 from lcplanner.services.read import plan_id_of
@@ -87,6 +88,11 @@ def store_identity(store: Store) -> str:
 # --- copying ------------------------------------------------------------------------------
 
 
+#: Columns a copy does not take: where the row sits, and its version and last change (a
+#: pasted row is new, made by whoever pastes it).
+_NOT_COPIED = frozenset({"id", "position", "version", "changed_by", "changed_at"})
+
+
 def _plain(value: Any) -> bool:
     return not isinstance(value, (datetime, date, bytes))
 
@@ -103,7 +109,7 @@ def copy_items(store: Store, keys: list[tuple[str, int]]) -> Clip:
                 k = KINDS[_KIND_OF_TABLE[table]]
                 node = {"kind": k.name, "id": row["id"], "level": row.get("level", 0),
                         "values": {c: v for c, v in row.items()
-                                   if c not in ("id", "position", k.fk) and _plain(v)},
+                                   if c not in _NOT_COPIED and c != k.fk and _plain(v)},
                         "children": []}
                 if k.name == "plan":
                     node["values"].update(source_digest=None, source_name=None)
@@ -271,6 +277,7 @@ def check_paste(store: Store, clip: Clip, target: tuple[str, int] | None) -> Non
             _place(session, kind, target)
 
 
+@retrying
 def paste(store: Store, clip: Clip, target: tuple[str, int] | None) -> list[tuple[str, int]]:
     """Insert copies of the clip's items on ``target`` in one transaction; return their keys.
 
@@ -294,11 +301,13 @@ def paste(store: Store, clip: Clip, target: tuple[str, int] | None) -> list[tupl
                 place_cache[kind] = _place(session, kind, target)
             parent_id, index = place_cache[kind]
             k = KINDS[kind]
+            lock_parent(session, KINDS[k.parent].cls if k.parent else None, parent_id)
             size = _count(session, k, parent_id)
             index = size if index is None or index > size else index
             session.execute(update(k.table).where(_parent_clause(k, parent_id))
                             .where(k.table.c.position >= index)
-                            .values(position=k.table.c.position + 1))
+                            .values(position=k.table.c.position + 1,
+                                    version=k.table.c.version + 1))
             if kind == "sub_point" and index == 0 and item.get("level"):
                 item = {**item, "level": 0, "values": {**item["values"], "level": 0}}
             new_id = _insert(session, item, parent_id, index, new_ids, pending_refs)
@@ -326,6 +335,7 @@ def _insert(session, node: dict, parent_id, position: int, new_ids, pending) -> 
     if k.fk:
         values[k.fk] = parent_id
     values["position"] = position
+    values["changed_by"] = current_user(session)[:100]
     new_id = session.execute(insert(k.table).values(**values)).inserted_primary_key[0]
     if node.get("id") is not None:
         new_ids[(k.name, node["id"])] = new_id

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lcplanner.domain.model import Base, DeletedItem
+from lcplanner.services.concurrency import retrying
 from lcplanner.services.edit import EditError, Snapshot, delete_in, restore_in
 from lcplanner.services.kinds import KINDS
 from lcplanner.store.engine import Store
@@ -126,6 +127,7 @@ def origin_of(session: Session, kind: str, parent_id: int | None) -> str:
 # --- recording ------------------------------------------------------------------------------
 
 
+@retrying
 def delete_to_bin(store: Store, kind: str, item_id: int, *,
                   deleted_at: datetime | None = None) -> tuple[Snapshot, int]:
     """Delete an item and record it in Deleted items, in one transaction.
@@ -147,6 +149,7 @@ def delete_to_bin(store: Store, kind: str, item_id: int, *,
         return snap, entry.id
 
 
+@retrying
 def undo_delete(store: Store, snap: Snapshot, entry_id: int) -> None:
     """Undo of a delete: the subtree back with its ids, and off the Deleted items list."""
     with store.transaction() as session:
@@ -287,6 +290,7 @@ def _parent_missing(session: Session, entry: DeletedItem, snap: Snapshot) -> str
             f"({entry.origin}) no longer exists.")
 
 
+@retrying
 def restore_entry(store: Store, entry_id: int) -> Restored:
     """Put an entry back in its place and take it off the list, in one transaction.
 

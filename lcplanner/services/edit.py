@@ -19,7 +19,11 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from lcplanner.domain.model import Base, MilestoneDate, Plan
+from lcplanner.services import positions
+from lcplanner.services.concurrency import (UNSET, Retry, lock_parent, lock_parents, lock_row,
+                                            retrying)
 from lcplanner.services.kinds import KINDS, Kind, child_kinds, kind as get_kind
+from lcplanner.services.validate import validate as _validate
 from lcplanner.store.engine import Store
 from lcplanner.store.portable import insert_ignoring_duplicates
 
@@ -56,17 +60,19 @@ def _get(session: Session, k: Kind, item_id: int):
     return obj
 
 
-def _siblings(session: Session, k: Kind, parent_id: int | None) -> list:
-    """The ordered collection holding items of kind ``k`` under ``parent_id``.
+def _lock(session: Session, k: Kind, parent_id: int) -> None:
+    """Lock the parent whose children are about to be renumbered (see
+    :func:`~lcplanner.services.concurrency.lock_parent`)."""
+    if lock_parent(session, KINDS[k.parent].cls, parent_id) is None:
+        raise EditError(f"{KINDS[k.parent].title} {parent_id} does not exist.")
 
-    The parent is kept in the session's identity map on purpose: an ordering list whose owner
-    has been garbage collected cannot record changes.
-    """
-    if k.parent is None:
-        return _PlanList(session)
-    parent = _get(session, KINDS[k.parent], parent_id)
-    session.info.setdefault("lcplanner_parents", []).append(parent)
-    return getattr(parent, k.collection)
+
+def _siblings(session: Session, k: Kind, parent_id: int | None) -> list:
+    """The plans in order, renumbered like an ordering list (other kinds' positions are kept
+    by :mod:`lcplanner.services.positions`); locked first on a server."""
+    assert k.parent is None, k.name
+    lock_parent(session, None, None)
+    return _PlanList(session)
 
 
 class _PlanList(list):
@@ -98,15 +104,10 @@ def _parent_id(k: Kind, obj) -> int | None:
     return getattr(obj, k.fk) if k.fk else None
 
 
-def _clamp(index: int | None, size: int) -> int:
-    if index is None or index > size:
-        return size
-    return max(0, index)
-
-
 # --- create, delete, restore ----------------------------------------------------------------
 
 
+@retrying
 def create(store: Store, kind: str, parent_id: int | None, index: int | None = None,
            **values: Any) -> int:
     """Add a new item of ``kind`` under ``parent_id`` at ``index`` (end when None)."""
@@ -115,12 +116,15 @@ def create(store: Store, kind: str, parent_id: int | None, index: int | None = N
     if unknown:
         raise EditError(f"{k.title} has no field {sorted(unknown)[0]!r}.")
     with store.transaction() as session:
-        siblings = _siblings(session, k, parent_id)
         obj = k.cls(**values)
         if kind == "plan":
+            siblings = _siblings(session, k, parent_id)
             session.add(obj)
             obj.ensure_default_statuses()
-        siblings.insert(_clamp(index, len(siblings)), obj)
+            siblings.insert(positions.clamp(index, len(siblings)), obj)
+        else:
+            _lock(session, k, parent_id)
+            positions.insert_at(session, k, parent_id, index, obj)
         session.flush()
         return obj.id
 
@@ -187,6 +191,7 @@ def snapshot(session: Session, kind: str, item_id: int) -> Snapshot:
                     refs=tuple(refs), counts=counts)
 
 
+@retrying
 def delete(store: Store, kind: str, item_id: int) -> Snapshot:
     """Delete an item and everything under it; return what :func:`restore` needs."""
     with store.transaction() as session:
@@ -196,15 +201,25 @@ def delete(store: Store, kind: str, item_id: int) -> Snapshot:
 def delete_in(session: Session, kind: str, item_id: int) -> Snapshot:
     """:func:`delete` inside the caller's transaction (Deleted items records it alongside)."""
     k = get_kind(kind)
+    parent_id = _parent_id(k, _get(session, k, item_id))
+    siblings = _siblings(session, k, parent_id) if k.parent is None else \
+        _lock(session, k, parent_id)
+    obj = lock_row(session, k.cls, item_id)  # nobody adds under it while it is read
+    if obj is None:
+        raise EditError(f"{k.title} {item_id} does not exist.")
+    if _parent_id(k, obj) != parent_id:
+        raise Retry()  # moved by someone else since it was first read
     snap = snapshot(session, kind, item_id)
-    obj = _get(session, k, item_id)
-    siblings = _siblings(session, k, snap.parent_id)
-    siblings.remove(obj)  # the ordering list closes the gap in positions
+    if k.parent is None:
+        siblings.remove(obj)  # the ordering list closes the gap in positions
     session.delete(obj)
     session.flush()
+    if k.parent is not None:
+        positions.close_gap(session, k, parent_id, snap.position)
     return snap
 
 
+@retrying
 def restore(store: Store, snap: Snapshot) -> None:
     """Put a deleted subtree back where it was, with the same ids."""
     with store.transaction() as session:
@@ -215,13 +230,18 @@ def restore_in(session: Session, snap: Snapshot) -> None:
     """:func:`restore` inside the caller's transaction."""
     k = get_kind(snap.kind)
     tables = Base.metadata.tables
+    if k.parent is None:
+        lock_parent(session, None, None)
+    elif lock_parent(session, KINDS[k.parent].cls, snap.parent_id) is None:
+        raise EditError(f"{k.title} {snap.id} cannot be restored: the "
+                        f"{KINDS[k.parent].title.lower()} it was in no longer exists.")
     if session.get(k.cls, snap.id) is not None:
         raise EditError(f"{k.title} {snap.id} already exists.")
     count = _count(session, k, snap.parent_id)
     position = min(snap.position, count)
     session.execute(update(k.table).where(_parent_clause(k, snap.parent_id))
                     .where(k.table.c.position >= position)
-                    .values(position=k.table.c.position + 1))
+                    .values(position=k.table.c.position + 1, version=k.table.c.version + 1))
     # Rows go back in the schema's dependency order (the snapshot lists them parent before
     # child, but an objective also points at a core area of the same plan), so every
     # foreign key finds its row, on any engine.
@@ -265,90 +285,44 @@ def _read_field(session: Session, k: Kind, obj, name: str):
     return getattr(obj, name)
 
 
-def set_field(store: Store, kind: str, item_id: int, name: str, value: Any) -> Any:
+def set_field(store: Store, kind: str, item_id: int, name: str, value: Any, *,
+              expected_version: int | None = None, base: Any = UNSET) -> Any:
     """Set one field (a column, a link list of ids, or a milestone's dates); return the old value.
 
     Link fields (``themes``, ``pledges``, ``tags``) take a list of ids; a milestone's ``dates``
-    takes a list of date texts as officers typed them.
+    takes a list of date texts as officers typed them. With ``expected_version`` (the version
+    the editor read) a field someone else has changed since is not overwritten: see
+    :func:`~lcplanner.services.concurrency.save_field`.
     """
-    k = get_kind(kind)
-    if name not in k.fields and name not in k.links and not (kind == "milestone"
+    from lcplanner.services.concurrency import save_field
+
+    return save_field(store, kind, item_id, name, value, expected_version=expected_version,
+                      base=base).old
+
+
+def check_field_name(k: Kind, name: str) -> None:
+    if name not in k.fields and name not in k.links and not (k.name == "milestone"
                                                             and name == "dates"):
         raise EditError(f"{k.title} has no field {name!r}.")
-    with store.transaction() as session:
-        obj = _get(session, k, item_id)
-        old = _read_field(session, k, obj, name)
-        _validate(session, k, obj, name, value)
-        if name in k.links:
-            table, own, other = k.links[name]
-            session.execute(sql_delete(table).where(table.c[own] == item_id))
-            for other_id in dict.fromkeys(value):
-                session.execute(insert(table).values({own: item_id, other: other_id}))
-            session.expire(obj)
-        elif kind == "milestone" and name == "dates":
-            obj.dates.clear()
-            session.flush()
-            for text in value:
-                if text.strip():
-                    obj.dates.append(MilestoneDate(text=text.strip()))
-        else:
-            setattr(obj, name, value)
-        return old
 
 
-def _plan_id_of(session: Session, k: Kind, obj) -> int:
-    while k.parent is not None:
-        parent_kind = KINDS[k.parent]
-        obj = _get(session, parent_kind, getattr(obj, k.fk))
-        k = parent_kind
-    return obj.id
-
-
-def _validate(session: Session, k: Kind, obj, name: str, value: Any) -> None:
-    from lcplanner.domain import model as m
-
-    if name == "status_id" and value is not None:
-        status = session.get(m.StatusLabel, value)
-        if status is None or status.plan_id != _plan_id_of(session, k, obj):
-            raise EditError("That status belongs to another plan.")
-    elif name == "level" and value not in (0, 1):
-        raise EditError("A sub-point is at level 0 or 1.")
-    elif name == "tags":
-        allowed = set(session.scalars(select(m.SubPriority.id)
-                                      .where(m.SubPriority.objective_id == obj.objective_id)))
-        if not set(value) <= allowed:
-            raise EditError("A milestone is tagged only with its objective's sub-priorities.")
-    elif name == "service_group_id" and value is not None:
-        group = session.get(m.ServiceGroup, value)
-        if group is None or group.portfolio_id != obj.portfolio_id:
-            raise EditError("That service group belongs to another portfolio.")
-    elif name in ("themes", "pledges"):
-        plan_id = _plan_id_of(session, k, obj)
-        if name == "themes":
-            ok = set(session.scalars(select(m.Theme.id).where(m.Theme.plan_id == plan_id)))
-        else:
-            ok = set(session.scalars(select(m.Pledge.id).join(m.PledgeArea)
-                                     .where(m.PledgeArea.plan_id == plan_id)))
-        if not set(value) <= ok:
-            raise EditError(f"Those {name} belong to another plan.")
-    elif name == "priorities":
-        plan_id = _plan_id_of(session, k, obj)
-        ok = set(session.scalars(select(m.Priority.id).join(m.Portfolio)
-                                 .where(m.Portfolio.plan_id == plan_id)))
-        if not set(value) <= ok:
-            raise EditError("Those priorities belong to another plan.")
-    elif name == "colour" and not _is_colour(value):
-        raise EditError(f"{value!r} is not a colour (write it as #rrggbb).")
-
-
-def _is_colour(value: Any) -> bool:
-    if not isinstance(value, str) or len(value) != 7 or not value.startswith("#"):
-        return False
-    try:
-        int(value[1:], 16)
-    except ValueError:
-        return False
-    return True
+def write_field(session: Session, k: Kind, obj, name: str, value: Any) -> None:
+    """Validate and set one field of ``obj`` in the caller's transaction."""
+    _validate(session, k, obj, name, value)
+    if name in k.links:
+        table, own, other = k.links[name]
+        session.execute(sql_delete(table).where(table.c[own] == obj.id))
+        for other_id in dict.fromkeys(value):
+            session.execute(insert(table).values({own: obj.id, other: other_id}))
+        session.expire(obj, [name])
+    elif k.name == "milestone" and name == "dates":
+        obj.dates.clear()
+        session.flush()
+        for text in value:
+            if text.strip():
+                obj.dates.append(MilestoneDate(text=text.strip()))
+    else:
+        setattr(obj, name, value)
 
 
 def set_status(store: Store, kind: str, item_id: int, status_id: int | None) -> int | None:
@@ -374,6 +348,7 @@ def position_of(store: Store, kind: str, item_id: int) -> tuple[int | None, int]
         return (row[k.fk] if k.fk else None), row["position"]
 
 
+@retrying
 def move(store: Store, kind: str, item_id: int, new_parent_id: int | None,
          new_index: int) -> tuple[int | None, int]:
     """Move an item to ``new_index`` among the children of ``new_parent_id``.
@@ -385,24 +360,35 @@ def move(store: Store, kind: str, item_id: int, new_parent_id: int | None,
     with store.transaction() as session:
         obj = _get(session, k, item_id)
         old_parent = _parent_id(k, obj)
-        old_siblings = _siblings(session, k, old_parent)
-        old_index = old_siblings.index(obj)
-        if k.parent is not None and old_parent != new_parent_id:
-            new_siblings = _siblings(session, k, new_parent_id)
-            if kind == "priority" and obj.service_group_id is not None:
-                obj.service_group_id = None  # groups belong to the old portfolio
-            if kind == "work_area" and obj.service_group_id is not None:
-                obj.service_group_id = None
-            if kind == "milestone":
-                obj.tags.clear()  # tags are the old objective's sub-priorities
-        else:
-            new_siblings = old_siblings
-        old_siblings.remove(obj)
-        new_siblings.insert(_clamp(new_index, len(new_siblings)), obj)
-        if kind == "sub_point" and obj.level and new_siblings.index(obj) == 0:
-            obj.level = 0
+        if k.parent is not None:
+            lock_parents(session, KINDS[k.parent].cls, old_parent, new_parent_id)
+            for parent_id in {old_parent, new_parent_id}:
+                _lock(session, k, parent_id)
+            session.refresh(obj)
+            if _parent_id(k, obj) != old_parent:
+                raise Retry()  # moved by someone else before the lock
+            return _move_child(session, k, obj, new_parent_id, new_index)
+        plans = _siblings(session, k, None)  # a plan: ordered across the store
+        old_index = plans.index(obj)
+        plans.remove(obj)
+        plans.insert(positions.clamp(new_index, len(plans)), obj)
         session.flush()
-        return old_parent, old_index
+        return None, old_index
+
+
+def _move_child(session: Session, k: Kind, obj, new_parent_id: int,
+                new_index: int) -> tuple[int, int]:
+    old = (_parent_id(k, obj), obj.position)
+    if old[0] != new_parent_id:
+        if k.name in ("priority", "work_area") and obj.service_group_id is not None:
+            obj.service_group_id = None  # groups belong to the old portfolio
+        if k.name == "milestone":
+            obj.tags.clear()  # tags are the old objective's sub-priorities
+    at = positions.move_to(session, k, obj, new_parent_id, new_index)
+    if k.name == "sub_point" and obj.level and at == 0:
+        obj.level = 0
+    session.flush()
+    return old
 
 
 def indent(store: Store, sub_point_id: int) -> int:

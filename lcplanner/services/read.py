@@ -8,6 +8,7 @@ nothing returned can go stale or reach the database later.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -66,6 +67,10 @@ class Details:
     #: name → [(id, text)]: statuses, themes, pledges, tags, service groups …
     choices: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     financial_quarters: bool = False
+    #: The item's version when it was read, and who changed it last, when (UTC).
+    version: int = 0
+    changed_by: str = ""
+    changed_at: datetime | None = None
 
 
 def _one_line(text: str | None) -> str:
@@ -231,7 +236,8 @@ def details(store: Store, kind: str, item_id: int) -> Details | None:
                     .order_by(child.table.c.position)).all())
         financial = bool(session.scalar(select(m.Plan.financial_quarters)
                                         .where(m.Plan.id == plan_id)))
-        return Details(kind, item_id, plan_id, values, choices, financial)
+        return Details(kind, item_id, plan_id, values, choices, financial, row["version"],
+                       row["changed_by"], row["changed_at"])
 
 
 def priority_choices(session: Session, plan_id: int) -> list[tuple[int, str]]:

@@ -41,7 +41,7 @@ _NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "afs", "9p
 
 #: The ``user_version`` this build writes: one per Alembic revision (a test checks they agree).
 #: Kept as a constant so that opening a current store never loads Alembic's scripts.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: The Alembic revision a new store is stamped with (the last of the history).
 HEAD_REVISION = "0008_history"
 

@@ -226,11 +226,20 @@ class MoveCommand(_Command):
 
 class SetFieldCommand(_Command):
     """Set one field. Consecutive saves of the same field while typing goes on merge into one
-    undo step; a save marked ``new_step`` (typing resumed after a pause) starts another."""
+    undo step; a save marked ``new_step`` (typing resumed after a pause) starts another.
+
+    A pane gives the version and value it read (``expected_version``, ``base``): a field that
+    someone else changed since is not overwritten; ``on_conflict`` gets the
+    :class:`~lcplanner.services.concurrency.ConflictError` and the command is dropped.
+    ``on_saved`` gets the item's new version and stamp. Undo and redo are checked the same way
+    against the version this command left, so undo never overwrites another person's change.
+    """
 
     def __init__(self, doc, kind: str, item_id: int, name: str, value: Any,
                  text: str | None = None, merge: bool = True,
-                 focus: tuple[str, int] | None = None, new_step: bool = False):
+                 focus: tuple[str, int] | None = None, new_step: bool = False, *,
+                 expected_version: int | None = None, base: Any = None,
+                 on_saved=None, on_conflict=None):
         super().__init__(doc, text or f"Edit {_noun(kind)} {name.replace('_', ' ')}", focus)
         self.kind, self.item_id, self.name, self.value = kind, item_id, name, value
         self.merge = merge
@@ -238,6 +247,10 @@ class SetFieldCommand(_Command):
         self.new_step = new_step
         self.old: Any = None
         self._first = True
+        self.expected_version, self.base = expected_version, base
+        self.on_saved, self.on_conflict = on_saved, on_conflict
+        #: The item's version after this command's last redo or undo.
+        self._after: int | None = None
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return FIELD_EDIT_ID if self.merge else -1
@@ -247,18 +260,41 @@ class SetFieldCommand(_Command):
                 (other.kind, other.item_id, other.name) == (self.kind, self.item_id, self.name)):
             return False
         self.value = other.value
+        self._after = other._after
         if self.value == self.old:
             self.setObsolete(True)
         return True
 
+    def _save(self, value: Any, expected: int | None, base: Any):
+        from lcplanner.services.concurrency import UNSET, save_field
+
+        return save_field(self.doc.store, self.kind, self.item_id, self.name, value,
+                          expected_version=expected,
+                          base=UNSET if expected is None else base)
+
     def _redo(self) -> None:
-        old = services.set_field(self.doc.store, self.kind, self.item_id, self.name, self.value)
+        from lcplanner.services.concurrency import ConflictError
+
         if self._first:
-            self.old, self._first = old, False
+            try:
+                saved = self._save(self.value, self.expected_version, self.base)
+            except ConflictError as conflict:
+                if self.on_conflict is None:
+                    raise
+                self.setObsolete(True)  # nothing saved: the stack drops it
+                self.on_conflict(conflict)
+                return
+            self.old, self._first = saved.old, False
+        else:  # redo after undo: only on the version the undo left
+            saved = self._save(self.value, self._after, self.old)
+        self._after = saved.version
+        if self.on_saved is not None:
+            self.on_saved(saved)
         self.doc.refresh(self.kind, self.item_id)
 
     def _undo(self) -> None:
-        services.set_field(self.doc.store, self.kind, self.item_id, self.name, self.old)
+        saved = self._save(self.old, self._after, self.value)
+        self._after = saved.version
         self.doc.refresh(self.kind, self.item_id)
         self._select((self.kind, self.item_id))
 

@@ -21,6 +21,7 @@ from lcplanner import services
 from lcplanner.domain.sanitise import clean_line, clean_text
 from lcplanner.services.kinds import KINDS, child_kinds
 from lcplanner.ui.commands import SetFieldCommand
+from lcplanner.ui.panes.conflict import ConflictBar, last_change_text
 from lcplanner.ui.widgets.ordered_list import OrderedTextList
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -109,6 +110,18 @@ class FieldPane(QWidget):
         self.access_note.setAccessibleName("Why this item is read-only")
         self.access_note.hide()
         self.ui.outer.insertWidget(1, self.access_note)
+        #: Who changed the item last, when; and theirs beside yours when someone else changed a
+        #: field the user was typing in (see :meth:`_conflict`).
+        self.last_change = QLabel(self)
+        self.last_change.setObjectName("last_change")
+        self.conflict_bar = ConflictBar(self)
+        self.conflict_bar.keep_theirs_requested.connect(self.keep_theirs)
+        self.conflict_bar.use_yours_requested.connect(self.use_yours)
+        self.ui.outer.insertWidget(2, self.last_change)
+        self.ui.outer.insertWidget(3, self.conflict_bar)
+        #: field → (version, value) the field's widget was last filled with or saved at: the
+        #: version a typed save is checked against (see ``services.concurrency.save_field``).
+        self._read: dict[str, tuple[int, Any]] = {}
         self.widgets: dict[str, QWidget] = {}
         for widget in self.findChildren(QWidget):
             name = widget.objectName()
@@ -162,10 +175,12 @@ class FieldPane(QWidget):
         self._loading = True
         try:
             self.configure(kind)
+            self._read = {}
+            self.last_change.setText("")
+            self._name_conflict_item()
             if self.details is not None:
                 self.fill_choices(self.details)
-                for name, widget in self.widgets.items():
-                    self._set_widget(name, widget, self.details.values.get(name))
+                self._fill_widgets(self.details)
                 self.loaded(self.details)
                 self.fill_lists(self.details)
         finally:
@@ -200,6 +215,19 @@ class FieldPane(QWidget):
 
     def loaded(self, details: services.Details) -> None:
         """Hook run after the widgets are filled."""
+
+    def _fill_widgets(self, details: services.Details) -> None:
+        """Show the stored values, except in a field whose conflict is still open (the user's
+        text stays); note the version each field now shows."""
+        open_conflict = self._open_conflict_field()
+        for name, widget in self.widgets.items():
+            if name == open_conflict:  # back on the item: the field shows the user's text
+                self._set_widget(name, widget, self.conflict_bar.yours)
+                continue
+            value = details.values.get(name)
+            self._set_widget(name, widget, value)
+            self._read[name] = (details.version, value)
+        self.last_change.setText(last_change_text(details.changed_by, details.changed_at))
 
     def _set_widget(self, name: str, widget: QWidget, value: Any) -> None:
         widget.blockSignals(True)
@@ -237,8 +265,7 @@ class FieldPane(QWidget):
             return
         self._loading = True
         try:
-            for name, widget in self.widgets.items():
-                self._set_widget(name, widget, self.details.values.get(name))
+            self._fill_widgets(self.details)
             self.loaded(self.details)
             self.fill_lists(self.details)
         finally:
@@ -310,8 +337,13 @@ class FieldPane(QWidget):
                     continue
                 if self.details is not None and self.details.values.get(name) == value:
                     continue
-                self.doc.push(SetFieldCommand(self.doc, self.kind, self.item_id, name, value,
-                                              new_step=self._new_step))
+                version, base = self._read.get(name, (None, None))
+                key = (self.kind, self.item_id)
+                self.doc.push(SetFieldCommand(
+                    self.doc, self.kind, self.item_id, name, value, new_step=self._new_step,
+                    expected_version=version, base=base,
+                    on_saved=lambda saved, n=name, v=value, k=key: self._saved(k, n, v, saved),
+                    on_conflict=lambda conflict, v=value: self._conflict(conflict, v)))
                 if self.doc.offline:  # it went away during this save: nothing was saved
                     self._pending[name] = value
                     continue
@@ -320,6 +352,80 @@ class FieldPane(QWidget):
         finally:
             self._flushing = False
             self._new_step = end_step
+
+    # --- others' changes --------------------------------------------------------------------
+
+    def _saved(self, key: tuple[str, int], name: str, value: Any, saved) -> None:
+        """A typed save went through: later saves are checked against its version."""
+        if key != (self.kind, self.item_id):
+            return
+        self._read[name] = (saved.version, value)
+        if self.details is not None:
+            self.details.version = saved.version
+        self.last_change.setText(last_change_text(saved.changed_by, saved.changed_at))
+
+    def _open_conflict_field(self) -> str | None:
+        conflict = self.conflict_bar.conflict
+        if conflict is None or (conflict.kind, conflict.item_id) != (self.kind, self.item_id):
+            return None
+        return conflict.name
+
+    def _field_label(self, name: str) -> str:
+        label = getattr(self.ui, f"label_field_{name}", None)
+        text = label.text().replace("&", "").rstrip(": ") if label is not None else ""
+        return f"the {(text or name.replace('_', ' ')).lower()}"
+
+    def _conflict(self, conflict, yours: Any) -> None:
+        """Someone else changed the field since it was read: keep the user's text in the field,
+        show theirs beside it, save nothing until the user chooses."""
+        here = (conflict.kind, conflict.item_id) == (self.kind, self.item_id)
+        if here or self.conflict_bar.conflict is None:
+            self.conflict_bar.item_heading = self.ui.heading.text() if here else \
+                f"{KINDS[conflict.kind].title} {conflict.item_id}"
+        self.conflict_bar.show_conflict(conflict, yours, self._field_label(conflict.name))
+        self._name_conflict_item()
+        status = getattr(self.window(), "statusBar", None)  # said there too, not in a box
+        if status is not None:
+            status().showMessage(str(conflict), 10000)
+
+    def _name_conflict_item(self) -> None:
+        """The bar names the item it is about when the pane shows another one."""
+        conflict = self.conflict_bar.conflict
+        if conflict is not None:
+            here = (conflict.kind, conflict.item_id) == (self.kind, self.item_id)
+            self.conflict_bar.set_item_shown(here)
+
+    def keep_theirs(self) -> None:
+        """Drop the user's text for the stored one."""
+        conflict = self.conflict_bar.conflict
+        if conflict is None:
+            return
+        self.conflict_bar.clear()
+        self._pending.pop(conflict.name, None)
+        if (conflict.kind, conflict.item_id) == (self.kind, self.item_id):
+            self._on_item_changed(self.kind, self.item_id)
+
+    def use_yours(self) -> None:
+        """Save the user's text over theirs, knowingly (on the version they left)."""
+        conflict = self.conflict_bar.conflict
+        if conflict is None or conflict.version is None:
+            return
+        here = (conflict.kind, conflict.item_id) == (self.kind, self.item_id)
+        yours = self.conflict_bar.yours
+        widget = self.widgets.get(conflict.name)
+        if here and isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            self._pending.pop(conflict.name, None)
+            yours = widget.text() if isinstance(widget, QLineEdit) else \
+                self._text_of(conflict.name, widget)
+        self.conflict_bar.clear()
+        key = (conflict.kind, conflict.item_id)
+        self.doc.push(SetFieldCommand(
+            self.doc, conflict.kind, conflict.item_id, conflict.name, yours, merge=False,
+            expected_version=conflict.version, base=conflict.current,
+            on_saved=lambda saved: self._saved(key, conflict.name, yours, saved),
+            on_conflict=lambda again: self._conflict(again, yours)))
+        if here and self.details is not None:
+            self.details.values[conflict.name] = yours
 
     def focus_first(self) -> None:
         for widget in self.widgets.values():

@@ -7,7 +7,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0008_history"
-down_revision = "0006_deleted_items"
+down_revision = "0007_row_versions"
 branch_labels = None
 depends_on = None
 
