@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from lcplanner.services.kinds import Kind
+from lcplanner.services.recording import mark_moved
 
 
 def count(session: Session, k: Kind, parent_id: int) -> int:
@@ -71,4 +72,5 @@ def move_to(session: Session, k: Kind, obj, new_parent_id: int, new_index: int) 
         shift(session, k, new_parent_id, new, None, +1)
         setattr(obj, k.fk, new_parent_id)
     obj.position = new
+    mark_moved(session, obj)  # the one item the user moved, for the history
     return new

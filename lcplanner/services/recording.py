@@ -7,7 +7,7 @@ parent, an item deleted), and rows put back with SQL inserts (an undone delete, 
 Deleted items, a paste) are seen as they are executed. A subtree counts once, by its top item:
 adding a plan or deleting a priority with its outputs is one entry, not one per row. Siblings
 renumbered around a move are not changes of theirs; only the item put in its new place
-(appended to a collection) is recorded as moved. The entries of a transaction are written just
+(appended to a collection, or marked by :func:`mark_moved`) is recorded as moved. The entries of a transaction are written just
 before it commits, one per field (a field set twice keeps its first old and last new value).
 
 Values are kept as text as the user sees them: a status, service group or core area by its
@@ -65,6 +65,12 @@ def _kinds_ready() -> None:
         for k in KINDS.values():
             if k.parent is not None and k.collection:
                 event.listen(getattr(KINDS[k.parent].cls, k.collection), "append", _on_append)
+
+
+def mark_moved(session: Session, obj) -> None:
+    """Record ``obj`` as moved by the user when it is next flushed (its siblings, shifted with
+    SQL around it, are not: see :mod:`lcplanner.services.positions`)."""
+    session.info.setdefault(_APPENDED, []).append(obj)
 
 
 def _on_append(target, value, _initiator):
