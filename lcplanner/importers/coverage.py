@@ -61,6 +61,11 @@ def stored_units(plan: Plan) -> list[str]:
             parts.append(obj.status.name)  # an action's status column
         if mapper.class_.__name__ == "Priority" and obj.themes:
             out.append(", ".join(t.name for t in obj.themes))  # its "Theme: …" link line
+        if mapper.class_.__name__ == "Milestone":  # its table cells: dates, sub-priorities
+            if len(obj.dates) > 1:
+                out.append("; ".join(d.text for d in obj.dates))
+            if obj.tags:
+                out.append("; ".join(t.title for t in obj.tags))
         if parts:
             out.append(" ".join(parts))
         for rel in mapper.relationships:

@@ -208,3 +208,27 @@ def test_a_memo_is_still_refused():
 
     with pytest.raises(PaperImportError, match="does not look like a business plan"):
         read_paper(read_source(FIXTURES / "paper_memo.txt"))
+
+
+def test_a_milestone_table_cell_of_dates_or_sub_priorities_counts_as_stored():
+    """A milestone's cells list its dates and its sub-priorities joined by "; " (as a Word
+    table cell of several paragraphs is read): they are stored as dates and links, and the
+    measure finds them there, each word once per mention."""
+    from lcplanner.domain.model import Milestone, MilestoneDate, Objective, Plan, SubPriority
+
+    plan = Plan(title="Plan")
+    objective = Objective(title="Cleaner streets")
+    plan.objectives.append(objective)
+    litter = SubPriority(title="Less litter in parks")
+    graffiti = SubPriority(title="Graffiti removed within a week")
+    objective.sub_priorities += [litter, graffiti]
+    milestone = Milestone(text="Pilot new bins on the high street")
+    milestone.dates += [MilestoneDate(text="March 2027"), MilestoneDate(text="Autumn 2027")]
+    milestone.tags += [litter, graffiti]
+    objective.milestones.append(milestone)
+    text = ("Cleaner streets\n\nLess litter in parks\n\nGraffiti removed within a week\n\n"
+            "Pilot new bins on the high street\n\nMarch 2027; Autumn 2027\n\n"
+            "Less litter in parks; Graffiti removed within a week\n")
+    coverage = measure(text, plan)
+    assert coverage.missing_words == {} and coverage.broken_sentences == []
+    assert (coverage.words_present, coverage.words_total) == (31, 31)
