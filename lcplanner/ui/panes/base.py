@@ -388,6 +388,15 @@ class FieldPane(QWidget):
         if status is not None:
             status().showMessage(str(conflict), 10000)
 
+    def show_conflict(self, conflict, yours: Any) -> None:
+        """A change made outside the pane's own fields (a rename in the tree) was refused: the
+        field shows the user's text and the bar shows theirs beside it, as for typing here."""
+        self._conflict(conflict, yours)
+        widget = self.widgets.get(conflict.name)
+        if widget is not None and (conflict.kind, conflict.item_id) == (self.kind, self.item_id):
+            self._pending.pop(conflict.name, None)
+            self._set_widget(conflict.name, widget, yours)
+
     def _name_conflict_item(self) -> None:
         """The bar names the item it is about when the pane shows another one."""
         conflict = self.conflict_bar.conflict
