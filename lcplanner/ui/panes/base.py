@@ -21,7 +21,7 @@ from lcplanner import services
 from lcplanner.domain.sanitise import clean_line, clean_text
 from lcplanner.services.kinds import KINDS, child_kinds
 from lcplanner.ui.commands import SetFieldCommand
-from lcplanner.ui.panes.conflict import ConflictBar, last_change_text
+from lcplanner.ui.panes.conflict import ConflictBar, as_text, last_change_text
 from lcplanner.ui.widgets.ordered_list import OrderedTextList
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -305,8 +305,14 @@ class FieldPane(QWidget):
         if self._loading or self.item_id is None:
             return
         self.flush()
-        self.doc.push(SetFieldCommand(self.doc, self.kind, self.item_id, name, value,
-                                      merge=False))
+        # Checked against the version the choice was read at, as typing is (see ``flush``).
+        version, base = self._read.get(name, (None, None))
+        key = (self.kind, self.item_id)
+        self.doc.push(SetFieldCommand(
+            self.doc, self.kind, self.item_id, name, value, merge=False,
+            expected_version=version, base=base,
+            on_saved=lambda saved: self._saved(key, name, value, saved),
+            on_conflict=lambda conflict: self._conflict(conflict, value)))
 
     def prose_widgets(self) -> list:
         """The text fields that hold prose (spell checked); codes, dates and addresses are not."""
@@ -382,11 +388,26 @@ class FieldPane(QWidget):
         if here or self.conflict_bar.conflict is None:
             self.conflict_bar.item_heading = self.ui.heading.text() if here else \
                 f"{KINDS[conflict.kind].title} {conflict.item_id}"
-        self.conflict_bar.show_conflict(conflict, yours, self._field_label(conflict.name))
+        shown = (lambda v: self._shown_value(conflict.name, v)) if here else as_text
+        self.conflict_bar.show_conflict(conflict, yours, self._field_label(conflict.name), shown)
         self._name_conflict_item()
         status = getattr(self.window(), "statusBar", None)  # said there too, not in a box
         if status is not None:
             status().showMessage(str(conflict), 10000)
+
+    def _shown_value(self, name: str, value: Any) -> str:
+        """A field's value as its widget shows it: a choice's or a check list's names."""
+        widget = self.widgets.get(name)
+        if isinstance(widget, QComboBox):
+            found = widget.findData(value)
+            return widget.itemText(found) if found >= 0 else as_text(value)
+        if isinstance(widget, QCheckBox):
+            return "Ticked" if value else "Not ticked"
+        if isinstance(widget, QListWidget):
+            wanted = set(value or [])
+            return "\n".join(widget.item(i).text() for i in range(widget.count())
+                             if widget.item(i).data(ID_ROLE) in wanted) or "None"
+        return as_text(value)
 
     def show_conflict(self, conflict, yours: Any) -> None:
         """A change made outside the pane's own fields (a rename in the tree) was refused: the
