@@ -110,3 +110,82 @@ def test_dates_typed_after_they_changed_them_are_not_written_over_theirs(
     assert services.edit.milestone_dates(sample_store, milestone) == ["March 2027", "June 2027"]
     bar.use_yours.click()
     assert services.edit.milestone_dates(sample_store, milestone) == ["April 2027", "July 2027"]
+
+
+# --- a row of a pane's ordered list, edited in place ------------------------------------------
+
+
+def _recommendations(store, paper):
+    return [text for _id, text in services.children(store, "recommendation", paper)]
+
+
+def _row_refused(window, qtbot, sample_store, other):
+    from tests.ui.test_panes_more import _edit_in_place
+
+    paper = _first(sample_store, m.CommitteePaper)
+    pane = _show(window, "paper", paper)
+    recs = pane.lists["recommendations"]
+    row_id = recs.ids()[1]
+    first = _recommendations(sample_store, paper)[0]
+    services.set_field(other, "recommendation", row_id, "text", "their wording of the second")
+    assert recs.texts()[1] != "their wording of the second"  # not seen here yet
+    _edit_in_place(qtbot, recs, 1, "my wording of the second")
+    bar = pane.conflict_bar
+    assert bar.isVisible()
+    assert bar.message.text() == _message(sample_store, "recommendation", row_id,
+                                          "the recommendation")
+    assert bar.theirs_text.toPlainText() == "their wording of the second"
+    assert bar.yours_text.toPlainText() == "my wording of the second"
+    assert recs.texts()[1] == "my wording of the second"  # the row keeps the user's text
+    assert _recommendations(sample_store, paper)[:2] == [first, "their wording of the second"]
+    assert window.statusBar().currentMessage().startswith(
+        "Recommendation's text was changed by asha at ")
+    # a re-read of the pane (an undo elsewhere, a live update) keeps the user's text on show
+    window.doc.refresh("paper", paper)
+    assert recs.texts()[1] == "my wording of the second"
+    return pane, recs, paper
+
+
+def test_a_list_row_edited_after_they_changed_it_keep_theirs(window, qtbot, sample_store, other):
+    pane, recs, paper = _row_refused(window, qtbot, sample_store, other)
+    pane.conflict_bar.keep_theirs.click()
+    assert not pane.conflict_bar.isVisible()
+    assert recs.texts()[1] == "their wording of the second"
+    assert _recommendations(sample_store, paper)[1] == "their wording of the second"
+
+
+def test_a_list_row_edited_after_they_changed_it_use_yours(window, qtbot, sample_store, other):
+    pane, recs, paper = _row_refused(window, qtbot, sample_store, other)
+    pane.conflict_bar.use_yours.click()
+    assert not pane.conflict_bar.isVisible()
+    assert _recommendations(sample_store, paper)[1] == "my wording of the second"
+    assert recs.texts()[1] == "my wording of the second"
+    # the row's version is read again: a further edit in place is saved without a conflict
+    from tests.ui.test_panes_more import _edit_in_place
+
+    _edit_in_place(qtbot, recs, 1, "our agreed wording")
+    assert not pane.conflict_bar.isVisible()
+    assert _recommendations(sample_store, paper)[1] == "our agreed wording"
+
+
+def test_a_list_row_edited_after_they_moved_it_is_saved(window, qtbot, sample_store, other):
+    from tests.ui.test_panes_more import _focus, _open_editor
+
+    paper = _first(sample_store, m.CommitteePaper)
+    pane = _show(window, "paper", paper)
+    recs = pane.lists["recommendations"]
+    row_id = recs.ids()[0]
+    before = _recommendations(sample_store, paper)
+    services.move(other, "recommendation", recs.ids()[1], paper, 0)  # shifts the first down
+    _focus(qtbot, recs.list)
+    recs.list.setCurrentRow(0)
+    qtbot.keyClick(recs.list, Qt.Key.Key_F2)
+    editor = _open_editor(recs)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "my wording of the first")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: services.details(sample_store, "recommendation", row_id)
+                    .values["text"] == "my wording of the first", timeout=2000)
+    assert not pane.conflict_bar.isVisible()
+    assert sorted(_recommendations(sample_store, paper)) == sorted(
+        ["my wording of the first", *before[1:]])

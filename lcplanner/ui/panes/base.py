@@ -281,11 +281,17 @@ class FieldPane(QWidget):
             if child is None:
                 continue
             widget.configure(self.doc, child.name, details.id, focus=(details.kind, details.id),
-                             before_edit=self.flush)
-            rows = details.values.get(collection)
-            if rows is None:
-                rows = services.children(self.doc.store, child.name, details.id)
-            widget.set_items(rows)
+                             before_edit=self.flush,
+                             on_conflict=lambda c, yours, w=widget: self._row_conflict(w, c,
+                                                                                       yours))
+            # Read with each row's version, so an edit in place is checked against it.
+            rows = services.children(self.doc.store, child.name, details.id, child.label,
+                                     *widget.extra_columns, "version")
+            widget.set_items([row[:-1] for row in rows], {row[0]: row[-1] for row in rows})
+            conflict = self.conflict_bar.conflict
+            if conflict is not None and conflict.kind == child.name and \
+                    conflict.name == child.label and conflict.item_id in widget.ids():
+                widget.show_text(conflict.item_id, self.conflict_bar.yours)
 
     # --- saving -----------------------------------------------------------------------------
 
@@ -418,11 +424,29 @@ class FieldPane(QWidget):
             self._pending.pop(conflict.name, None)
             self._set_widget(conflict.name, widget, yours)
 
+    def _row_conflict(self, widget, conflict, yours: Any) -> None:
+        """An edit of a row of one of the pane's lists was refused: the row keeps the user's
+        text, the bar shows theirs beside it."""
+        self.conflict_bar.item_heading = self.ui.heading.text()
+        self.conflict_bar.show_conflict(conflict, yours, f"the {widget.noun}", as_text)
+        self._name_conflict_item()
+        if conflict.name == widget.field and conflict.version is not None:
+            widget.show_text(conflict.item_id, as_text(yours))
+        status = getattr(self.window(), "statusBar", None)
+        if status is not None:
+            status().showMessage(str(conflict), 10000)
+
+    def _in_a_list(self, conflict) -> bool:
+        """True when the conflict is about a row of one of the lists the pane shows."""
+        return any(w.kind == conflict.kind and w.parent_id == self.item_id
+                   and conflict.item_id in w.ids() for w in self.lists.values())
+
     def _name_conflict_item(self) -> None:
         """The bar names the item it is about when the pane shows another one."""
         conflict = self.conflict_bar.conflict
         if conflict is not None:
-            here = (conflict.kind, conflict.item_id) == (self.kind, self.item_id)
+            here = (conflict.kind, conflict.item_id) == (self.kind, self.item_id) or \
+                self._in_a_list(conflict)
             self.conflict_bar.set_item_shown(here)
 
     def keep_theirs(self) -> None:
@@ -430,10 +454,13 @@ class FieldPane(QWidget):
         conflict = self.conflict_bar.conflict
         if conflict is None:
             return
+        in_a_list = self._in_a_list(conflict)
         self.conflict_bar.clear()
         self._pending.pop(conflict.name, None)
         if (conflict.kind, conflict.item_id) == (self.kind, self.item_id):
             self._on_item_changed(self.kind, self.item_id)
+        elif in_a_list and self.details is not None:  # the row shows theirs again
+            self.fill_lists(self.details)
 
     def use_yours(self) -> None:
         """Save the user's text over theirs, knowingly (on the version they left)."""
