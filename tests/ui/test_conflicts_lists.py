@@ -189,3 +189,25 @@ def test_a_list_row_edited_after_they_moved_it_is_saved(window, qtbot, sample_st
     assert not pane.conflict_bar.isVisible()
     assert sorted(_recommendations(sample_store, paper)) == sorted(
         ["my wording of the first", *before[1:]])
+
+
+def test_a_due_date_ticked_after_they_changed_the_dates_is_not_written_over_theirs(
+        window, qtbot, sample_store, other):
+    from tests.ui.test_due_date_ticks import WORDING
+    from tests.ui.test_main_window import _find_row, _select
+
+    row = _find_row(window, "milestone", "Options for local taxes agreed")
+    milestone = row.data(Qt.ItemDataRole.UserRole + 2)
+    pane = _select(window, row)
+    services.set_field(sample_store, "milestone", milestone, "text", WORDING)
+    window.doc.refresh("milestone", milestone)
+    assert [c.isChecked() for c in pane.due_checks] == [True, False]
+    services.set_field(other, "milestone", milestone, "dates", ["Spring 2027"])
+    qtbot.mouseClick(pane.due_checks[1], Qt.MouseButton.LeftButton)
+    bar = pane.conflict_bar
+    assert bar.isVisible()
+    assert bar.message.text() == _message(sample_store, "milestone", milestone, "the dates")
+    assert bar.theirs_text.toPlainText() == "Spring 2027"
+    assert services.edit.milestone_dates(sample_store, milestone) == ["Spring 2027"]
+    bar.keep_theirs.click()
+    assert pane.ui.field_dates.toPlainText() == "Spring 2027"
