@@ -20,7 +20,7 @@ class ConflictHandling:
     """Saved versions, refused saves, Keep theirs and Use yours for a field pane."""
 
     def _saved(self, key: tuple[str, int], name: str, value: Any, saved) -> None:
-        """A typed save went through: later saves are checked against its version."""
+        """A save of the field went through: later saves are checked against its version."""
         if key != (self.kind, self.item_id):
             return
         self._read[name] = (saved.version, value)
