@@ -67,7 +67,6 @@ def _refused(qtbot, access_store, two_windows):
     theirs_win, my_win = two_windows
     key = _output(my_win)
     mine, theirs = _show(my_win, key), _show(theirs_win, key)
-    mine._timer.stop()
     _type(qtbot, mine.ui.field_text, "My wording, typed on the server")
     mine._timer.stop()  # still typing: nothing saved yet
     mine._deadline.stop()
