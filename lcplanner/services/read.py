@@ -36,6 +36,8 @@ class Node:
     search: str = ""
     level: int = 0
     status_id: int | None = None
+    #: The row's version when it was read: a rename in the tree is checked against it.
+    version: int = 0
 
     @property
     def key(self) -> tuple[str, int]:
@@ -91,7 +93,7 @@ def _label(kind: str, row: dict) -> str:
 
 def _columns(k: Kind) -> list:
     t = k.table
-    names = ["id", "position", k.label, *k.search]
+    names = ["id", "position", "version", k.label, *k.search]
     if k.fk:
         names.append(k.fk)
     if k.name == "sub_point":
@@ -113,7 +115,7 @@ def _select_nodes(session: Session, k: Kind, where=None) -> list[Node]:
     if where is not None:
         query = query.where(where)
     at = {c.name: i for i, c in enumerate(columns)}
-    i_id, i_pos, i_label = at["id"], at["position"], at[k.label]
+    i_id, i_pos, i_label, i_version = at["id"], at["position"], at[k.label], at["version"]
     i_fk = at.get(k.fk) if k.fk else None
     i_level, i_status = at.get("level"), at.get("status_id")
     i_search = [at[name] for name in k.search]
@@ -126,7 +128,7 @@ def _select_nodes(session: Session, k: Kind, where=None) -> list[Node]:
             k.name, row[i_id], row[i_fk] if i_fk is not None else None, row[i_pos], text,
             " ".join(row[i] or "" for i in i_search) if i_search else "",
             (row[i_level] or 0) if i_level is not None else 0,
-            row[i_status] if i_status is not None else None))
+            row[i_status] if i_status is not None else None, row[i_version]))
     return nodes
 
 

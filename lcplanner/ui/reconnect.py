@@ -5,7 +5,8 @@ instead of showing a box: the status bar says that the server is not answering a
 is typed is kept. The panes keep their typing pending meanwhile (``panes.base``), and a timer
 asks the server every few seconds whether it is back; once it is, the typing is saved, the
 window reads the store again (others may have changed it meanwhile), and the status bar says
-so. The engine's pool checks each connection before use (``pool_pre_ping``), so connections
+so. Typing is saved only on the version it was based on: a field someone changed while the
+server was away shows theirs beside the user's text in the pane instead (``panes.conflicts``). The engine's pool checks each connection before use (``pool_pre_ping``), so connections
 the server dropped are replaced rather than failing the next save.
 """
 from __future__ import annotations
@@ -56,6 +57,7 @@ class Reconnector(QObject):
                 self._window.statusBar().showMessage(self.message)
             return False
         doc.offline = False
+        already = self._window.panes.open_conflict()
         self._window.panes.flush()
         if doc.offline:  # gone again while saving: the next attempt will tell
             return False
@@ -63,8 +65,12 @@ class Reconnector(QObject):
         self._window.live.refresh()
         self._window._current_changed(self._window.tree.current_key())  # the pane follows
         name = doc.store.name or "the store"
-        self._window.statusBar().showMessage(
-            f"Connected to {name} again; what you typed has been saved.", 15000)
+        refused = self._window.panes.open_conflict()
+        if refused is not None and refused is not already:  # someone changed it meanwhile: theirs beside yours, unsaved
+            self._window.statusBar().showMessage(f"Connected to {name} again. {refused}", 15000)
+        else:
+            self._window.statusBar().showMessage(
+                f"Connected to {name} again; what you typed has been saved.", 15000)
         self.reconnected.emit()
         return True
 

@@ -122,13 +122,44 @@ class TreeEditor(QObject):
             self._window.tree.edit(index)
 
     def rename_to(self, kind: str, item_id: int, text: str) -> None:
-        """The tree's in-place editor finished: one undoable field edit."""
+        """The tree's in-place editor finished: one undoable field edit.
+
+        The rename is checked against the version the row's text was read at, so a title
+        someone else changed meanwhile is not written over: the user's text is kept in the
+        item's pane beside theirs (see :meth:`_rename_refused`)."""
+        from lcplanner import services
+
         text = " ".join(text.split()) if KINDS[kind].label in SINGLE_LINE else text.strip()
         if not text:
             return
         self._window.panes.flush()
-        self._doc.push(SetFieldCommand(self._doc, kind, item_id, KINDS[kind].label, text,
-                                       merge=False, text=f"Rename {KINDS[kind].title.lower()}"))
+        item = self._doc.model.item_for((kind, item_id))
+        if item is None:
+            return
+        expected, shown = item.version, item.text
+        now = services.load_node(self._doc.store, kind, item_id)
+        if now is not None and now.text == shown:
+            # The title is still what the tree shows (the version rose for another field, or
+            # a move among siblings): the rename is made on the version read now.
+            expected = now.version
+        self._doc.push(SetFieldCommand(
+            self._doc, kind, item_id, KINDS[kind].label, text, merge=False,
+            text=f"Rename {KINDS[kind].title.lower()}", expected_version=expected, base=shown,
+            on_conflict=lambda conflict: self._rename_refused(conflict, text)))
+
+    def _rename_refused(self, conflict, text: str) -> None:
+        """Someone else changed the title since the tree showed it: the tree shows theirs, and
+        the item's pane shows the user's text beside it with Keep theirs / Use yours."""
+        pane = self._window.panes.current_pane()
+        if pane is None or (pane.kind, pane.item_id) != (conflict.kind, conflict.item_id):
+            self._window.select_key((conflict.kind, conflict.item_id))
+            pane = self._window.panes.current_pane()
+        if pane is None or (pane.kind, pane.item_id) != (conflict.kind, conflict.item_id):
+            self._doc.report(conflict)
+            return
+        pane.show_conflict(conflict, text)
+        if conflict.version is not None:
+            self._doc.refresh(conflict.kind, conflict.item_id)
 
     def move(self, step: int) -> None:
         if self._window.selection.count() > 1:

@@ -58,7 +58,7 @@ class _Item:
     """A row: a light node plus where it sits among its siblings."""
 
     __slots__ = ("kind", "id", "parent", "children", "row", "position", "text", "haystack",
-                 "level", "status_id", "shown", "vrow")
+                 "level", "status_id", "shown", "vrow", "version")
 
     def __init__(self, node: Node | None, parent: _Item | None = None):
         self.parent = parent
@@ -71,10 +71,13 @@ class _Item:
         if node is None:  # the invisible root
             self.kind, self.id, self.position, self.text = None, 0, 0, ""
             self.haystack, self.level, self.status_id = "", 0, None
+            self.version = 0
         else:
             self.kind, self.id, self.position = node.kind, node.id, node.position
             self.text, self.level, self.status_id = node.text, node.level, node.status_id
             self.haystack = f"{node.text}\n{node.search}".casefold()
+            #: The version the row's text was read at (a rename in place is checked against it).
+            self.version = node.version
 
     @property
     def key(self) -> tuple[str, int]:
@@ -472,6 +475,7 @@ class PlanTreeModel(FilteredRows, TreeDrops, QAbstractItemModel):
             return
         level_changed = item.level != node.level
         item.text, item.level, item.status_id = node.text, node.level, node.status_id
+        item.version = node.version
         item.haystack = f"{node.text}\n{node.search}".casefold()
         if self.is_shown(item):
             index = self._index_of(item)

@@ -192,3 +192,104 @@ def test_typing_in_an_item_someone_deleted_keeps_the_text_and_cannot_overwrite(
     assert services.details(sample_store, "output", output) is None
     bar.keep_theirs.click()
     assert not bar.isVisible()
+
+
+# --- a rename in place in the tree (F2) ------------------------------------------------------
+
+
+@pytest.fixture
+def portfolio(sample_store):
+    with sample_store.session() as session:
+        return session.scalars(select(m.Portfolio.id).order_by(m.Portfolio.id)).first()
+
+
+def _portfolio_name(store, portfolio_id):
+    return services.details(store, "portfolio", portfolio_id).values["name"]
+
+
+def _rename_in_tree(window, qtbot, key, text):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    window.select_key(key)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def _tree_text(window, key):
+    from lcplanner.ui.tree_model import Role
+
+    return window.doc.model.data(window.doc.model.index_for(key), Role.TEXT)
+
+
+def _renamed_over_theirs(window, qtbot, sample_store, other, portfolio):
+    key = ("portfolio", portfolio)
+    shown = _tree_text(window, key)
+    services.set_field(other, "portfolio", portfolio, "name", "Their portfolio name")
+    assert _tree_text(window, key) == shown  # this window has not seen their change yet
+    _rename_in_tree(window, qtbot, key, "My portfolio name")
+    pane = window.panes.current_pane()
+    qtbot.waitUntil(lambda: pane.conflict_bar.isVisible(), timeout=2000)
+    assert _portfolio_name(sample_store, portfolio) == "Their portfolio name"
+    assert (pane.kind, pane.item_id) == key
+    clock = _clock_of(sample_store, "portfolio", portfolio)
+    assert pane.conflict_bar.message.text() == (
+        f"Changed by asha at {clock} while you were editing the name. Your text was not saved: "
+        "choose which to keep.")
+    assert pane.conflict_bar.theirs_text.toPlainText() == "Their portfolio name"
+    assert pane.conflict_bar.yours_text.toPlainText() == "My portfolio name"
+    assert pane.ui.field_name.text() == "My portfolio name"  # the user's text is kept
+    assert _tree_text(window, key) == "Their portfolio name"
+    assert window.statusBar().currentMessage() == (
+        f"Portfolio's name was changed by asha at {clock} after you read it; your change was "
+        "not saved.")
+    assert window.doc.undo_stack.undoText() != "Rename portfolio"  # nothing to undo
+    return pane
+
+
+def _clock_of(store, kind, item_id):
+    return local_time(stamp_of(store, kind, item_id).changed_at).strftime("%H:%M")
+
+
+def test_a_rename_in_the_tree_does_not_write_over_their_title_keep_theirs(
+        window, qtbot, sample_store, other, portfolio):
+    pane = _renamed_over_theirs(window, qtbot, sample_store, other, portfolio)
+    pane.conflict_bar.keep_theirs.click()
+    assert not pane.conflict_bar.isVisible()
+    assert pane.ui.field_name.text() == "Their portfolio name"
+    assert _portfolio_name(sample_store, portfolio) == "Their portfolio name"
+    # a rename made now, on their version, goes through
+    _rename_in_tree(window, qtbot, ("portfolio", portfolio), "Agreed portfolio name")
+    qtbot.waitUntil(lambda: _portfolio_name(sample_store, portfolio) == "Agreed portfolio name",
+                    timeout=2000)
+    assert not pane.conflict_bar.isVisible()
+
+
+def test_a_rename_in_the_tree_refused_can_still_be_used_knowingly(window, qtbot, sample_store,
+                                                                  other, portfolio):
+    pane = _renamed_over_theirs(window, qtbot, sample_store, other, portfolio)
+    pane.conflict_bar.use_yours.click()
+    assert not pane.conflict_bar.isVisible()
+    assert _portfolio_name(sample_store, portfolio) == "My portfolio name"
+    assert _tree_text(window, ("portfolio", portfolio)) == "My portfolio name"
+    window.actions.undo.trigger()
+    assert _portfolio_name(sample_store, portfolio) == "Their portfolio name"
+
+
+def test_a_rename_in_the_tree_after_they_changed_another_field_is_saved(
+        window, qtbot, sample_store, other, portfolio):
+    key = ("portfolio", portfolio)
+    before = stamp_of(sample_store, "portfolio", portfolio).version
+    services.set_field(other, "portfolio", portfolio, "holder", "Councillor Rowe")
+    assert stamp_of(sample_store, "portfolio", portfolio).version > before
+    _rename_in_tree(window, qtbot, key, "Renamed after their holder change")
+    qtbot.waitUntil(lambda: _portfolio_name(sample_store, portfolio)
+                    == "Renamed after their holder change", timeout=2000)
+    assert services.details(sample_store, "portfolio", portfolio).values["holder"] == \
+        "Councillor Rowe"
+    assert not window.panes.current_pane().conflict_bar.isVisible()
+    assert window.doc.undo_stack.undoText() == "Rename portfolio"

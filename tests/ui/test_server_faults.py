@@ -103,3 +103,48 @@ def test_typing_while_the_server_is_down_is_kept_and_saved_when_it_returns(serve
     qtbot.keyClicks(owner, "After the return")
     window.panes.flush()
     assert _owner(url, output[1]) == "After the return"
+
+
+def test_typing_kept_while_the_server_was_down_does_not_overwrite_a_change_made_meanwhile(
+        server_window, qtbot):
+    from lcplanner.services.concurrency import local_time, stamp_of
+
+    window, cluster, url = server_window
+    database = url.split("/")[3].split("?")[0]
+    asha = f"{database}_asha"  # roles are the cluster's: named after this test's database
+    cluster.admin(f'CREATE ROLE "{asha}" LOGIN SUPERUSER')
+    output = next(i.key for i in window.doc.model.items_in_order() if i.key[0] == "output")
+    window.select_key(output)
+    pane = window.panes.current_pane()
+    owner = pane.widgets["owner"]
+
+    cluster.stop("fast")
+    owner.setFocus()
+    owner.selectAll()
+    qtbot.keyClicks(owner, "Typed while the server was away")
+    qtbot.waitUntil(lambda: window.doc.offline, timeout=5000)
+    window.reconnect.timer.stop()  # the test says when the editor tries again
+    cluster.start()
+    theirs = open_store(url.replace("postgres@", f"{asha}@"))
+    try:
+        services.set_field(theirs, "output", output[1], "owner", "Changed while it was away")
+        clock = local_time(stamp_of(theirs, "output", output[1]).changed_at).strftime("%H:%M")
+    finally:
+        theirs.close()
+
+    assert window.reconnect.try_again()
+    assert not window.doc.offline and not pane.has_pending()
+    assert _owner(url, output[1]) == "Changed while it was away"  # theirs, not overwritten
+    bar = pane.conflict_bar
+    assert bar.isVisible()
+    assert bar.message.text() == (
+        f"Changed by {asha} at {clock} while you were editing the owner. Your text was not "
+        "saved: choose which to keep.")
+    assert bar.theirs_text.toPlainText() == "Changed while it was away"
+    assert bar.yours_text.toPlainText() == "Typed while the server was away"
+    assert owner.text() == "Typed while the server was away"
+    assert window.statusBar().currentMessage() == (
+        f"Connected to {window.doc.store.name} again. Output's owner was changed by {asha} at "
+        f"{clock} after you read it; your change was not saved.")
+    bar.use_yours.click()
+    assert _owner(url, output[1]) == "Typed while the server was away"

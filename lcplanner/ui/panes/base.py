@@ -22,6 +22,7 @@ from lcplanner.domain.sanitise import clean_line, clean_text
 from lcplanner.services.kinds import KINDS, child_kinds
 from lcplanner.ui.commands import SetFieldCommand
 from lcplanner.ui.panes.conflict import ConflictBar, last_change_text
+from lcplanner.ui.panes.conflicts import ConflictHandling
 from lcplanner.ui.widgets.ordered_list import OrderedTextList
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -68,7 +69,7 @@ class _UndoGuard(QObject):
         return False
 
 
-class FieldPane(QWidget):
+class FieldPane(ConflictHandling, QWidget):
     """Base of every edit pane."""
 
     form_class: type = None
@@ -281,11 +282,17 @@ class FieldPane(QWidget):
             if child is None:
                 continue
             widget.configure(self.doc, child.name, details.id, focus=(details.kind, details.id),
-                             before_edit=self.flush)
-            rows = details.values.get(collection)
-            if rows is None:
-                rows = services.children(self.doc.store, child.name, details.id)
-            widget.set_items(rows)
+                             before_edit=self.flush,
+                             on_conflict=lambda c, yours, w=widget: self._row_conflict(w, c,
+                                                                                       yours))
+            # Read with each row's version, so an edit in place is checked against it.
+            rows = services.children(self.doc.store, child.name, details.id, child.label,
+                                     *widget.extra_columns, "version")
+            widget.set_items([row[:-1] for row in rows], {row[0]: row[-1] for row in rows})
+            conflict = self.conflict_bar.conflict
+            if conflict is not None and conflict.kind == child.name and \
+                    conflict.name == child.label and conflict.item_id in widget.ids():
+                widget.show_text(conflict.item_id, self.conflict_bar.yours)
 
     # --- saving -----------------------------------------------------------------------------
 
@@ -305,8 +312,14 @@ class FieldPane(QWidget):
         if self._loading or self.item_id is None:
             return
         self.flush()
-        self.doc.push(SetFieldCommand(self.doc, self.kind, self.item_id, name, value,
-                                      merge=False))
+        # Checked against the version the choice was read at, as typing is (see ``flush``).
+        version, base = self._read.get(name, (None, None))
+        key = (self.kind, self.item_id)
+        self.doc.push(SetFieldCommand(
+            self.doc, self.kind, self.item_id, name, value, merge=False,
+            expected_version=version, base=base,
+            on_saved=lambda saved: self._saved(key, name, value, saved),
+            on_conflict=lambda conflict: self._conflict(conflict, value)))
 
     def prose_widgets(self) -> list:
         """The text fields that hold prose (spell checked); codes, dates and addresses are not."""
@@ -352,80 +365,6 @@ class FieldPane(QWidget):
         finally:
             self._flushing = False
             self._new_step = end_step
-
-    # --- others' changes --------------------------------------------------------------------
-
-    def _saved(self, key: tuple[str, int], name: str, value: Any, saved) -> None:
-        """A typed save went through: later saves are checked against its version."""
-        if key != (self.kind, self.item_id):
-            return
-        self._read[name] = (saved.version, value)
-        if self.details is not None:
-            self.details.version = saved.version
-        self.last_change.setText(last_change_text(saved.changed_by, saved.changed_at))
-
-    def _open_conflict_field(self) -> str | None:
-        conflict = self.conflict_bar.conflict
-        if conflict is None or (conflict.kind, conflict.item_id) != (self.kind, self.item_id):
-            return None
-        return conflict.name
-
-    def _field_label(self, name: str) -> str:
-        label = getattr(self.ui, f"label_field_{name}", None)
-        text = label.text().replace("&", "").rstrip(": ") if label is not None else ""
-        return f"the {(text or name.replace('_', ' ')).lower()}"
-
-    def _conflict(self, conflict, yours: Any) -> None:
-        """Someone else changed the field since it was read: keep the user's text in the field,
-        show theirs beside it, save nothing until the user chooses."""
-        here = (conflict.kind, conflict.item_id) == (self.kind, self.item_id)
-        if here or self.conflict_bar.conflict is None:
-            self.conflict_bar.item_heading = self.ui.heading.text() if here else \
-                f"{KINDS[conflict.kind].title} {conflict.item_id}"
-        self.conflict_bar.show_conflict(conflict, yours, self._field_label(conflict.name))
-        self._name_conflict_item()
-        status = getattr(self.window(), "statusBar", None)  # said there too, not in a box
-        if status is not None:
-            status().showMessage(str(conflict), 10000)
-
-    def _name_conflict_item(self) -> None:
-        """The bar names the item it is about when the pane shows another one."""
-        conflict = self.conflict_bar.conflict
-        if conflict is not None:
-            here = (conflict.kind, conflict.item_id) == (self.kind, self.item_id)
-            self.conflict_bar.set_item_shown(here)
-
-    def keep_theirs(self) -> None:
-        """Drop the user's text for the stored one."""
-        conflict = self.conflict_bar.conflict
-        if conflict is None:
-            return
-        self.conflict_bar.clear()
-        self._pending.pop(conflict.name, None)
-        if (conflict.kind, conflict.item_id) == (self.kind, self.item_id):
-            self._on_item_changed(self.kind, self.item_id)
-
-    def use_yours(self) -> None:
-        """Save the user's text over theirs, knowingly (on the version they left)."""
-        conflict = self.conflict_bar.conflict
-        if conflict is None or conflict.version is None:
-            return
-        here = (conflict.kind, conflict.item_id) == (self.kind, self.item_id)
-        yours = self.conflict_bar.yours
-        widget = self.widgets.get(conflict.name)
-        if here and isinstance(widget, (QLineEdit, QPlainTextEdit)):
-            self._pending.pop(conflict.name, None)
-            yours = widget.text() if isinstance(widget, QLineEdit) else \
-                self._text_of(conflict.name, widget)
-        self.conflict_bar.clear()
-        key = (conflict.kind, conflict.item_id)
-        self.doc.push(SetFieldCommand(
-            self.doc, conflict.kind, conflict.item_id, conflict.name, yours, merge=False,
-            expected_version=conflict.version, base=conflict.current,
-            on_saved=lambda saved: self._saved(key, conflict.name, yours, saved),
-            on_conflict=lambda again: self._conflict(again, yours)))
-        if here and self.details is not None:
-            self.details.values[conflict.name] = yours
 
     def focus_first(self) -> None:
         for widget in self.widgets.values():

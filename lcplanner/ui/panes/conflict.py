@@ -7,6 +7,7 @@ knowingly). Until one is chosen, nothing of the user's text is saved.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -80,10 +81,12 @@ class ConflictBar(QFrame):
         outer.addLayout(buttons)
         self.hide()
 
-    def show_conflict(self, conflict: ConflictError, yours: Any, field_label: str) -> None:
+    def show_conflict(self, conflict: ConflictError, yours: Any, field_label: str,
+                      shown: Callable[[Any], str] = as_text) -> None:
+        """``shown`` words a value as the field shows it (a choice's name rather than its id)."""
         self.conflict, self.yours, self._field_label = conflict, yours, field_label
-        self.theirs_text.setPlainText(as_text(conflict.current))
-        self.yours_text.setPlainText(as_text(yours))
+        self.theirs_text.setPlainText(shown(conflict.current))
+        self.yours_text.setPlainText(shown(yours))
         self.set_item_shown(True)
         self.show()
 

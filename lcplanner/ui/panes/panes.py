@@ -139,8 +139,13 @@ class MilestonePane(FieldPane):
         self.flush()  # the wording as typed so far is what the tick refers to
         dates = dates_after_toggle(self.doc.store, self.item_id, phrase, due)
         label = f"Make “{phrase}” a due date" if due else f"Take “{phrase}” off the due dates"
-        self.doc.push(SetFieldCommand(self.doc, self.kind, self.item_id, "dates", dates,
-                                      text=label, merge=False))
+        version, base = self._read.get("dates", (None, None))  # the dates the tick was on
+        key = (self.kind, self.item_id)
+        self.doc.push(SetFieldCommand(
+            self.doc, self.kind, self.item_id, "dates", dates, text=label, merge=False,
+            expected_version=version, base=base,
+            on_saved=lambda saved: self._saved(key, "dates", dates, saved),
+            on_conflict=lambda conflict: self._conflict(conflict, dates)))
 
     def _show_readings(self, lines):
         financial = bool(self.details and self.details.financial_quarters)

@@ -81,6 +81,13 @@ class PaneStack(QStackedWidget):
         for _scroll, pane in self._panes.values():
             pane.flush()
 
+    def open_conflict(self):
+        """The refused save a pane's conflict bar shows (the first), or None."""
+        for _scroll, pane in self._panes.values():
+            if pane.conflict_bar.conflict is not None:
+                return pane.conflict_bar.conflict
+        return None
+
     def has_pending(self) -> bool:
         """True while a pane holds typing not yet saved (a server away keeps it there)."""
         return any(pane.has_pending() for _scroll, pane in self._panes.values())

@@ -67,6 +67,11 @@ class OrderedTextList(QWidget):
         self.before_edit: Callable[[], None] | None = None
         self._filling = False
         self._noun = "item"
+        #: row id → (version, text) the row was last shown or saved at: an edit in place is
+        #: checked against it, so a row someone else changed meanwhile is not written over.
+        self._read: dict[int, tuple[int, str]] = {}
+        #: Told (conflict, your text) when an edit was refused for that reason.
+        self.on_conflict: Callable | None = None
 
         self.list = QListWidget(self)
         self.list.setObjectName("list")
@@ -134,13 +139,19 @@ class OrderedTextList(QWidget):
 
     # --- set-up -----------------------------------------------------------------------------
 
+    #: Columns each row holds after its id and text (see :meth:`set_items`).
+    extra_columns: tuple[str, ...] = ()
+
     def configure(self, doc, kind: str, parent_id: int | None, *,
                   focus: tuple[str, int] | None = None,
-                  before_edit: Callable[[], None] | None = None) -> None:
+                  before_edit: Callable[[], None] | None = None,
+                  on_conflict: Callable | None = None) -> None:
         """Edit the children of kind ``kind`` under ``parent_id``; commands re-select ``focus``
-        (the pane's item) after a redo or undo; ``before_edit`` saves the pane's typing first."""
+        (the pane's item) after a redo or undo; ``before_edit`` saves the pane's typing first;
+        ``on_conflict`` is told of an edit refused because someone else changed the row."""
         self.doc, self.kind, self.parent_id = doc, kind, parent_id
         self.focus_key, self.before_edit = focus, before_edit
+        self.on_conflict = on_conflict
         title = KINDS[kind].title
         self._noun = title[0].lower() + title[1:] if not title.isupper() else title
         name = self.accessibleName() or title
@@ -161,15 +172,23 @@ class OrderedTextList(QWidget):
         self._update_buttons()
 
     @property
+    def noun(self) -> str:
+        """What a row is, in a sentence ("recommendation")."""
+        return self._noun
+
+    @property
     def field(self) -> str:
         return KINDS[self.kind].label
 
     def new_text(self) -> str:
         return f"New {self._noun}"
 
-    def set_items(self, rows: Sequence[tuple]) -> None:
-        """Show ``rows``: ``(id, text, …)`` tuples in order; keep the current row by id."""
+    def set_items(self, rows: Sequence[tuple], versions: dict[int, int] | None = None) -> None:
+        """Show ``rows``: ``(id, text, …)`` tuples in order; keep the current row by id.
+        ``versions`` (row id → version read with the rows) lets edits in place be checked."""
         current = self.current_id()
+        self._read = {row[0]: (versions[row[0]], row[1] or "") for row in rows
+                      if versions is not None and row[0] in versions}
         self._filling = True
         self.list.blockSignals(True)
         try:
@@ -279,14 +298,42 @@ class OrderedTextList(QWidget):
             self.list.editItem(item)
 
     def set_text(self, item_id: int, text: str) -> None:
-        """Set a row's text as one undo step (what editing in place does)."""
-        from lcplanner.ui.commands import SetFieldCommand
-
+        """Set a row's text as one undo step (what editing in place does), on the version the
+        row was read at."""
         if not self._ready():
             return
-        self.doc.push(SetFieldCommand(self.doc, self.kind, item_id, self.field, text,
-                                      text=f"Edit {self._noun}", merge=False,
-                                      focus=self.focus_key))
+        self._push_checked(item_id, self.field, text, f"Edit {self._noun}",
+                           self._read.get(item_id, (None, None))[1])
+
+    def _push_checked(self, item_id: int, name: str, value, label: str, base) -> None:
+        from lcplanner.ui.commands import SetFieldCommand
+
+        version = self._read.get(item_id, (None, None))[0]
+
+        def saved(result) -> None:
+            if name == self.field:
+                self._read[item_id] = (result.version, value)
+            elif item_id in self._read:
+                self._read[item_id] = (result.version, self._read[item_id][1])
+
+        def refused(conflict) -> None:
+            if self.on_conflict is None:
+                raise conflict
+            self.on_conflict(conflict, value)
+
+        self.doc.push(SetFieldCommand(self.doc, self.kind, item_id, name, value, text=label,
+                                      merge=False, focus=self.focus_key,
+                                      expected_version=version, base=base,
+                                      on_saved=saved, on_conflict=refused))
+
+    def show_text(self, item_id: int, text: str) -> None:
+        """Show ``text`` in a row without saving it (the user's text of a refused edit)."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(ID_ROLE) == item_id:
+                self.list.blockSignals(True)
+                item.setText(text)
+                self.list.blockSignals(False)
 
     def _item_edited(self, item: QListWidgetItem) -> None:
         if self._filling:
@@ -356,6 +403,8 @@ class StatusLabelList(OrderedTextList):
         self.list.setAccessibleDescription(
             self.list.accessibleDescription() + ", Ctrl+K changes its colour")
 
+    extra_columns = ("colour",)
+
     def new_text(self) -> str:
         return "New status"
 
@@ -373,8 +422,6 @@ class StatusLabelList(OrderedTextList):
         return self._colours.get(item_id)
 
     def recolour(self) -> None:
-        from lcplanner.ui.commands import SetFieldCommand
-
         item_id = self.current_id()
         if item_id is None or self.doc is None or not self.isEnabled():
             return
@@ -383,9 +430,8 @@ class StatusLabelList(OrderedTextList):
                                f"Colour for “{name}”")
         if colour is None or colour == self._colours.get(item_id) or not self._ready():
             return
-        self.doc.push(SetFieldCommand(self.doc, "status_label", item_id, "colour", colour,
-                                      text=f"Change colour of status “{name}”", merge=False,
-                                      focus=self.focus_key))
+        self._push_checked(item_id, "colour", colour, f"Change colour of status “{name}”",
+                           self._colours.get(item_id))
         self.select_id(item_id)
 
     def confirm_remove(self, item_id: int) -> bool:
