@@ -7,12 +7,13 @@ back on the list with its original date.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QDialogButtonBox, QHeaderView,
                                QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
 from lcplanner.services import EditError, deleted
 from lcplanner.services.kinds import KINDS
 from lcplanner.ui.commands import _Command, describe_counts, short_title
+from lcplanner.ui.following import FollowingDialog
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -60,15 +61,13 @@ def when_text(moment) -> str:
     return f"{moment.day} {moment:%B %Y, %H:%M}"
 
 
-class DeletedItemsDialog(QDialog):
+class DeletedItemsDialog(FollowingDialog):
     """The store's Deleted items, newest first, with Restore."""
 
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("deletedItemsDialog")
         self.setWindowTitle("Deleted Items")
-        self._window = window
-        self.doc = window.doc
         layout = QVBoxLayout(self)
         intro = QLabel(f"Everything deleted in this store in the last {deleted.KEEP_DAYS} "
                        "days. Restore puts an item back where it was, with everything that "
@@ -94,15 +93,9 @@ class DeletedItemsDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_current)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        self.doc.undo_stack.indexChanged.connect(self._refresh_later)
-        window.live.refreshed.connect(self._refresh_later)  # deletes made in other windows
-        self.doc.destroyed.connect(self.close)  # another store opened: this list is not its
+        self.follow()
         self.resize(760, 420)
         self.refresh()
-
-    def _refresh_later(self, *_args) -> None:
-        if self.isVisible():
-            self.refresh()
 
     def refresh(self) -> None:
         """Read the list again (after a restore, its undo, or a delete)."""
@@ -151,13 +144,6 @@ class DeletedItemsDialog(QDialog):
         self.status.setText(command.error or command.message)
         return command
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        try:
-            self.doc.undo_stack.indexChanged.disconnect(self._refresh_later)
-            self._window.live.refreshed.disconnect(self._refresh_later)
-        except (RuntimeError, TypeError):
-            pass
-        super().closeEvent(event)
 
 
 def show_deleted_items(window) -> DeletedItemsDialog | None:

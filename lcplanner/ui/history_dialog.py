@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHeaderView,
+from PySide6.QtWidgets import (QDateEdit, QDialogButtonBox, QFormLayout, QHeaderView,
                                QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
 from lcplanner.services import history
 from lcplanner.services.kinds import KINDS
+from lcplanner.ui.following import FollowingDialog
 from lcplanner.ui.tree_model import Role
 
 COLUMNS = ["When", "Who", "Item", "Field", "Before", "After"]
@@ -31,15 +32,13 @@ def row_texts(change: history.Change) -> list[str]:
             change.old_value or "", change.new_value or ""]
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(FollowingDialog):
     """A list of changes, oldest first; for one item, or for a plan since a date."""
 
     def __init__(self, window, *, key: tuple[str, int] | None = None,
                  plan_id: int | None = None, title: str = ""):
         super().__init__(window)
         self.setObjectName("historyDialog")
-        self._window = window
-        self.doc = window.doc
         self.key, self.plan_id = key, plan_id
         layout = QVBoxLayout(self)
         self.since: QDateEdit | None = None
@@ -73,9 +72,7 @@ class HistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        self.doc.undo_stack.indexChanged.connect(self._refresh_later)
-        window.live.refreshed.connect(self._refresh_later)  # changes made in other editors
-        self.doc.destroyed.connect(self.close)
+        self.follow()
         self.resize(860, 420)
         self.refresh()
 
@@ -84,10 +81,6 @@ class HistoryDialog(QDialog):
             return None
         day = self.since.date().toPython()
         return history.utc_from_local(datetime.combine(day, time()))
-
-    def _refresh_later(self, *_args) -> None:
-        if self.isVisible():
-            self.refresh()
 
     def refresh(self) -> None:
         if self.key is not None:
@@ -107,13 +100,6 @@ class HistoryDialog(QDialog):
         self.status.setText("No changes recorded." if not count else
                             f"{count} change{'s' if count != 1 else ''}.")
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        try:
-            self.doc.undo_stack.indexChanged.disconnect(self._refresh_later)
-            self._window.live.refreshed.disconnect(self._refresh_later)
-        except (RuntimeError, TypeError):
-            pass
-        super().closeEvent(event)
 
 
 def _show(window, dialog: HistoryDialog) -> HistoryDialog:
