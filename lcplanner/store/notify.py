@@ -14,6 +14,7 @@ was missed meanwhile counts as a change, so the window reads the store again.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
 
@@ -110,19 +111,15 @@ class Listener:
     def _drop(self, exc) -> None:
         self.error = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
         self._missed = True
-        conn, self._conn = self._conn, None
-        try:
-            conn.close()
-        except Exception:
-            pass
+        self.close()
 
     def close(self) -> None:
-        if self._conn is not None:
-            conn, self._conn = self._conn, None
-            try:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            import psycopg
+
+            with contextlib.suppress(psycopg.Error, OSError):  # a dead link closes as it can
                 conn.close()
-            except Exception:
-                pass
 
 
 def _source_of(payload: str) -> str | None:

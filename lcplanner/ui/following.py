@@ -2,6 +2,8 @@
 and after a change another window or editor made to the store, while it is shown."""
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtWidgets import QDialog
 
 
@@ -24,9 +26,7 @@ class FollowingDialog(QDialog):
             self.refresh()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):  # already gone with the window
             self.doc.undo_stack.indexChanged.disconnect(self._refresh_later)
             self._window.live.refreshed.disconnect(self._refresh_later)
-        except (RuntimeError, TypeError):  # already gone with the window
-            pass
         super().closeEvent(event)
